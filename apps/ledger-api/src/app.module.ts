@@ -1,0 +1,56 @@
+import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { type LedgerConfig, validateLedgerConfig } from './config/ledger-config';
+import { EventStoreModule } from './event-store/event-store.module';
+import { CommandSideModule } from './command-side/command-side.module';
+import { HealthModule } from './health/health.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
+import { DevelopmentPrincipalGuard } from './principal/development-principal.guard';
+import { StreamsController } from './streams/streams.controller';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
+
+/** Reads the environment when called (not when imported), so tests can set it first. */
+function configuration(): Promise<DynamicModule> {
+  return ConfigModule.forRoot({
+    isGlobal: true,
+    ignoreEnvFile: true,
+    validate: validateLedgerConfig,
+  });
+}
+
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<LedgerConfig, true>) => ({
+        pinoHttp: { level: config.get('LOG_LEVEL', { infer: true }) },
+      }),
+    }),
+    CqrsModule.forRoot(),
+    EventStoreModule,
+    CommandSideModule,
+    HealthModule,
+    PartnershipsModule,
+  ],
+  controllers: [StreamsController],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_GUARD, useClass: DevelopmentPrincipalGuard },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+      }),
+    },
+  ],
+})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return { module: AppModule, imports: [configuration()] };
+  }
+}

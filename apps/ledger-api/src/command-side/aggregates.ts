@@ -1,0 +1,21 @@
+import { type Command, type Decider, type DomainEvent, partnershipDecider } from '@cohesion/domain';
+
+/** Every aggregate type by the prefix of its streams (`<prefix>-<id>`). */
+const DECIDERS = {
+  partnership: partnershipDecider,
+} as const;
+
+export type AggregateType = keyof typeof DECIDERS;
+type AnyDecider = Decider<Command, DomainEvent, unknown>;
+
+export function streamOf(aggregate: AggregateType, id: string): string {
+  return `${aggregate}-${id}`;
+}
+
+/** The decider of a stream's aggregate, by the longest known prefix; `undefined` for an unknown stream. */
+export function deciderOfStream(stream: string): AnyDecider | undefined {
+  const prefix = (Object.keys(DECIDERS) as AggregateType[])
+    .filter((name) => stream.startsWith(`${name}-`) && stream.length > name.length + 1)
+    .sort((a, b) => b.length - a.length)[0];
+  return prefix ? (DECIDERS[prefix] as unknown as AnyDecider) : undefined;
+}

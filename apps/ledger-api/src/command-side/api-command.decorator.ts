@@ -1,0 +1,48 @@
+import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiCreatedResponse,
+} from '@nestjs/swagger';
+import { ApiProblems } from '../problem/api-problems.decorator';
+
+export class CommandResultDocument {
+  @ApiProperty({ example: 'partnership-youth-2026' })
+  stream!: string;
+  @ApiProperty({
+    example: '3',
+    description: "The stream's revision after the command (decimal string)",
+  })
+  revision!: string;
+  @ApiProperty({
+    example: '42',
+    description: 'Global log position of the last event (decimal string)',
+  })
+  position!: string;
+  @ApiProperty({ example: ['PartnerJoined'], description: 'Types of the events recorded' })
+  events!: string[];
+}
+
+/** A command route: its summary, the answer, the headers it reads and the problems it may return. */
+export function ApiCommand(summary: string, options: { creates?: boolean } = {}) {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
+    options.creates
+      ? ApiCreatedResponse({ type: CommandResultDocument })
+      : ApiOkResponse({ type: CommandResultDocument }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Makes the command safe to retry: the same key is recorded once',
+    }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'Groups the events of one user action',
+    }),
+    ApiProblems(400, 404, 409, 422),
+  );
+}

@@ -1,0 +1,54 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The ledger's settings, read from the environment and validated once at start-up. */
+export class LedgerConfig {
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  PORT = 3000;
+
+  /** Where the embedded store (and, later, read models and keys) live. */
+  @IsNotEmpty({ message: 'LEDGER_DATA_DIR must not be empty' })
+  LEDGER_DATA_DIR = './data';
+
+  /** When set, events go to EventStoreDB instead of the embedded SQLite file. */
+  @IsOptional()
+  @Matches(/^esdb(\+discover)?:\/\/\S+$/, {
+    message:
+      'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113 or esdb+discover://host:2113',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+/** For `ConfigModule.forRoot({ validate })`: the typed settings, or one error naming every bad value. */
+export function validateLedgerConfig(environment: Record<string, unknown>): LedgerConfig {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(LedgerConfig, present);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const reasons = errors.map(
+      (error) =>
+        `  - ${Object.values(error.constraints ?? {}).join('; ')} (got ${JSON.stringify(error.value)})`,
+    );
+    throw new Error(`Invalid ledger configuration:\n${reasons.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,185 @@
+import { Body, Controller, Param, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { PartnershipCommand } from '@cohesion/domain';
+import { ApiCommand } from '../command-side/api-command.decorator';
+import {
+  type CommandContext,
+  type CommandResult,
+  generatedId,
+} from '../command-side/command-context';
+import { CurrentCommandContext } from '../command-side/command-context.decorator';
+import { commandFrom } from '../command-side/command-messages';
+import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+import { PartnershipCommandMessage } from './partnership-command.handler';
+import {
+  AchieveObjectiveDto,
+  ChangePartnerRoleDto,
+  FoundPartnershipDto,
+  JoinPartnerDto,
+  ReasonDto,
+  RecordMeetingDto,
+  ReviseObjectiveDto,
+  SetObjectiveDto,
+} from './partnership.dto';
+
+type Data<T extends PartnershipCommand['type']> = Extract<PartnershipCommand, { type: T }>['data'];
+
+@ApiTags('partnerships')
+@Controller('partnerships')
+export class PartnershipsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  private send<T extends PartnershipCommand['type']>(
+    type: T,
+    data: Data<T>,
+    context: CommandContext,
+  ) {
+    return this.commands.execute(
+      new PartnershipCommandMessage(commandFrom<PartnershipCommand>(type, data, context), context),
+    );
+  }
+
+  @Post()
+  @ApiCommand('Found a partnership', { creates: true })
+  found(
+    @Body() body: FoundPartnershipDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send(
+      'FoundPartnership',
+      { ...body, partnershipId: body.partnershipId ?? generatedId(context, 'partnership') },
+      context,
+    );
+  }
+
+  @Post(':partnershipId/partners')
+  @ApiCommand('A partner joins, with its kind, role and responsibilities', { creates: true })
+  join(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Body() body: JoinPartnerDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('JoinPartner', { ...body, partnershipId }, context);
+  }
+
+  @Post(':partnershipId/partners/:partnerId/departure')
+  @ApiCommand('A partner leaves the partnership')
+  leave(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Param('partnerId', LedgerIdPipe) partnerId: string,
+    @Body() body: ReasonDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send(
+      'LeavePartnership',
+      { partnershipId, partnerId, reason: body.reason },
+      context,
+    );
+  }
+
+  @Put(':partnershipId/partners/:partnerId/role')
+  @ApiCommand("Change a partner's role and responsibilities")
+  changeRole(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Param('partnerId', LedgerIdPipe) partnerId: string,
+    @Body() body: ChangePartnerRoleDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('ChangePartnerRole', { ...body, partnershipId, partnerId }, context);
+  }
+
+  @Post(':partnershipId/objectives')
+  @ApiCommand('Set a shared objective', { creates: true })
+  setObjective(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Body() body: SetObjectiveDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send(
+      'SetObjective',
+      {
+        ...body,
+        partnershipId,
+        objectiveId: body.objectiveId ?? generatedId(context, 'objective'),
+      },
+      context,
+    );
+  }
+
+  @Put(':partnershipId/objectives/:objectiveId')
+  @ApiCommand('Revise an open objective (the earlier wording stays in the history)')
+  reviseObjective(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Param('objectiveId', LedgerIdPipe) objectiveId: string,
+    @Body() body: ReviseObjectiveDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('ReviseObjective', { ...body, partnershipId, objectiveId }, context);
+  }
+
+  @Post(':partnershipId/objectives/:objectiveId/achievement')
+  @ApiCommand('Record that an objective was achieved')
+  achieveObjective(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Param('objectiveId', LedgerIdPipe) objectiveId: string,
+    @Body() body: AchieveObjectiveDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('AchieveObjective', { ...body, partnershipId, objectiveId }, context);
+  }
+
+  @Post(':partnershipId/objectives/:objectiveId/retirement')
+  @ApiCommand('Retire an objective')
+  retireObjective(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Param('objectiveId', LedgerIdPipe) objectiveId: string,
+    @Body() body: ReasonDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('RetireObjective', { ...body, partnershipId, objectiveId }, context);
+  }
+
+  @Post(':partnershipId/meetings')
+  @ApiCommand('Record a meeting held by members, with its decisions', { creates: true })
+  recordMeeting(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Body() body: RecordMeetingDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send(
+      'RecordMeeting',
+      { ...body, partnershipId, meetingId: body.meetingId ?? generatedId(context, 'meeting') },
+      context,
+    );
+  }
+
+  @Post(':partnershipId/suspension')
+  @ApiCommand('Suspend the partnership')
+  suspend(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Body() body: ReasonDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('SuspendPartnership', { ...body, partnershipId }, context);
+  }
+
+  @Post(':partnershipId/reactivation')
+  @ApiCommand('Reactivate a suspended partnership')
+  reactivate(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('ReactivatePartnership', { partnershipId }, context);
+  }
+
+  @Post(':partnershipId/closure')
+  @ApiCommand('Close the partnership: it accepts nothing new afterwards')
+  close(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Body() body: ReasonDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('ClosePartnership', { ...body, partnershipId }, context);
+  }
+}

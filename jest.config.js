@@ -1,0 +1,14 @@
+/** One Jest run covers the libs, the apps and the suites under test/. */
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: {
+    '^@cohesion/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
+    '^@cohesion/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
+  },
+  testTimeout: 30000,
+};

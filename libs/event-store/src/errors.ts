@@ -1,0 +1,40 @@
+import type { ExpectedRevision } from './event-store.port';
+
+/** A stream's revision is `'no_stream'` when it has no event. */
+export type ActualRevision = bigint | 'no_stream';
+
+/** The append's expected revision did not match the stream: someone else wrote first. */
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly stream: string,
+    readonly expectedRevision: ExpectedRevision,
+    readonly actualRevision: ActualRevision,
+  ) {
+    super(
+      `Stream ${stream}: expected revision ${String(expectedRevision)}, actual ${String(actualRevision)}`,
+    );
+  }
+}
+
+/** Event ids already recorded with other content, or in another place: a retry that is not the same command. */
+export class IdempotencyConflictError extends Error {
+  override readonly name = 'IdempotencyConflictError';
+  constructor(
+    readonly stream: string,
+    readonly eventId: string,
+    reason: string,
+  ) {
+    super(`Stream ${stream}: event ${eventId} ${reason}`);
+  }
+}
+
+/** The append itself is malformed (no events, a bad stream name, data that is not JSON). */
+export class InvalidAppendError extends Error {
+  override readonly name = 'InvalidAppendError';
+}
+
+/** The stored log does not match its own hashes or structure: never served silently. */
+export class CorruptedStoreError extends Error {
+  override readonly name = 'CorruptedStoreError';
+}

@@ -1,0 +1,73 @@
+import type { Observable } from 'rxjs';
+import type { NewEvent, RecordedEvent } from './recorded-event';
+
+/**
+ * What the appender believes about the stream:
+ * - `no_stream`: it must not exist yet;
+ * - `stream_exists`: it must have at least one event;
+ * - `any`: no check;
+ * - a bigint: the exact revision of the stream's last event.
+ */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** The revision of the stream's last event after the append. */
+  readonly nextRevision: bigint;
+  /** The global position of the last appended event. */
+  readonly position: bigint;
+}
+
+export type ReadDirection = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  /** Inclusive; defaults to the first event (forwards) or the last (backwards). */
+  readonly fromRevision?: bigint;
+  readonly direction?: ReadDirection;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllFilter {
+  readonly eventTypes?: readonly string[];
+  readonly streamPrefixes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Read the events strictly after this position (a checkpoint); `'start'` (default) reads from the first. */
+  readonly fromPosition?: bigint | 'start';
+  readonly maxCount?: number;
+  readonly filter?: ReadAllFilter;
+}
+
+export interface SubscribeToAllOptions {
+  /** Deliver the events strictly after this position; `'start'` (default) delivers the whole log. */
+  readonly fromPosition?: bigint | 'start';
+  readonly filter?: ReadAllFilter;
+}
+
+/**
+ * The event store port. Every adapter passes the same contract suite (test/event-store).
+ * Reads are async iterables that page through storage, never loading the whole log.
+ */
+export interface EventStore {
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Catch-up from the position, then live; never skips nor repeats an event. */
+  subscribeToAll(options?: SubscribeToAllOptions): Observable<RecordedEvent>;
+  /** Position of the last event in the log, `0n` when the log is empty. */
+  headPosition(): Promise<bigint>;
+  /** Throws when the store cannot be reached; used by health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Injection token for the configured adapter. */
+export const EVENT_STORE = Symbol('EVENT_STORE');

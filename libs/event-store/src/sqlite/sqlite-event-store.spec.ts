@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { CorruptedStoreError } from '../errors';
+import { eventIdFor } from '../event-ids';
+import type { NewEvent } from '../recorded-event';
+import { openEventStoreDatabase } from './sqlite-database';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const SYNCHRONOUS_FULL = 2;
+
+function events(count: number, commandId: string): NewEvent[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: eventIdFor(commandId, index),
+    type: 'Noted',
+    data: { index },
+    metadata: {
+      actor: { sub: 'tester' },
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      schemaVersion: 1,
+    },
+  }));
+}
+
+describe('SQLite event store specifics', () => {
+  let directory: string;
+  let file: string;
+
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
+    file = join(directory, 'nested', 'data', 'events.sqlite');
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('creates the data directory and sets WAL with synchronous FULL, again after reopening an existing database', async () => {
+    await new SqliteEventStore({ file }).close();
+    const plain = new Database(file);
+    const defaultSynchronous = plain.pragma('synchronous', { simple: true });
+    plain.close();
+
+    const reopened = openEventStoreDatabase(file);
+    try {
+      expect(reopened.pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+      expect(reopened.pragma('journal_mode', { simple: true })).toBe('wal');
+      // Documents why the pragma is set on every open: a plain connection does not run FULL.
+      expect(defaultSynchronous).not.toBe(SYNCHRONOUS_FULL);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('assigns gap-free global positions, even around refused appends', async () => {
+    const store = new SqliteEventStore({ file });
+    await store.append('a', events(2, 'c1'), { expectedRevision: 'no_stream' });
+    await expect(
+      store.append('a', events(1, 'c2'), { expectedRevision: 'no_stream' }),
+    ).rejects.toThrow();
+    await store.append('b', events(3, 'c3'), { expectedRevision: 'no_stream' });
+    const positions: bigint[] = [];
+    for await (const event of store.readAll()) positions.push(event.position);
+    await store.close();
+    expect(positions).toEqual([1n, 2n, 3n, 4n, 5n]);
+  });
+
+  it('refuses to open a database whose schema is newer than this program', () => {
+    openEventStoreDatabase(file).close();
+    const plain = new Database(file);
+    plain.pragma('user_version = 99');
+    plain.close();
+    expect(() => openEventStoreDatabase(file)).toThrow(CorruptedStoreError);
+    expect(() => openEventStoreDatabase(file)).toThrow(/schema version 99 is newer/);
+  });
+
+  it('refuses storage constraints being bypassed: one event id, one (stream, revision)', () => {
+    const db = openEventStoreDatabase(file);
+    const insert = db.prepare(
+      `INSERT INTO events (position, id, stream, revision, type, data, metadata, prev_hash, hash)
+       VALUES (?, ?, ?, ?, 'T', '{}', '{}', '', '')`,
+    );
+    insert.run(1, 'id-1', 's', 0);
+    expect(() => insert.run(2, 'id-1', 's', 1)).toThrow(/UNIQUE/);
+    expect(() => insert.run(2, 'id-2', 's', 0)).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('completes live subscriptions when the store closes', async () => {
+    const store = new SqliteEventStore({ file });
+    const completed = new Promise<void>((resolve) =>
+      store.subscribeToAll().subscribe({ complete: resolve }),
+    );
+    await store.close();
+    await expect(completed).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,200 @@
+import type Database from 'better-sqlite3';
+import { Observable, Subject } from 'rxjs';
+import {
+  assertExpectedRevision,
+  assertValidAppend,
+  chainEvents,
+  EMPTY_TAIL,
+  recognisedRetry,
+  type StreamTail,
+} from '../append-rules';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllFilter,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+} from '../event-store.port';
+import type { NewEvent, RecordedEvent } from '../recorded-event';
+import { openEventStoreDatabase } from './sqlite-database';
+import { SqliteEventStatements, type EventPage } from './sqlite-event-statements';
+
+export interface SqliteEventStoreOptions {
+  /** Database file, or `:memory:`. */
+  readonly file: string;
+  /** Events read per query when paging through the log. */
+  readonly pageSize?: number;
+  /** How often live subscriptions look for events appended by another process. */
+  readonly pollIntervalMs?: number;
+  readonly clock?: () => Date;
+}
+
+/** The embedded default: one SQLite file, one writer, gap-free global positions. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: SqliteEventStatements;
+  private readonly pageSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly clock: () => Date;
+  /** Emits after every committed append; live subscriptions wake up on it. */
+  private readonly appended = new Subject<void>();
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = openEventStoreDatabase(options.file);
+    this.statements = new SqliteEventStatements(this.db);
+    this.pageSize = options.pageSize ?? 256;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    return settle(() => {
+      const result = this.appendInTransaction(stream, events, options);
+      this.appended.next();
+      return result;
+    });
+  }
+
+  private appendInTransaction(
+    stream: string,
+    events: readonly NewEvent[],
+    { expectedRevision }: AppendOptions,
+  ): AppendResult {
+    assertValidAppend(stream, events);
+    return this.db
+      .transaction((): AppendResult => {
+        const retried = recognisedRetry(
+          stream,
+          events,
+          this.statements.eventsWithIds(events.map((event) => event.id)),
+        );
+        if (retried) return retried;
+        const tail: StreamTail = this.statements.streamTail(stream) ?? EMPTY_TAIL;
+        assertExpectedRevision(stream, expectedRevision, tail.revision);
+        const chained = chainEvents(stream, tail, events, this.clock().toISOString());
+        let position = this.statements.headPosition();
+        for (const event of chained) {
+          position += 1n;
+          this.statements.insert({ ...event, position });
+        }
+        return { nextRevision: chained[chained.length - 1].revision, position };
+      })
+      .immediate();
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let from = options.fromRevision;
+    while (remaining > 0) {
+      const limit = Math.min(this.pageSize, remaining);
+      const page = backwards
+        ? this.statements.streamPageBackwards(stream, from, limit)
+        : this.statements.streamPageForwards(stream, from ?? 0n, limit);
+      yield* page;
+      if (page.length < limit) return;
+      await yieldToEventLoop();
+      remaining -= page.length;
+      const last = page[page.length - 1].revision;
+      from = backwards ? last - 1n : last + 1n;
+      if (from < 0n) return;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = startOf(options.fromPosition);
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const head = this.statements.headPosition();
+    while (remaining > 0 && after < head) {
+      const page = this.readPage(after, head, Math.min(this.pageSize, remaining), options.filter);
+      yield* page.events;
+      remaining -= page.events.length;
+      after = page.scannedUpTo;
+      await yieldToEventLoop();
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Observable<RecordedEvent> {
+    return new Observable<RecordedEvent>((subscriber) => {
+      let after = startOf(options.fromPosition);
+      let active = true;
+      const appendedOrPolled = () =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(done, this.pollIntervalMs);
+          const wake = this.appended.subscribe({ next: done, complete: done });
+          function done() {
+            clearTimeout(timer);
+            wake.unsubscribe();
+            resolve();
+          }
+        });
+      const pump = async () => {
+        while (active && !this.closed) {
+          // No await between reading the head and arming the wake-up: an append in this process
+          // cannot slip in between, so none is missed; other processes are caught by the poll.
+          const page = this.readPage(
+            after,
+            this.statements.headPosition(),
+            this.pageSize,
+            options.filter,
+          );
+          for (const event of page.events) {
+            if (!active) return;
+            subscriber.next(event);
+          }
+          after = page.scannedUpTo;
+          await (page.full ? yieldToEventLoop() : appendedOrPolled());
+        }
+        if (active) subscriber.complete();
+      };
+      pump().catch((error: unknown) => subscriber.error(error));
+      return () => {
+        active = false;
+      };
+    });
+  }
+
+  /** Events after `after` up to `head`, at most `limit`; `scannedUpTo` is where the next page starts. */
+  private readPage(after: bigint, head: bigint, limit: number, filter?: ReadAllFilter): EventPage {
+    const events = this.statements.logPage(after, head, limit, filter);
+    const full = events.length === limit;
+    return { events, full, scannedUpTo: full ? events[events.length - 1].position : head };
+  }
+
+  headPosition(): Promise<bigint> {
+    return settle(() => this.statements.headPosition());
+  }
+
+  async ping(): Promise<void> {
+    await this.headPosition();
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.appended.complete();
+      this.db.close();
+    }
+    return Promise.resolve();
+  }
+}
+
+function startOf(fromPosition: bigint | 'start' | undefined): bigint {
+  return fromPosition === undefined || fromPosition === 'start' ? 0n : fromPosition;
+}
+
+/** Runs synchronous storage work as a promise, turning a throw into a rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()));
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,2 @@
+export { EventStoreDbStandIn } from './eventstoredb-stand-in';
+export type { SubscriptionStart } from './stand-in-subscriptions';
