@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -6,8 +6,16 @@ import { LoggerModule } from 'nestjs-pino';
 import { type LedgerConfig, validateLedgerConfig } from './config/ledger-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { CommandSideModule } from './command-side/command-side.module';
+import { LedgerValidationPipe } from './command-side/ledger-validation.pipe';
 import { HealthModule } from './health/health.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
+import { CommitmentsModule } from './commitments/commitments.module';
+import { ContributionsModule } from './contributions/contributions.module';
+import { ValuationPoliciesModule } from './valuation-policies/valuation-policies.module';
+import { AgreementsModule } from './agreements/agreements.module';
+import { ConflictsModule } from './conflicts/conflicts.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { DevelopmentPrincipalGuard } from './principal/development-principal.guard';
 import { StreamsController } from './streams/streams.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -34,19 +42,19 @@ function configuration(): Promise<DynamicModule> {
     CommandSideModule,
     HealthModule,
     PartnershipsModule,
+    CommitmentsModule,
+    ContributionsModule,
+    ValuationPoliciesModule,
+    AgreementsModule,
+    ConflictsModule,
+    IndicatorsModule,
+    FeedbackModule,
   ],
   controllers: [StreamsController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_GUARD, useClass: DevelopmentPrincipalGuard },
-    {
-      provide: APP_PIPE,
-      useValue: new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
-      }),
-    },
+    { provide: APP_PIPE, useClass: LedgerValidationPipe },
   ],
 })
 export class AppModule {

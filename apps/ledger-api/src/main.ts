@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
-import type { LedgerConfig } from './config/ledger-config';
+import { type LedgerConfig, validateLedgerConfig } from './config/ledger-config';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true });
@@ -14,8 +14,14 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log(`Cohesion Ledger listening on http://localhost:${port}`, 'Bootstrap');
 }
 
-bootstrap().catch((error: unknown) => {
-  // Configuration errors arrive before the JSON logger exists: print them plainly and fail.
+try {
+  // Checked before Nest starts so that a bad setting is one plain message, not a stack trace.
+  validateLedgerConfig(process.env);
+  bootstrap().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}

@@ -24,6 +24,11 @@ export interface EventMetadataInput {
   readonly correlationId: string;
   readonly causationId: string;
   readonly schemaVersion: number;
+  /**
+   * SHA-256 of the command's type and data: tells a retried command (same id, same fingerprint)
+   * from another command sent under a reused id.
+   */
+  readonly commandFingerprint?: string;
 }
 
 export interface EventMetadata extends EventMetadataInput {

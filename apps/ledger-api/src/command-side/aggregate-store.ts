@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { Command, Decider, DomainEvent } from '@cohesion/domain';
@@ -15,7 +16,9 @@ import type { CommandContext, CommandResult } from './command-context';
 /** Schema version written with every event; bump it with an upcaster when an event's shape changes. */
 export const EVENT_SCHEMA_VERSION = 1;
 /** Attempts at re-reading and re-deciding when another writer got in first; then 409. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 10;
+/** Upper bound of the random pause before a re-read, times the attempt: spreads out contenders. */
+const BACKOFF_MS = 5;
 
 export interface LoadedAggregate<S> {
   readonly state: S;
@@ -44,8 +47,8 @@ export class AggregateStore {
 
   /**
    * Decides `command` against the stream's current state and appends the result. A command whose
-   * id is already in the stream is answered with its first result when it decides the same events
-   * again from the state it met then, and refused as a reused key otherwise.
+   * id is already in the stream is answered with its first result when it is the same command
+   * (same fingerprint), and refused as a reused key otherwise.
    */
   async execute<C extends Command, E extends DomainEvent, S>(
     stream: string,
@@ -53,13 +56,14 @@ export class AggregateStore {
     command: C,
     context: CommandContext,
   ): Promise<CommandResult> {
+    const commandFingerprint = fingerprintOf(command);
     for (let attempt = 1; ; attempt++) {
       const { state, revision, position, earlier } = await this.loadForCommand(
         stream,
         decider,
         context.commandId,
       );
-      if (earlier) return this.repeatedResult(stream, decider, command, earlier);
+      if (earlier) return repeatedResult(stream, commandFingerprint, earlier);
       const events = decider.decide(command, state);
       if (events.length === 0) {
         return result(stream, revision ?? -1n, position ?? 0n, []);
@@ -77,6 +81,7 @@ export class AggregateStore {
               correlationId: context.correlationId,
               causationId: context.causationId,
               schemaVersion: EVENT_SCHEMA_VERSION,
+              commandFingerprint,
             },
           })),
           { expectedRevision: revision ?? 'no_stream' },
@@ -89,6 +94,7 @@ export class AggregateStore {
         );
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+        await sleep(Math.random() * BACKOFF_MS * attempt);
       }
     }
   }
@@ -100,46 +106,53 @@ export class AggregateStore {
   ) {
     let state = decider.initialState();
     let last: RecordedEvent | undefined;
-    let earlier: { stateBefore: S; events: RecordedEvent[] } | undefined;
+    const earlier: RecordedEvent[] = [];
     for await (const event of this.store.readStream(stream)) {
-      if (event.metadata.commandId === commandId) {
-        earlier ??= { stateBefore: state, events: [] };
-        earlier.events.push(event);
-      }
+      if (event.metadata.commandId === commandId) earlier.push(event);
       state = decider.evolve(state, toDomainEvent<E>(event));
       last = event;
     }
-    return { state, revision: last?.revision, position: last?.position, earlier };
+    return {
+      state,
+      revision: last?.revision,
+      position: last?.position,
+      earlier: earlier.length > 0 ? earlier : undefined,
+    };
   }
+}
 
-  private repeatedResult<C extends Command, E extends DomainEvent, S>(
-    stream: string,
-    decider: Decider<C, E, S>,
-    command: C,
-    earlier: { stateBefore: S; events: RecordedEvent[] },
-  ): CommandResult {
-    const recorded = earlier.events.map((event) => ({ type: event.type, data: event.data }));
-    let again: readonly DomainEvent[] = [];
-    try {
-      again = decider.decide(command, earlier.stateBefore);
-    } catch {
-      // The earlier state no longer admits this command: it cannot be the same one.
-    }
-    if (canonicalize(again) !== canonicalize(recorded)) {
-      throw new IdempotencyConflictError(
-        stream,
-        earlier.events[0].id,
-        'belongs to another command with the same key',
-      );
-    }
-    const last = earlier.events[earlier.events.length - 1];
-    return result(
+/** The events of a command already recorded answer its retry, if it is the same command. */
+function repeatedResult(
+  stream: string,
+  commandFingerprint: string,
+  earlier: readonly RecordedEvent[],
+): CommandResult {
+  const recorded = earlier[0].metadata.commandFingerprint;
+  // Events written without a fingerprint (imported from elsewhere) cannot tell: taken as a retry.
+  if (recorded !== undefined && recorded !== commandFingerprint) {
+    throw new IdempotencyConflictError(
       stream,
-      last.revision,
-      last.position,
-      recorded.map((event) => event.type),
+      earlier[0].id,
+      'belongs to another command sent with the same key',
     );
   }
+  const last = earlier[earlier.length - 1];
+  return result(
+    stream,
+    last.revision,
+    last.position,
+    earlier.map((event) => event.type),
+  );
+}
+
+/** What identifies a command's content: its type and data, not its facts nor its metadata. */
+function fingerprintOf(command: Command): string {
+  const content = canonicalize({ type: command.type, data: command.data }) ?? '';
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
 function toDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {

@@ -1,8 +1,27 @@
-import { type Command, type Decider, type DomainEvent, partnershipDecider } from '@cohesion/domain';
+import {
+  agreementDecider,
+  type Command,
+  commitmentDecider,
+  conflictDecider,
+  contributionDecider,
+  type Decider,
+  type DomainEvent,
+  feedbackDecider,
+  indicatorDecider,
+  partnershipDecider,
+  valuationPolicyDecider,
+} from '@cohesion/domain';
 
 /** Every aggregate type by the prefix of its streams (`<prefix>-<id>`). */
 const DECIDERS = {
   partnership: partnershipDecider,
+  commitment: commitmentDecider,
+  contribution: contributionDecider,
+  'valuation-policy': valuationPolicyDecider,
+  agreement: agreementDecider,
+  conflict: conflictDecider,
+  indicator: indicatorDecider,
+  feedback: feedbackDecider,
 } as const;
 
 export type AggregateType = keyof typeof DECIDERS;

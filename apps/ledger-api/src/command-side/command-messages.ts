@@ -29,3 +29,11 @@ export function commandFrom<C extends Command>(
 function plain<T>(data: T): T {
   return JSON.parse(JSON.stringify(data)) as T;
 }
+
+/**
+ * A command as a request states it, without the facts about other aggregates: the handler reads
+ * those itself, so that a client can never vouch for them.
+ */
+export type WithoutFacts<C, Facts extends string = 'partnership'> = C extends unknown
+  ? Omit<C, Facts>
+  : never;

@@ -44,10 +44,10 @@ export function validateLedgerConfig(environment: Record<string, unknown>): Ledg
   const config = plainToInstance(LedgerConfig, present);
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const reasons = errors.map(
-      (error) =>
-        `  - ${Object.values(error.constraints ?? {}).join('; ')} (got ${JSON.stringify(error.value)})`,
-    );
+    const reasons = errors.map((error) => {
+      const messages = [...new Set(Object.values(error.constraints ?? {}))].join('; ');
+      return `  - ${messages} (got ${JSON.stringify(environment[error.property])})`;
+    });
     throw new Error(`Invalid ledger configuration:\n${reasons.join('\n')}`);
   }
   return config;

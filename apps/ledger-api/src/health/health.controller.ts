@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../principal/public.decorator';
 import { EventStoreHealthIndicator } from './event-store.health';
 
+@ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
@@ -13,6 +15,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Whether the event store is reachable, and its head position' })
   check() {
     return this.health.check([() => this.eventStore.isReachable()]);
   }

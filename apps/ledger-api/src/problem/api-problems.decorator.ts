@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The OpenAPI schema of an RFC 9457 problem document. */
@@ -21,6 +21,7 @@ export class ProblemDocument {
 const MEANINGS: Record<number, string> = {
   400: 'The request is malformed or fails validation (errors lists every reason)',
   401: 'No acting principal',
+  403: "The principal may not do this (e.g. acting in another partner's name)",
   404: 'The aggregate or stream does not exist',
   409: 'Another command changed the stream first (retry), or the Idempotency-Key was used for another command',
   422: 'A domain rule refused the command; `type` and `rule` name the rule',
@@ -30,7 +31,6 @@ const MEANINGS: Record<number, string> = {
 export function ApiProblems(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemDocument),
-    ApiProduces('application/json', 'application/problem+json'),
     ...[...new Set([401, ...statuses])].map((status) =>
       ApiResponse({
         status,

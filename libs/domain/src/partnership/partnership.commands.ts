@@ -1,69 +1,21 @@
 import type { Command } from '../decider';
-import type { PartnerKind } from './partnership.events';
+import type { PartnershipEvent } from './partnership.events';
+
+/** Each command asks for exactly the fact its event records, so they share one shape. */
+type FactOf<T extends PartnershipEvent['type']> = Extract<PartnershipEvent, { type: T }>['data'];
 
 export type PartnershipCommand =
-  | Command<
-      'FoundPartnership',
-      {
-        partnershipId: string;
-        name: string;
-        purpose: string;
-        territory: string;
-        neighbourhoods: string[];
-      }
-    >
-  | Command<
-      'JoinPartner',
-      {
-        partnershipId: string;
-        partnerId: string;
-        name: string;
-        kind: PartnerKind;
-        role: string;
-        responsibilities: string[];
-      }
-    >
-  | Command<'LeavePartnership', { partnershipId: string; partnerId: string; reason: string }>
-  | Command<
-      'ChangePartnerRole',
-      { partnershipId: string; partnerId: string; role: string; responsibilities: string[] }
-    >
-  | Command<
-      'SetObjective',
-      {
-        partnershipId: string;
-        objectiveId: string;
-        title: string;
-        description: string;
-        targetDate?: string;
-      }
-    >
-  | Command<
-      'ReviseObjective',
-      {
-        partnershipId: string;
-        objectiveId: string;
-        title: string;
-        description: string;
-        targetDate?: string;
-        reason: string;
-      }
-    >
-  | Command<'AchieveObjective', { partnershipId: string; objectiveId: string; evidence: string }>
-  | Command<'RetireObjective', { partnershipId: string; objectiveId: string; reason: string }>
-  | Command<
-      'RecordMeeting',
-      {
-        partnershipId: string;
-        meetingId: string;
-        heldOn: string;
-        attendees: string[];
-        decisions: string[];
-        notes?: string;
-      }
-    >
-  | Command<'SuspendPartnership', { partnershipId: string; reason: string }>
-  | Command<'ReactivatePartnership', { partnershipId: string }>
-  | Command<'ClosePartnership', { partnershipId: string; reason: string }>;
+  | Command<'FoundPartnership', FactOf<'PartnershipFounded'>>
+  | Command<'JoinPartner', FactOf<'PartnerJoined'>>
+  | Command<'LeavePartnership', FactOf<'PartnerLeft'>>
+  | Command<'ChangePartnerRole', FactOf<'PartnerRoleChanged'>>
+  | Command<'SetObjective', FactOf<'ObjectiveSet'>>
+  | Command<'ReviseObjective', FactOf<'ObjectiveRevised'>>
+  | Command<'AchieveObjective', FactOf<'ObjectiveAchieved'>>
+  | Command<'RetireObjective', FactOf<'ObjectiveRetired'>>
+  | Command<'RecordMeeting', FactOf<'MeetingHeld'>>
+  | Command<'SuspendPartnership', FactOf<'PartnershipSuspended'>>
+  | Command<'ReactivatePartnership', FactOf<'PartnershipReactivated'>>
+  | Command<'ClosePartnership', FactOf<'PartnershipClosed'>>;
 
 export type PartnershipCommandType = PartnershipCommand['type'];

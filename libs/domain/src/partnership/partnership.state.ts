@@ -44,7 +44,7 @@ export function isMember(state: PartnershipState, partnerId: string): boolean {
 }
 
 /** Open to new facts: founded or active (not suspended, not closed). */
-export function isOpenForActivity(state: PartnershipState): boolean {
+export function isOpenForActivity(state: Pick<PartnershipState, 'status'>): boolean {
   return state.status === 'founded' || state.status === 'active';
 }
 

@@ -1,0 +1,71 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../command-side/api-command.decorator';
+import {
+  type CommandContext,
+  type CommandResult,
+  generatedId,
+} from '../command-side/command-context';
+import { CurrentCommandContext } from '../command-side/command-context.decorator';
+import { commandFrom } from '../command-side/command-messages';
+import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+import { FeedbackCommandMessage, type FeedbackRequest } from './feedback-command.handler';
+import { ActionTakenDto, SubmitFeedbackDto, subjectOf } from './feedback.dto';
+
+type Data<T extends FeedbackRequest['type']> = Extract<FeedbackRequest, { type: T }>['data'];
+
+/** Who acknowledges or marks feedback acted on is the principal (the decider reads it). */
+@ApiTags('feedback')
+@Controller('feedback')
+export class FeedbackController {
+  constructor(private readonly commands: CommandBus) {}
+
+  private send<T extends FeedbackRequest['type']>(
+    type: T,
+    data: Data<T>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.execute(
+      new FeedbackCommandMessage(commandFrom<FeedbackRequest>(type, data, context), context),
+    );
+  }
+
+  @Post()
+  @ApiCommand('Submit feedback about a partnership, objective, commitment or meeting', {
+    creates: true,
+  })
+  submit(
+    @Body() body: SubmitFeedbackDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send(
+      'SubmitFeedback',
+      {
+        ...body,
+        feedbackId: body.feedbackId ?? generatedId(context, 'feedback'),
+        subject: subjectOf(body.subject),
+      },
+      context,
+    );
+  }
+
+  @Post(':feedbackId/acknowledgement')
+  @ApiCommand('Acknowledge feedback (once)')
+  acknowledge(
+    @Param('feedbackId', LedgerIdPipe) feedbackId: string,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('AcknowledgeFeedback', { feedbackId }, context);
+  }
+
+  @Post(':feedbackId/action')
+  @ApiCommand('Record what was done in answer: the feedback accepts nothing new afterwards')
+  actOn(
+    @Param('feedbackId', LedgerIdPipe) feedbackId: string,
+    @Body() body: ActionTakenDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('MarkFeedbackActedOn', { ...body, feedbackId }, context);
+  }
+}

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../command-side/api-command.decorator';
+import {
+  type CommandContext,
+  type CommandResult,
+  generatedId,
+} from '../command-side/command-context';
+import { CurrentCommandContext } from '../command-side/command-context.decorator';
+import { commandFrom } from '../command-side/command-messages';
+import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { IndicatorCommandMessage, type IndicatorRequest } from './indicator-command.handler';
+import {
+  CorrectMeasurementDto,
+  DefineIndicatorDto,
+  RecordMeasurementDto,
+  RetireIndicatorDto,
+} from './indicator.dto';
+import { IndicatorProgressDocument } from './indicator-progress.document';
+import { IndicatorProgressQuery } from './indicator-progress.handler';
+import type { IndicatorProgressView } from './indicator-progress.view';
+import { unitOf } from './indicator-values.dto';
+
+type Data<T extends IndicatorRequest['type']> = Extract<IndicatorRequest, { type: T }>['data'];
+
+@ApiTags('indicators')
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private send<T extends IndicatorRequest['type']>(
+    type: T,
+    data: Data<T>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.execute(
+      new IndicatorCommandMessage(commandFrom<IndicatorRequest>(type, data, context), context),
+    );
+  }
+
+  @Post()
+  @ApiCommand('Define an impact indicator: unit, baseline, target, direction, breakdown', {
+    creates: true,
+  })
+  define(
+    @Body() body: DefineIndicatorDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send(
+      'DefineIndicator',
+      {
+        ...body,
+        indicatorId: body.indicatorId ?? generatedId(context, 'indicator'),
+        unit: unitOf(body.unit),
+      },
+      context,
+    );
+  }
+
+  @Post(':indicatorId/measurements')
+  @ApiCommand('Record the measurement of a period, with its breakdown', { creates: true })
+  measure(
+    @Param('indicatorId', LedgerIdPipe) indicatorId: string,
+    @Body() body: RecordMeasurementDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send(
+      'RecordMeasurement',
+      {
+        ...body,
+        indicatorId,
+        measurementId: body.measurementId ?? generatedId(context, 'measurement'),
+      },
+      context,
+    );
+  }
+
+  @Post(':indicatorId/measurements/:measurementId/corrections')
+  @ApiCommand('Correct a measurement (the value first recorded stays in the log)', {
+    creates: true,
+  })
+  correct(
+    @Param('indicatorId', LedgerIdPipe) indicatorId: string,
+    @Param('measurementId', LedgerIdPipe) measurementId: string,
+    @Body() body: CorrectMeasurementDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('CorrectMeasurement', { ...body, indicatorId, measurementId }, context);
+  }
+
+  @Post(':indicatorId/retirement')
+  @ApiCommand('Retire an indicator: it accepts no measurement afterwards')
+  retire(
+    @Param('indicatorId', LedgerIdPipe) indicatorId: string,
+    @Body() body: RetireIndicatorDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('RetireIndicator', { ...body, indicatorId }, context);
+  }
+
+  @Get(':indicatorId/progress')
+  @ApiOperation({
+    summary: 'Baseline, target, the latest (corrected) measurement and the progress towards target',
+  })
+  @ApiOkResponse({ type: IndicatorProgressDocument })
+  @ApiProblems(400, 404)
+  progress(
+    @Param('indicatorId', LedgerIdPipe) indicatorId: string,
+  ): Promise<IndicatorProgressView> {
+    return this.queries.execute(new IndicatorProgressQuery(indicatorId));
+  }
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ValuationPolicyCommand } from '@cohesion/domain';
+import { ApiCommand } from '../command-side/api-command.decorator';
+import {
+  type CommandContext,
+  type CommandResult,
+  generatedId,
+} from '../command-side/command-context';
+import { CurrentCommandContext } from '../command-side/command-context.decorator';
+import { commandFrom } from '../command-side/command-messages';
+import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { ContributionValueQuery } from './contribution-value.query';
+import { ValuationPolicyCommandMessage } from './valuation-policy-command.handler';
+import {
+  DefineValuationPolicyDto,
+  RetireValuationRateDto,
+  SetValuationRateDto,
+} from './valuation-policy.dto';
+import { PolicyValueDocument, ValueQuery } from './value-query.dto';
+
+type Data<T extends ValuationPolicyCommand['type']> = Extract<
+  ValuationPolicyCommand,
+  { type: T }
+>['data'];
+
+@ApiTags('valuation-policies')
+@Controller('valuation-policies')
+export class ValuationPoliciesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private send<T extends ValuationPolicyCommand['type']>(
+    type: T,
+    data: Data<T>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.execute(
+      new ValuationPolicyCommandMessage(
+        commandFrom<ValuationPolicyCommand>(type, data, context),
+        context,
+      ),
+    );
+  }
+
+  @Post()
+  @ApiCommand('Define a valuation policy and the currency its values are expressed in', {
+    creates: true,
+  })
+  define(
+    @Body() body: DefineValuationPolicyDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send(
+      'DefineValuationPolicy',
+      { ...body, policyId: body.policyId ?? generatedId(context, 'valuation-policy') },
+      context,
+    );
+  }
+
+  @Post(':policyId/rates')
+  @ApiCommand('Set a new version of the rate of a (kind, unit), in force from a date', {
+    creates: true,
+  })
+  setRate(
+    @Param('policyId', LedgerIdPipe) policyId: string,
+    @Body() body: SetValuationRateDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('SetValuationRate', { ...body, policyId }, context);
+  }
+
+  @Post(':policyId/rates/retirement')
+  @ApiCommand('Stop valuing a (kind, unit) from a date (a new entry; earlier rates stay)', {
+    creates: true,
+  })
+  retireRate(
+    @Param('policyId', LedgerIdPipe) policyId: string,
+    @Body() body: RetireValuationRateDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('RetireValuationRate', { ...body, policyId }, context);
+  }
+
+  @Get(':policyId/value')
+  @ApiOperation({
+    summary:
+      'What a contribution of this kind, quantity and unit on a date is worth (records nothing)',
+  })
+  @ApiOkResponse({ type: PolicyValueDocument })
+  @ApiProblems(400, 404)
+  value(
+    @Param('policyId', LedgerIdPipe) policyId: string,
+    @Query() query: ValueQuery,
+  ): Promise<PolicyValueDocument> {
+    const { kind, quantity, unit, date } = query;
+    return this.queries.execute(
+      new ContributionValueQuery(policyId, { kind, quantity, unit, date }),
+    );
+  }
+}

@@ -1,0 +1,4 @@
+export * from './conflict.commands';
+export * from './conflict.decider';
+export * from './conflict.events';
+export * from './conflict.state';

@@ -1,0 +1,73 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { startTestLedger, type TestLedger } from '../support/ledger-app';
+
+interface Operation {
+  summary?: string;
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+type OpenApi = { paths: Record<string, Record<string, Operation>> };
+
+describe('OpenAPI document at /docs', () => {
+  let ledger: TestLedger;
+  let document: OpenApi;
+
+  beforeAll(async () => {
+    ledger = await startTestLedger();
+    const response = await request(ledger.app.getHttpServer() as App)
+      .get('/docs/json')
+      .expect(200);
+    document = response.body as OpenApi;
+  });
+  afterAll(() => ledger.close());
+
+  const commandOperations = () =>
+    Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([method]) => method === 'post' || method === 'put')
+        .map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
+    );
+
+  it('serves the interactive documentation', async () => {
+    await request(ledger.app.getHttpServer() as App)
+      .get('/docs')
+      .expect(200)
+      .expect('content-type', /html/);
+  });
+
+  it('documents a command route for every aggregate', () => {
+    const prefixes = commandOperations().map(({ route }) => route.split(' ')[1].split('/')[1]);
+    expect(new Set(prefixes)).toEqual(
+      new Set([
+        'partnerships',
+        'commitments',
+        'contributions',
+        'valuation-policies',
+        'agreements',
+        'conflicts',
+        'indicators',
+        'feedback',
+      ]),
+    );
+  });
+
+  it('documents, for every command, a summary, its answer and every problem it can return', () => {
+    const undocumented = commandOperations().flatMap(({ route, operation }) => {
+      const missing = ['400', '401', '404', '409', '422'].filter(
+        (status) => !(status in operation.responses),
+      );
+      const answers = Object.keys(operation.responses).some((status) => /^20[01]$/.test(status));
+      return !operation.summary || missing.length > 0 || !answers ? [route] : [];
+    });
+    expect(undocumented).toEqual([]);
+  });
+
+  it('documents the request body of every command that takes one', () => {
+    const withoutBody = commandOperations()
+      .filter(({ operation }) => operation.requestBody === undefined)
+      .map(({ route }) => route);
+    // Only commands whose whole input is in the path may go without a body.
+    expect(withoutBody.every((route) => /reactivation|acknowledg|expiry/.test(route))).toBe(true);
+  });
+});
