@@ -9,6 +9,7 @@ module.exports = {
   moduleNameMapper: {
     '^@cohesion/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
     '^@cohesion/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
+    '^@cohesion/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
   },
   testTimeout: 30000,
 };

@@ -16,6 +16,9 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { AuditTrailModule } from './audit-trail/audit-trail.module';
+import { ExportsModule } from './exports/exports.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { DevelopmentPrincipalGuard } from './principal/development-principal.guard';
 import { StreamsController } from './streams/streams.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -40,6 +43,7 @@ function configuration(): Promise<DynamicModule> {
     CqrsModule.forRoot(),
     EventStoreModule,
     CommandSideModule,
+    ReadModelsModule,
     HealthModule,
     PartnershipsModule,
     CommitmentsModule,
@@ -49,6 +53,8 @@ function configuration(): Promise<DynamicModule> {
     ConflictsModule,
     IndicatorsModule,
     FeedbackModule,
+    AuditTrailModule,
+    ExportsModule,
   ],
   controllers: [StreamsController],
   providers: [

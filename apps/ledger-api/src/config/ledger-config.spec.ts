@@ -7,6 +7,8 @@ describe('ledger configuration', () => {
       LEDGER_DATA_DIR: './data',
       EVENTSTORE_CONNECTION_STRING: undefined,
       LOG_LEVEL: 'info',
+      LEDGER_COMMANDS_AWAIT_READ_MODELS: true,
+      LEDGER_READ_MODEL_WAIT_MS: 5000,
     });
   });
 
@@ -16,11 +18,13 @@ describe('ledger configuration', () => {
       LEDGER_DATA_DIR: '/var/lib/ledger',
       EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
       LOG_LEVEL: 'debug',
+      LEDGER_COMMANDS_AWAIT_READ_MODELS: 'false',
     });
     expect(config).toMatchObject({
       PORT: 8080,
       LEDGER_DATA_DIR: '/var/lib/ledger',
       LOG_LEVEL: 'debug',
+      LEDGER_COMMANDS_AWAIT_READ_MODELS: false,
     });
   });
 
@@ -32,6 +36,8 @@ describe('ledger configuration', () => {
       /EVENTSTORE_CONNECTION_STRING must look like esdb:\/\//,
     ],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error/],
+    [{ LEDGER_COMMANDS_AWAIT_READ_MODELS: 'yes' }, /must be true or false \(got "yes"\)/],
+    [{ LEDGER_READ_MODEL_WAIT_MS: '-1' }, /LEDGER_READ_MODEL_WAIT_MS must be between 0 and 60000/],
   ])('refuses %j with a message naming the setting', (environment, message) => {
     expect(() => validateLedgerConfig(environment)).toThrow(message);
   });

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -9,6 +10,14 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+
+/** How a boolean setting may be written; unset means the default (true). */
+const BOOLEANS: Partial<Record<string, boolean>> = {
+  undefined: true,
+  '': true,
+  true: true,
+  false: false,
+};
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,7 +29,7 @@ export class LedgerConfig {
   @Max(65535, { message: 'PORT must be between 1 and 65535' })
   PORT = 3000;
 
-  /** Where the embedded store (and, later, read models and keys) live. */
+  /** Where the embedded store, this node's read models (and, later, keys) live. */
   @IsNotEmpty({ message: 'LEDGER_DATA_DIR must not be empty' })
   LEDGER_DATA_DIR = './data';
 
@@ -31,6 +40,18 @@ export class LedgerConfig {
       'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113 or esdb+discover://host:2113',
   })
   EVENTSTORE_CONNECTION_STRING?: string;
+
+  /** Whether a command answers only once the read models include it (read-your-writes). */
+  @Transform(({ value }: { value: unknown }) => BOOLEANS[String(value)] ?? value)
+  @IsBoolean({ message: 'LEDGER_COMMANDS_AWAIT_READ_MODELS must be true or false' })
+  LEDGER_COMMANDS_AWAIT_READ_MODELS = true;
+
+  /** How long a command or a query with a minimum position waits for the read models. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt({ message: 'LEDGER_READ_MODEL_WAIT_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'LEDGER_READ_MODEL_WAIT_MS must be between 0 and 60000' })
+  @Max(60000, { message: 'LEDGER_READ_MODEL_WAIT_MS must be between 0 and 60000' })
+  LEDGER_READ_MODEL_WAIT_MS = 5000;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

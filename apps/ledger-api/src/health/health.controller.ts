@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../principal/public.decorator';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { ReadModelsHealthIndicator } from './read-models.health';
 
 @ApiTags('health')
 @Public()
@@ -11,12 +12,18 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly readModels: ReadModelsHealthIndicator,
   ) {}
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Whether the event store is reachable, and its head position' })
+  @ApiOperation({
+    summary: 'Whether the event store is reachable, and how far each read model has caught up',
+  })
   check() {
-    return this.health.check([() => this.eventStore.isReachable()]);
+    return this.health.check([
+      () => this.eventStore.isReachable(),
+      () => this.readModels.isUpToDate(),
+    ]);
   }
 }

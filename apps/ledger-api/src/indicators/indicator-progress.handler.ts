@@ -1,7 +1,9 @@
+import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { indicatorDecider } from '@cohesion/domain';
-import { AggregateStore } from '../command-side/aggregate-store';
-import { streamOf } from '../command-side/aggregates';
+import type Database from 'better-sqlite3';
+import { AggregateNotFound } from '@cohesion/domain';
+import { findIndicator } from '@cohesion/projections';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { type IndicatorProgressView, indicatorProgressView } from './indicator-progress.view';
 
 export class IndicatorProgressQuery extends Query<IndicatorProgressView> {
@@ -10,18 +12,16 @@ export class IndicatorProgressQuery extends Query<IndicatorProgressView> {
   }
 }
 
-/**
- * Folds the indicator's stream on each call: always current, and cheap for a stream of a few
- * measurements a year. A read model takes over when progress is listed across indicators.
- */
+/** Read from the impact read model (one indexed lookup), as current as read-your-writes makes it. */
 @QueryHandler(IndicatorProgressQuery)
 export class IndicatorProgressHandler
   implements IQueryHandler<IndicatorProgressQuery, IndicatorProgressView>
 {
-  constructor(private readonly aggregates: AggregateStore) {}
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  async execute({ indicatorId }: IndicatorProgressQuery): Promise<IndicatorProgressView> {
-    const loaded = await this.aggregates.load(streamOf('indicator', indicatorId), indicatorDecider);
-    return indicatorProgressView(indicatorId, loaded);
+  execute({ indicatorId }: IndicatorProgressQuery): Promise<IndicatorProgressView> {
+    const indicator = findIndicator(this.db, indicatorId);
+    if (!indicator) throw new AggregateNotFound('Indicator', indicatorId);
+    return Promise.resolve(indicatorProgressView(indicator));
   }
 }

@@ -1,15 +1,10 @@
-import {
-  AggregateNotFound,
-  type DatedValue,
-  type IndicatorDefinition,
-  type IndicatorDirection,
-  type IndicatorState,
-  type IndicatorUnit,
-  type Measurement,
-  type MeasurementPeriod,
-  progressOf,
+import type {
+  DatedValue,
+  IndicatorDirection,
+  IndicatorUnit,
+  MeasurementPeriod,
 } from '@cohesion/domain';
-import type { LoadedAggregate } from '../command-side/aggregate-store';
+import type { IndicatorView } from '@cohesion/projections';
 
 export interface CellProgressView {
   readonly dimensions: Readonly<Record<string, string>>;
@@ -43,75 +38,36 @@ export interface IndicatorProgressView {
   /** (latest − baseline) / (target − baseline); `null` before the first measurement. */
   readonly progress: number | null;
   readonly measurements: number;
-  /** The stream revision the answer was folded up to. */
+  /** The stream revision the answer reflects. */
   readonly revision: string;
 }
 
-/** Progress as the indicator's own events say it stands; 404 for an indicator never defined. */
-export function indicatorProgressView(
-  indicatorId: string,
-  { state, revision }: LoadedAggregate<IndicatorState>,
-): IndicatorProgressView {
-  const { definition } = state;
-  if (!definition || state.status === 'none' || revision === undefined) {
-    throw new AggregateNotFound('Indicator', indicatorId);
-  }
-  const latest = latestMeasurement(state);
+/** The progress answer, cut from the indicator as the impact read model holds it. */
+export function indicatorProgressView(indicator: IndicatorView): IndicatorProgressView {
+  const { indicatorId, partnershipId, code, name, status, unit, direction, baseline, target } =
+    indicator;
+  const { latest, progress, measurements, revision } = indicator;
   return {
     indicatorId,
-    ...pick(definition),
-    status: state.status,
-    latest: latest ? latestView(state, ...latest) : null,
-    progress: latest ? progress(state, latest[1].value) : null,
-    measurements: Object.keys(state.measurements).length,
-    revision: revision.toString(),
+    partnershipId,
+    code,
+    name,
+    status,
+    unit,
+    direction,
+    baseline,
+    target,
+    latest: latest && {
+      measurementId: latest.measurementId,
+      period: latest.period,
+      value: latest.value,
+      corrections: latest.corrections,
+      source: latest.source,
+      meansOfVerification: latest.meansOfVerification,
+      disaggregation: latest.disaggregation,
+    },
+    progress,
+    measurements,
+    revision,
   };
 }
-
-function pick({
-  partnershipId,
-  code,
-  name,
-  unit,
-  direction,
-  baseline,
-  target,
-}: IndicatorDefinition) {
-  return { partnershipId, code, name, unit, direction, baseline, target };
-}
-
-/**
- * The latest by period, not by recording order: a late-entered earlier survey must not hide the
- * newer figure. Periods of one indicator never overlap, so their ends never tie.
- */
-function latestMeasurement(state: IndicatorState): [string, Measurement] | undefined {
-  let latest: [string, Measurement] | undefined;
-  for (const entry of Object.entries(state.measurements)) {
-    if (!latest || entry[1].period.to > latest[1].period.to) latest = entry;
-  }
-  return latest;
-}
-
-function latestView(
-  state: IndicatorState,
-  measurementId: string,
-  measurement: Measurement,
-): LatestMeasurementView {
-  const { period, value, corrections, source, meansOfVerification } = measurement;
-  return {
-    measurementId,
-    period,
-    value,
-    corrections,
-    source,
-    meansOfVerification,
-    disaggregation: measurement.disaggregation.map((cell) => ({
-      dimensions: cell.dimensions,
-      value: cell.value,
-      progress: progress(state, cell.value),
-    })),
-  };
-}
-
-/** JSON has no `undefined`: a progress that cannot be computed is `null`. */
-const progress = (state: IndicatorState, actual: number) => progressOf(state, actual) ?? null;

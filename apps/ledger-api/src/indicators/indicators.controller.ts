@@ -10,7 +10,7 @@ import {
 import { CurrentCommandContext } from '../command-side/command-context.decorator';
 import { commandFrom } from '../command-side/command-messages';
 import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiProblems } from '../problem/api-problems.decorator';
+import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
 import { IndicatorCommandMessage, type IndicatorRequest } from './indicator-command.handler';
 import {
   CorrectMeasurementDto,
@@ -108,7 +108,7 @@ export class IndicatorsController {
     summary: 'Baseline, target, the latest (corrected) measurement and the progress towards target',
   })
   @ApiOkResponse({ type: IndicatorProgressDocument })
-  @ApiProblems(400, 404)
+  @ApiReadModelQuery(400, 404)
   progress(
     @Param('indicatorId', LedgerIdPipe) indicatorId: string,
   ): Promise<IndicatorProgressView> {

@@ -25,6 +25,7 @@ const MEANINGS: Record<number, string> = {
   404: 'The aggregate or stream does not exist',
   409: 'Another command changed the stream first (retry), or the Idempotency-Key was used for another command',
   422: 'A domain rule refused the command; `type` and `rule` name the rule',
+  503: 'The read models have not reached the requested minPosition in time (Retry-After)',
 };
 
 /** Documents the problem+json answers a route can give. */

@@ -38,7 +38,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const problem = { ...this.toProblem(exception), instance: request.originalUrl };
-    http.getResponse<Response>().status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
+    const response = http.getResponse<Response>();
+    // Unavailable is temporary here (read models catching up, storage fault): say when to retry.
+    if (problem.status === 503) response.setHeader('Retry-After', '1');
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
   }
 
   private toProblem(exception: unknown): ProblemDetails {

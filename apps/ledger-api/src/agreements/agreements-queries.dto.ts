@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import {
+  AGREEMENT_STATUSES,
+  type AgreementEntry,
+  type AgreementRecord,
+  type AgreementRegisterStatus,
+  type AgreementSignature,
+  type AgreementTermsVersionEntry,
+} from '@cohesion/projections';
+import { ID_PATTERN } from '../command-side/dto-validators';
+import { PageQueryDto } from '../read-models/read-model-query.dto';
+
+const ID_MESSAGE =
+  '$property must be 1-100 letters, digits, _ or -, starting with a letter or digit';
+
+export class AgreementsQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Only the agreements of this partnership',
+    example: 'harmony',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  partnershipId?: string;
+
+  @ApiPropertyOptional({ enum: AGREEMENT_STATUSES })
+  @IsOptional()
+  @IsIn(AGREEMENT_STATUSES)
+  status?: AgreementRegisterStatus;
+
+  @ApiPropertyOptional({ description: 'Only the agreements binding this partner', example: 'city' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  party?: string;
+}
+
+export class AgreementEntryDocument implements Omit<AgreementEntry, 'seq'> {
+  @ApiProperty({ example: 'hall' })
+  agreementId!: string;
+  @ApiProperty({ example: 'harmony' })
+  partnershipId!: string;
+  @ApiProperty({ example: 'Use of the community hall' })
+  title!: string;
+  @ApiProperty({ enum: AGREEMENT_STATUSES })
+  status!: AgreementRegisterStatus;
+  @ApiProperty({ type: [String], example: ['city', 'assoc'] })
+  parties!: string[];
+  @ApiProperty({ example: 2 })
+  currentVersion!: number;
+  @ApiProperty({ description: 'The hash each party signs: SHA-256 of the current terms version' })
+  currentTermsHash!: string;
+  @ApiProperty({
+    type: [String],
+    description: 'Parties whose signature binds the current terms version, in signing order',
+  })
+  signatories!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Parties yet to sign the current terms version (none once in force or closed)',
+  })
+  pendingSignatures!: string[];
+  @ApiProperty({ type: String, nullable: true, format: 'date' })
+  endsOn!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  proposedAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When the current terms version entered into force',
+  })
+  inForceSince!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When it was declined, terminated or expired',
+  })
+  closedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The party who declined or terminated',
+  })
+  closedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  closedReason!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+  @ApiProperty({ description: "Revision of the agreement's stream this entry reflects" })
+  revision!: number;
+}
+
+export class AgreementsPageDocument {
+  @ApiProperty({ type: [AgreementEntryDocument] })
+  items!: AgreementEntryDocument[];
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page' })
+  next!: string | null;
+}
+
+class ClauseDocument {
+  @ApiProperty({ example: 'c1' })
+  clauseId!: string;
+  @ApiProperty({ example: 'The city lends the hall on Wednesday afternoons.' })
+  text!: string;
+}
+
+class SignatureDocument implements AgreementSignature {
+  @ApiProperty({ example: 'city' })
+  partyId!: string;
+  @ApiProperty()
+  termsHash!: string;
+  @ApiProperty({ format: 'date-time' })
+  signedAt!: string;
+  @ApiProperty({ description: 'The principal who recorded the signature' })
+  actor!: string;
+}
+
+class TermsVersionDocument implements AgreementTermsVersionEntry {
+  @ApiProperty({ example: 1 })
+  version!: number;
+  @ApiProperty()
+  termsHash!: string;
+  @ApiProperty({ type: [ClauseDocument] })
+  clauses!: ClauseDocument[];
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was amended; null for v1' })
+  reason!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The party who proposed (v1) or amended these terms',
+  })
+  byParty!: string | null;
+  @ApiProperty({ description: 'The principal who recorded them' })
+  actor!: string;
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  enteredIntoForceAt!: string | null;
+  @ApiProperty({ type: [SignatureDocument], description: "Every signature on this version's hash" })
+  signatures!: SignatureDocument[];
+}
+
+export class AgreementRecordDocument
+  extends AgreementEntryDocument
+  implements Omit<AgreementRecord, 'seq'>
+{
+  @ApiProperty({
+    type: [TermsVersionDocument],
+    description: 'Every terms version in order, the last being current: the amendment history',
+  })
+  versions!: TermsVersionDocument[];
+}

@@ -1,0 +1,52 @@
+import { Inject, NotFoundException } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import {
+  type AgreementEntry,
+  type AgreementRecord,
+  type AgreementsFilter,
+  findAgreement,
+  listAgreements,
+} from '@cohesion/projections';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { type Page, pageOf } from '../read-models/paging';
+
+/** What the API answers: the register's entries without their paging key. */
+export type AgreementView = Omit<AgreementEntry, 'seq'>;
+export type AgreementRecordView = Omit<AgreementRecord, 'seq'>;
+
+export class ListAgreementsQuery extends Query<Page<AgreementView>> {
+  constructor(readonly filter: AgreementsFilter) {
+    super();
+  }
+}
+
+export class AgreementQuery extends Query<AgreementRecordView> {
+  constructor(readonly agreementId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ListAgreementsQuery)
+export class ListAgreementsHandler
+  implements IQueryHandler<ListAgreementsQuery, Page<AgreementView>>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ filter }: ListAgreementsQuery): Promise<Page<AgreementView>> {
+    const page = pageOf(listAgreements(this.db, filter), filter.limit, ({ seq }) => [seq]);
+    return Promise.resolve({ ...page, items: page.items.map(({ seq: _seq, ...entry }) => entry) });
+  }
+}
+
+@QueryHandler(AgreementQuery)
+export class AgreementHandler implements IQueryHandler<AgreementQuery, AgreementRecordView> {
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ agreementId }: AgreementQuery): Promise<AgreementRecordView> {
+    const found = findAgreement(this.db, agreementId);
+    if (!found) throw new NotFoundException(`Agreement ${agreementId} is not in the register`);
+    const { seq: _seq, ...agreement } = found;
+    return Promise.resolve(agreement);
+  }
+}

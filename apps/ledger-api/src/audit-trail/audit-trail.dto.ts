@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import type { AuditEntryView } from '@cohesion/projections';
+import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { PageDocument } from '../read-models/page-document';
+
+/** As the principal guard accepts them. */
+const PRINCIPAL_ID = /^[\w.@:-]{1,200}$/;
+/** A day, or an instant that names its offset (an instant without one would depend on the server). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const INSTANT_MESSAGE =
+  '$property must be a day (YYYY-MM-DD) or an ISO-8601 instant with its offset (…Z or …+01:00)';
+
+export class AuditTrailQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'The acting principal (`sub`)', example: 'city-officer' })
+  @IsOptional()
+  @Matches(PRINCIPAL_ID, { message: '$property must be a principal id' })
+  actor?: string;
+
+  @ApiPropertyOptional({ description: 'The partner the principal acted for', example: 'city' })
+  @IsOptional()
+  @Matches(PRINCIPAL_ID, { message: '$property must be a partner id' })
+  partnerId?: string;
+
+  @ApiPropertyOptional({ description: 'Recorded at or after (inclusive)', example: '2026-01-01' })
+  @IsOptional()
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  from?: string;
+
+  @ApiPropertyOptional({
+    description: 'Recorded before (exclusive)',
+    example: '2026-02-01T00:00:00Z',
+  })
+  @IsOptional()
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Only events of this type', example: 'CommitmentMade' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{1,100}$/, { message: '$property must be an event type name' })
+  type?: string;
+}
+
+class ActorDocument {
+  @ApiProperty({ example: 'city-officer' })
+  sub!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'city' })
+  partnerId!: string | null;
+  @ApiProperty({ type: [String], example: ['partner'] })
+  roles!: string[];
+}
+
+export class AuditEntryDocument implements AuditEntryView {
+  @ApiProperty({ example: '1042', description: 'Position in the whole log: the trail order' })
+  position!: string;
+  @ApiProperty({ example: '2026-03-02T17:40:12.345Z' })
+  recordedAt!: string;
+  @ApiProperty({ type: ActorDocument })
+  actor!: ActorDocument;
+  @ApiProperty({ example: 'commitment-tutoring-2026' })
+  stream!: string;
+  @ApiProperty({ example: '3' })
+  revision!: string;
+  @ApiProperty({ example: 'FulfilmentClaimed' })
+  type!: string;
+  @ApiProperty({ format: 'uuid' })
+  eventId!: string;
+  @ApiProperty({ description: 'The command (Idempotency-Key) that recorded it' })
+  commandId!: string;
+  @ApiProperty()
+  correlationId!: string;
+  @ApiProperty()
+  causationId!: string;
+}
+
+export class AuditTrailPageDocument extends PageDocument(AuditEntryDocument) {}

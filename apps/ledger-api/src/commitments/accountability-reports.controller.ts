@@ -1,0 +1,57 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PartnerAccountabilityView } from '@cohesion/projections';
+import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
+import {
+  PartnerAccountabilityDocument,
+  PartnershipAccountabilityDocument,
+} from './accountability.documents';
+import {
+  type PartnershipAccountabilityAnswer,
+  PartnerAccountabilityQuery,
+  PartnershipAccountabilityQuery,
+} from './accountability.query';
+import { AsOfQueryDto, asOfOf, PartnershipAccountabilityQueryDto } from './commitment-queries.dto';
+
+/** Who committed what, and did they deliver: per partnership and per partner. */
+@ApiTags('accountability')
+@Controller()
+export class AccountabilityReportsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('partnerships/:partnershipId/accountability')
+  @ApiOperation({
+    summary:
+      'Who committed what in a partnership: its summary (made, open, fulfilled, closed partial, ' +
+      'released, withdrawn, overdue as of `asOf`, fulfilment and on-time rates) and, per partner ' +
+      '(paged), the same summary with its commitments',
+  })
+  @ApiOkResponse({ type: PartnershipAccountabilityDocument })
+  @ApiReadModelQuery(400, 404)
+  partnership(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Query() query: PartnershipAccountabilityQueryDto,
+  ): Promise<PartnershipAccountabilityAnswer> {
+    const { limit, cursor } = query;
+    return this.queries.execute(
+      new PartnershipAccountabilityQuery(partnershipId, asOfOf(query), { limit, cursor }),
+    );
+  }
+
+  @Get('partners/:partnerId/accountability')
+  @ApiOperation({
+    summary:
+      "A partner's commitments summed up across every partnership it joined or committed in, " +
+      'and in each of them',
+  })
+  @ApiOkResponse({ type: PartnerAccountabilityDocument })
+  @ApiReadModelQuery(400, 404)
+  partner(
+    @Param('partnerId', LedgerIdPipe) partnerId: string,
+    @Query() query: AsOfQueryDto,
+  ): Promise<PartnerAccountabilityView> {
+    return this.queries.execute(new PartnerAccountabilityQuery(partnerId, asOfOf(query)));
+  }
+}

@@ -1,0 +1,61 @@
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import {
+  COMMITMENT_STATUS_FILTERS,
+  type CommitmentFilter,
+  type CommitmentStatusFilter,
+} from '@cohesion/projections';
+import { IsOptionalCalendarDate, IsOptionalReference } from '../command-side/dto-validators';
+import { PageQueryDto, ReadModelQueryDto } from '../read-models/read-model-query.dto';
+
+/** Today in UTC (YYYY-MM-DD): the default day overdue is judged on, taken at the HTTP edge. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export class AsOfQueryDto extends ReadModelQueryDto {
+  @IsOptionalCalendarDate('The day `overdue` is judged on (default: today, UTC)')
+  asOf?: string;
+}
+
+/** Which commitments: the filters of the list, and of its exports. */
+export class CommitmentFiltersDto extends AsOfQueryDto {
+  @IsOptionalReference('Only the commitments made in this partnership', 'tilleuls-2026')
+  partnershipId?: string;
+
+  @IsOptionalReference('Only the commitments of this (committing) partner', 'acme-foundation')
+  partnerId?: string;
+
+  @IsOptionalReference('Only the commitments towards this objective', 'dropout')
+  objectiveId?: string;
+
+  @ApiPropertyOptional({
+    enum: COMMITMENT_STATUS_FILTERS,
+    description: '`open` is any of made, accepted and in_progress',
+  })
+  @IsOptional()
+  @IsIn(COMMITMENT_STATUS_FILTERS)
+  status?: CommitmentStatusFilter;
+
+  @IsOptionalCalendarDate(
+    'Only the commitments overdue on this day: still open, due before it. Also the day `overdue` is judged on, unless `asOf` says otherwise',
+  )
+  overdueAsOf?: string;
+}
+
+export class CommitmentListQueryDto extends IntersectionType(CommitmentFiltersDto, PageQueryDto) {}
+
+export class PartnershipAccountabilityQueryDto extends IntersectionType(
+  AsOfQueryDto,
+  PageQueryDto,
+) {}
+
+export function commitmentFilterOf(query: CommitmentFiltersDto): CommitmentFilter {
+  const { partnershipId, partnerId, objectiveId, status, overdueAsOf } = query;
+  return { partnershipId, partnerId, objectiveId, status, overdueAsOf };
+}
+
+/** The day `overdue` is judged on. */
+export function asOfOf(query: AsOfQueryDto & { overdueAsOf?: string }): string {
+  return query.asOf ?? query.overdueAsOf ?? todayUtc();
+}

@@ -1,0 +1,63 @@
+import { BadRequestException } from '@nestjs/common';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { CONTRIBUTION_KINDS, type ContributionKind } from '@cohesion/domain';
+import {
+  CONTRIBUTION_STATUSES,
+  type ContributionFilter,
+  type ContributionStatusView,
+  type RecognitionFilter,
+} from '@cohesion/projections';
+import { IsOptionalCalendarDate, IsOptionalReference } from '../command-side/dto-validators';
+import { PageQueryDto, ReadModelQueryDto } from '../read-models/read-model-query.dto';
+
+/** The period and kind every contribution query counts, and the policy it values under. */
+export class RecognitionQueryDto extends ReadModelQueryDto {
+  @IsOptionalCalendarDate('Only the contributions given on or after this day')
+  from?: string;
+
+  @IsOptionalCalendarDate('Only the contributions given on or before this day')
+  to?: string;
+
+  @ApiPropertyOptional({ enum: CONTRIBUTION_KINDS })
+  @IsOptional()
+  @IsIn(CONTRIBUTION_KINDS)
+  kind?: ContributionKind;
+
+  @IsOptionalReference(
+    'The valuation policy to value with, at the rates it holds now (default: `default`, when defined)',
+    'default',
+  )
+  policyId?: string;
+}
+
+/** Which contributions: the filters of the list, and of its exports. */
+export class ContributionFiltersDto extends RecognitionQueryDto {
+  @IsOptionalReference('Only the contributions to this partnership', 'tilleuls-2026')
+  partnershipId?: string;
+
+  @IsOptionalReference('Only the contributions of this partner', 'acme-foundation')
+  partnerId?: string;
+
+  @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES })
+  @IsOptional()
+  @IsIn(CONTRIBUTION_STATUSES)
+  status?: ContributionStatusView;
+}
+
+export class ContributionListQueryDto extends IntersectionType(
+  ContributionFiltersDto,
+  PageQueryDto,
+) {}
+
+export function recognitionFilterOf({ from, to, kind }: RecognitionQueryDto): RecognitionFilter {
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new BadRequestException(`The period ends (${to}) before it starts (${from})`);
+  }
+  return { from, to, kind };
+}
+
+export function contributionFilterOf(query: ContributionFiltersDto): ContributionFilter {
+  const { partnershipId, partnerId, status } = query;
+  return { ...recognitionFilterOf(query), partnershipId, partnerId, status };
+}

@@ -1,0 +1,272 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CONTRIBUTION_KINDS, type ContributionKind } from '@cohesion/domain';
+import {
+  CONTRIBUTION_STATUSES,
+  type ContributionStatusView,
+  type ContributionValueView,
+  type EquityPartnerView,
+  type KindUnitTotalView,
+  type PartnerRecognitionInPartnershipView,
+  type PartnerRecognitionReportView,
+  type PartnerRecognitionView,
+  type PartnershipEquityView,
+  type PartnershipRecognitionView,
+  type RateUsedView,
+  type RecognisedContributionView,
+  type RecognitionFilterView,
+  type RecognitionTotalsView,
+  type ReversedContributionView,
+  type ValuationView,
+} from '@cohesion/projections';
+import { PageDocument } from '../read-models/page-document';
+
+const nullable = (description: string, type: 'string' | 'number' = 'string') =>
+  ApiProperty({ description, type, nullable: true });
+const Kind = () => ApiProperty({ enum: CONTRIBUTION_KINDS });
+
+class ContributionValueDocument implements ContributionValueView {
+  @ApiProperty({ example: 37800, description: 'quantity × rate, rounded to the cent' })
+  amountCents!: number;
+  @ApiProperty({ example: 'EUR' })
+  currency!: string;
+  @ApiProperty({ example: 31.5 })
+  rate!: number;
+  @nullable('The policy entry whose rate applied; null for money at face value', 'number')
+  rateVersion!: number | null;
+}
+
+export class RecognisedContributionDocument implements RecognisedContributionView {
+  @ApiProperty()
+  contributionId!: string;
+  @ApiProperty({ description: 'Log position at which it was recorded' })
+  position!: number;
+  @ApiProperty()
+  partnershipId!: string;
+  @ApiProperty({ description: 'The contributing partner' })
+  partnerId!: string;
+  @Kind()
+  kind!: ContributionKind;
+  @ApiProperty({ example: 12, description: 'The raw quantity: the fact' })
+  quantity!: number;
+  @ApiProperty({ example: 'hours' })
+  unit!: string;
+  @ApiProperty({ format: 'date', description: 'The day it was given' })
+  date!: string;
+  @ApiProperty()
+  description!: string;
+  @nullable('The commitment it fulfils')
+  commitmentId!: string | null;
+  @ApiProperty({ enum: CONTRIBUTION_STATUSES })
+  status!: ContributionStatusView;
+  @ApiProperty({ type: [String], description: 'Partners who acknowledged it' })
+  acknowledgedBy!: string[];
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+  @nullable('When it was reversed')
+  reversedAt!: string | null;
+  @nullable('Why it was reversed')
+  reversalReason!: string | null;
+  @ApiProperty({
+    type: ContributionValueDocument,
+    nullable: true,
+    description: 'Under the policy asked for; null without one, or with no rate in force that day',
+  })
+  value!: ContributionValueDocument | null;
+}
+
+export class RecognisedContributionPageDocument extends PageDocument(
+  RecognisedContributionDocument,
+) {}
+
+class ValuationDocument implements ValuationView {
+  @ApiProperty({ example: 'default' })
+  policyId!: string;
+  @ApiProperty()
+  name!: string;
+  @ApiProperty({ example: 'EUR' })
+  currency!: string;
+}
+
+class RateUsedDocument implements RateUsedView {
+  @nullable('Policy entry version; null for money at face value', 'number')
+  version!: number | null;
+  @Kind()
+  kind!: ContributionKind;
+  @ApiProperty()
+  unit!: string;
+  @nullable('In force from')
+  effectiveFrom!: string | null;
+  @ApiProperty()
+  rate!: number;
+  @ApiProperty()
+  currency!: string;
+  @ApiProperty({ description: 'Where the rate comes from ("face value" for money)' })
+  source!: string;
+  @ApiProperty({ description: 'How many contributions it valued here' })
+  contributions!: number;
+}
+
+class KindUnitTotalDocument implements KindUnitTotalView {
+  @Kind()
+  kind!: ContributionKind;
+  @ApiProperty()
+  unit!: string;
+  @ApiProperty()
+  contributions!: number;
+  @ApiProperty({ description: 'Sum of the raw quantities, in `unit`' })
+  quantity!: number;
+  @nullable('Sum of the values found; null without a policy', 'number')
+  valueCents!: number | null;
+  @ApiProperty({ description: 'How many had no rate in force (not in valueCents)' })
+  unvalued!: number;
+}
+
+class RecognitionTotalsDocument implements RecognitionTotalsView {
+  @ApiProperty({ description: 'Reversed contributions excluded' })
+  contributions!: number;
+  @nullable('Total value in cents; null without a policy', 'number')
+  valueCents!: number | null;
+  @ApiProperty()
+  unvalued!: number;
+  @ApiProperty({ type: [KindUnitTotalDocument] })
+  byKindAndUnit!: KindUnitTotalDocument[];
+}
+
+class ReversedContributionDocument implements ReversedContributionView {
+  @ApiProperty()
+  contributionId!: string;
+  @ApiProperty()
+  partnershipId!: string;
+  @Kind()
+  kind!: ContributionKind;
+  @ApiProperty()
+  quantity!: number;
+  @ApiProperty()
+  unit!: string;
+  @ApiProperty({ format: 'date' })
+  date!: string;
+  @ApiProperty()
+  description!: string;
+  @nullable('When it was reversed')
+  reversedAt!: string | null;
+  @nullable('Why')
+  reason!: string | null;
+}
+
+class RecognitionFilterDocument implements RecognitionFilterView {
+  @nullable('From (inclusive)')
+  from!: string | null;
+  @nullable('To (inclusive)')
+  to!: string | null;
+  @ApiProperty({ enum: CONTRIBUTION_KINDS, nullable: true })
+  kind!: ContributionKind | null;
+}
+
+class PartnerRecognitionDocument implements PartnerRecognitionView {
+  @ApiProperty()
+  partnerId!: string;
+  @nullable('Its name in the partnership')
+  name!: string | null;
+  @ApiProperty()
+  member!: boolean;
+  @ApiProperty({ type: RecognitionTotalsDocument })
+  totals!: RecognitionTotalsDocument;
+  @nullable("Its value ÷ the partnership's, 4 decimals", 'number')
+  share!: number | null;
+  @ApiProperty()
+  acknowledgementsReceived!: number;
+  @ApiProperty()
+  acknowledgedContributions!: number;
+  @ApiProperty({ type: [ReversedContributionDocument], description: 'Listed, not counted' })
+  reversed!: ReversedContributionDocument[];
+}
+
+export class PartnershipRecognitionDocument implements PartnershipRecognitionView {
+  @ApiProperty()
+  partnershipId!: string;
+  @nullable('Its name')
+  name!: string | null;
+  @ApiProperty({ type: RecognitionFilterDocument })
+  filter!: RecognitionFilterDocument;
+  @ApiProperty({ type: ValuationDocument, nullable: true })
+  valuation!: ValuationDocument | null;
+  @ApiProperty({ type: RecognitionTotalsDocument })
+  totals!: RecognitionTotalsDocument;
+  @ApiProperty({ type: [PartnerRecognitionDocument] })
+  partners!: PartnerRecognitionDocument[];
+  @ApiProperty({ type: [RateUsedDocument] })
+  ratesUsed!: RateUsedDocument[];
+}
+
+class PartnerInPartnershipDocument
+  extends PartnerRecognitionDocument
+  implements PartnerRecognitionInPartnershipView
+{
+  @ApiProperty()
+  partnershipId!: string;
+  @nullable('The partnership’s name')
+  partnershipName!: string | null;
+}
+
+export class PartnerRecognitionReportDocument implements PartnerRecognitionReportView {
+  @ApiProperty()
+  partnerId!: string;
+  @ApiProperty({ type: RecognitionFilterDocument })
+  filter!: RecognitionFilterDocument;
+  @ApiProperty({ type: ValuationDocument, nullable: true })
+  valuation!: ValuationDocument | null;
+  @ApiProperty({ type: RecognitionTotalsDocument, description: 'Across its partnerships' })
+  totals!: RecognitionTotalsDocument;
+  @ApiProperty({ type: [PartnerInPartnershipDocument] })
+  partnerships!: PartnerInPartnershipDocument[];
+  @ApiProperty({ type: [RateUsedDocument] })
+  ratesUsed!: RateUsedDocument[];
+}
+
+class EquityPartnerDocument implements EquityPartnerView {
+  @ApiProperty()
+  partnerId!: string;
+  @nullable('Its name')
+  name!: string | null;
+  @ApiProperty()
+  member!: boolean;
+  @nullable('Value of its contributions; null without a policy', 'number')
+  valueCents!: number | null;
+  @nullable('Its share of the value given', 'number')
+  contributionShare!: number | null;
+  @ApiProperty({ description: 'Commitments made, not withdrawn, due in the period' })
+  commitments!: number;
+  @nullable('Its share of those commitments', 'number')
+  commitmentShare!: number | null;
+  @ApiProperty({ type: [String], description: 'Its responsibilities now' })
+  responsibilities!: string[];
+  @nullable('Its share of the responsibilities held now', 'number')
+  responsibilityShare!: number | null;
+  @nullable('contributionShare − commitmentShare', 'number')
+  balance!: number | null;
+}
+
+export class PartnershipEquityDocument implements PartnershipEquityView {
+  @ApiProperty()
+  partnershipId!: string;
+  @nullable('Its name')
+  name!: string | null;
+  @ApiProperty({ type: RecognitionFilterDocument })
+  filter!: RecognitionFilterDocument;
+  @ApiProperty({ type: ValuationDocument, nullable: true })
+  valuation!: ValuationDocument | null;
+  @nullable('Value of all contributions counted', 'number')
+  totalValueCents!: number | null;
+  @nullable(
+    'Gini coefficient of the partners’ contribution values: 0 all equal, towards 1 one gives all',
+    'number',
+  )
+  gini!: number | null;
+  @ApiProperty({
+    type: [EquityPartnerDocument],
+    description: 'Current members, and anyone who gave or committed in the period',
+  })
+  partners!: EquityPartnerDocument[];
+  @ApiProperty({ type: [RateUsedDocument] })
+  ratesUsed!: RateUsedDocument[];
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FeedbackView, PartnershipImpactView } from '@cohesion/projections';
+import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
+import { ReadModelQueryDto } from '../read-models/read-model-query.dto';
+import type { Page } from '../read-models/paging';
+import { FeedbackPageDocument, PartnershipImpactDocument } from './feedback-read.documents';
+import { FeedbackListQueryDto } from './feedback-queries.dto';
+import { ListFeedbackQuery, PartnershipImpactQuery } from './feedback-queries';
+
+/** Feedback and the impact of a partnership, as the impact read model holds them. */
+@ApiTags('feedback')
+@Controller()
+export class FeedbackQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('feedback')
+  @ApiOperation({
+    summary: 'Feedback in the order received, filtered; never the contact details of who gave it',
+  })
+  @ApiOkResponse({ type: FeedbackPageDocument })
+  @ApiReadModelQuery(400)
+  list(@Query() query: FeedbackListQueryDto): Promise<Page<FeedbackView>> {
+    return this.queries.execute(new ListFeedbackQuery(query));
+  }
+
+  @Get('partnerships/:partnershipId/impact')
+  @ApiTags('partnerships')
+  @ApiOperation({
+    summary:
+      "A partnership's indicators with their progress, and its feedback counted by status, " +
+      'channel and category, with the average rating and the acted-on ratio',
+  })
+  @ApiOkResponse({ type: PartnershipImpactDocument })
+  @ApiReadModelQuery(400, 404)
+  impact(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Query() _query: ReadModelQueryDto,
+  ): Promise<PartnershipImpactView> {
+    return this.queries.execute(new PartnershipImpactQuery(partnershipId));
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import { AggregateNotFound } from '@cohesion/domain';
+import {
+  type FeedbackView,
+  listFeedback,
+  type PartnershipImpactView,
+  partnershipImpact,
+} from '@cohesion/projections';
+import { cursorKey, type Page, pageOf } from '../read-models/paging';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import type { FeedbackListQueryDto } from './feedback-queries.dto';
+
+export class ListFeedbackQuery extends Query<Page<FeedbackView>> {
+  constructor(readonly filters: FeedbackListQueryDto) {
+    super();
+  }
+}
+
+export class PartnershipImpactQuery extends Query<PartnershipImpactView> {
+  constructor(readonly partnershipId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ListFeedbackQuery)
+export class ListFeedbackHandler implements IQueryHandler<ListFeedbackQuery, Page<FeedbackView>> {
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ filters }: ListFeedbackQuery): Promise<Page<FeedbackView>> {
+    const { limit, cursor, minPosition: _minPosition, ...given } = filters;
+    const [after] = cursorKey(cursor, ['number']) ?? [];
+    const rows = listFeedback(this.db, { ...given, after, limit: limit + 1 });
+    return Promise.resolve(pageOf(rows, limit, (row) => [Number(row.position)]));
+  }
+}
+
+@QueryHandler(PartnershipImpactQuery)
+export class PartnershipImpactHandler
+  implements IQueryHandler<PartnershipImpactQuery, PartnershipImpactView>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ partnershipId }: PartnershipImpactQuery): Promise<PartnershipImpactView> {
+    const impact = partnershipImpact(this.db, partnershipId);
+    if (!impact) throw new AggregateNotFound('Partnership', partnershipId);
+    return Promise.resolve(impact);
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { IndicatorDetailView, IndicatorView } from '@cohesion/projections';
+import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
+import { ReadModelQueryDto } from '../read-models/read-model-query.dto';
+import type { Page } from '../read-models/paging';
+import { IndicatorDetailDocument, IndicatorPageDocument } from './indicator-read.documents';
+import { IndicatorListQueryDto } from './indicator-queries.dto';
+import { IndicatorDetailQuery, ListIndicatorsQuery } from './indicator-queries';
+
+/** Indicators as the impact read model holds them. */
+@ApiTags('indicators')
+@Controller('indicators')
+export class IndicatorQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Indicators by id, with their latest (corrected) measurement and progress',
+  })
+  @ApiOkResponse({ type: IndicatorPageDocument })
+  @ApiReadModelQuery(400)
+  list(@Query() query: IndicatorListQueryDto): Promise<Page<IndicatorView>> {
+    return this.queries.execute(new ListIndicatorsQuery(query));
+  }
+
+  @Get(':indicatorId')
+  @ApiOperation({
+    summary:
+      'An indicator with its measurements over time (breakdowns, progress, every corrected value)',
+  })
+  @ApiOkResponse({ type: IndicatorDetailDocument })
+  @ApiReadModelQuery(400, 404)
+  detail(
+    @Param('indicatorId', LedgerIdPipe) indicatorId: string,
+    @Query() _query: ReadModelQueryDto,
+  ): Promise<IndicatorDetailView> {
+    return this.queries.execute(new IndicatorDetailQuery(indicatorId));
+  }
+}

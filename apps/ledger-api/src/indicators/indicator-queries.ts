@@ -1,0 +1,52 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import { AggregateNotFound } from '@cohesion/domain';
+import {
+  findIndicatorDetail,
+  type IndicatorDetailView,
+  type IndicatorView,
+  listIndicators,
+} from '@cohesion/projections';
+import { cursorKey, type Page, pageOf } from '../read-models/paging';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import type { IndicatorListQueryDto } from './indicator-queries.dto';
+
+export class ListIndicatorsQuery extends Query<Page<IndicatorView>> {
+  constructor(readonly filters: IndicatorListQueryDto) {
+    super();
+  }
+}
+
+export class IndicatorDetailQuery extends Query<IndicatorDetailView> {
+  constructor(readonly indicatorId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ListIndicatorsQuery)
+export class ListIndicatorsHandler
+  implements IQueryHandler<ListIndicatorsQuery, Page<IndicatorView>>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ filters }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
+    const { partnershipId, status, limit, cursor } = filters;
+    const [after] = cursorKey(cursor, ['string']) ?? [];
+    const rows = listIndicators(this.db, { partnershipId, status, after, limit: limit + 1 });
+    return Promise.resolve(pageOf(rows, limit, (row) => [row.indicatorId]));
+  }
+}
+
+@QueryHandler(IndicatorDetailQuery)
+export class IndicatorDetailHandler
+  implements IQueryHandler<IndicatorDetailQuery, IndicatorDetailView>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ indicatorId }: IndicatorDetailQuery): Promise<IndicatorDetailView> {
+    const detail = findIndicatorDetail(this.db, indicatorId);
+    if (!detail) throw new AggregateNotFound('Indicator', indicatorId);
+    return Promise.resolve(detail);
+  }
+}

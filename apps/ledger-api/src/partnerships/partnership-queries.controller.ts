@@ -1,0 +1,70 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type {
+  MeetingView,
+  PartnershipOverviewView,
+  PartnershipSummaryView,
+} from '@cohesion/projections';
+import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
+import { ReadModelQueryDto } from '../read-models/read-model-query.dto';
+import type { Page } from '../read-models/paging';
+import {
+  MeetingPageDocument,
+  PartnershipOverviewDocument,
+  PartnershipPageDocument,
+} from './partnership-read.documents';
+import { MeetingListQueryDto, PartnershipListQueryDto } from './partnership-queries.dto';
+import {
+  ListMeetingsQuery,
+  ListPartnershipsQuery,
+  PartnershipOverviewQuery,
+} from './partnership-queries';
+
+/** Partnerships as the partnership overview read model holds them. */
+@ApiTags('partnerships')
+@Controller('partnerships')
+export class PartnershipQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Partnerships by id, with how many members, objectives, meetings, commitments, ' +
+      'contributions, agreements and conflicts each has',
+  })
+  @ApiOkResponse({ type: PartnershipPageDocument })
+  @ApiReadModelQuery(400)
+  list(@Query() query: PartnershipListQueryDto): Promise<Page<PartnershipSummaryView>> {
+    return this.queries.execute(new ListPartnershipsQuery(query));
+  }
+
+  @Get(':partnershipId')
+  @ApiOperation({
+    summary:
+      'A partnership: its partners (kind, role, responsibilities; current and former), ' +
+      'objectives and their status, and its counts',
+  })
+  @ApiOkResponse({ type: PartnershipOverviewDocument })
+  @ApiReadModelQuery(400, 404)
+  overview(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Query() _query: ReadModelQueryDto,
+  ): Promise<PartnershipOverviewView> {
+    return this.queries.execute(new PartnershipOverviewQuery(partnershipId));
+  }
+
+  @Get(':partnershipId/meetings')
+  @ApiOperation({
+    summary: "A partnership's meetings by the day held, with attendees and decisions",
+  })
+  @ApiOkResponse({ type: MeetingPageDocument })
+  @ApiReadModelQuery(400, 404)
+  meetings(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Query() query: MeetingListQueryDto,
+  ): Promise<Page<MeetingView>> {
+    return this.queries.execute(new ListMeetingsQuery(partnershipId, query));
+  }
+}

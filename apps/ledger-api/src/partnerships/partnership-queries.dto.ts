@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptionalCalendarDate } from '../command-side/dto-validators';
+import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { PARTNERSHIP_STATUSES } from './partnership-read.documents';
+
+export class PartnershipListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PARTNERSHIP_STATUSES })
+  @IsOptional()
+  @IsIn(PARTNERSHIP_STATUSES)
+  status?: (typeof PARTNERSHIP_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    description: 'Only the partnerships of this territory',
+    example: 'Northside',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  territory?: string;
+}
+
+export class MeetingListQueryDto extends PageQueryDto {
+  @IsOptionalCalendarDate('Only the meetings held on or after this day')
+  from?: string;
+  @IsOptionalCalendarDate('Only the meetings held on or before this day')
+  to?: string;
+}

@@ -1,0 +1,79 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import { AggregateNotFound } from '@cohesion/domain';
+import {
+  findPartnershipOverview,
+  listMeetings,
+  listPartnerships,
+  type MeetingView,
+  type PartnershipOverviewView,
+  partnershipExists,
+  type PartnershipSummaryView,
+} from '@cohesion/projections';
+import { cursorKey, type Page, pageOf } from '../read-models/paging';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import type { MeetingListQueryDto, PartnershipListQueryDto } from './partnership-queries.dto';
+
+export class ListPartnershipsQuery extends Query<Page<PartnershipSummaryView>> {
+  constructor(readonly filters: PartnershipListQueryDto) {
+    super();
+  }
+}
+
+export class PartnershipOverviewQuery extends Query<PartnershipOverviewView> {
+  constructor(readonly partnershipId: string) {
+    super();
+  }
+}
+
+export class ListMeetingsQuery extends Query<Page<MeetingView>> {
+  constructor(
+    readonly partnershipId: string,
+    readonly filters: MeetingListQueryDto,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListPartnershipsQuery)
+export class ListPartnershipsHandler
+  implements IQueryHandler<ListPartnershipsQuery, Page<PartnershipSummaryView>>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ filters }: ListPartnershipsQuery): Promise<Page<PartnershipSummaryView>> {
+    const { status, territory, limit, cursor } = filters;
+    const [after] = cursorKey(cursor, ['string']) ?? [];
+    const rows = listPartnerships(this.db, { status, territory, after, limit: limit + 1 });
+    return Promise.resolve(pageOf(rows, limit, (row) => [row.partnershipId]));
+  }
+}
+
+@QueryHandler(PartnershipOverviewQuery)
+export class PartnershipOverviewHandler
+  implements IQueryHandler<PartnershipOverviewQuery, PartnershipOverviewView>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ partnershipId }: PartnershipOverviewQuery): Promise<PartnershipOverviewView> {
+    const overview = findPartnershipOverview(this.db, partnershipId);
+    if (!overview) throw new AggregateNotFound('Partnership', partnershipId);
+    return Promise.resolve(overview);
+  }
+}
+
+@QueryHandler(ListMeetingsQuery)
+export class ListMeetingsHandler implements IQueryHandler<ListMeetingsQuery, Page<MeetingView>> {
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ partnershipId, filters }: ListMeetingsQuery): Promise<Page<MeetingView>> {
+    if (!partnershipExists(this.db, partnershipId)) {
+      throw new AggregateNotFound('Partnership', partnershipId);
+    }
+    const { from, to, limit, cursor } = filters;
+    const after = cursorKey(cursor, ['string', 'string']);
+    const rows = listMeetings(this.db, { partnershipId, from, to, after, limit: limit + 1 });
+    return Promise.resolve(pageOf(rows, limit, (row) => [row.heldOn, row.meetingId]));
+  }
+}

@@ -1,0 +1,29 @@
+export { accountabilityProjector } from './accountability.projector';
+export {
+  COMMITMENT_STATUS_FILTERS,
+  COMMITMENT_STATUSES,
+  type CommitmentFilter,
+  type CommitmentPageRequest,
+  type CommitmentStatusFilter,
+  commitmentDetail,
+  listCommitments,
+} from './accountability.queries';
+export {
+  type PartnerAccountabilityView,
+  type PartnerCommitmentsView,
+  type AccountabilityPartnerPage,
+  type PartnershipAccountabilityLine,
+  type PartnershipAccountabilityView,
+  partnerAccountability,
+  partnershipAccountability,
+} from './accountability-reports.queries';
+export type {
+  AccountabilityCounts,
+  AccountabilitySummary,
+  CommitmentClaimView,
+  CommitmentDetailView,
+  CommitmentStatusView,
+  CommitmentView,
+  StatusChangeView,
+  TermsVersionView,
+} from './accountability.views';

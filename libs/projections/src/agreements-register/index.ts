@@ -1,0 +1,2 @@
+export * from './agreements-register.projector';
+export * from './agreements-register.queries';

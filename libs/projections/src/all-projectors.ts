@@ -1,0 +1,19 @@
+import type { Projector } from './projector';
+import { accountabilityProjector } from './accountability';
+import { contributionRecognitionProjector } from './contribution-recognition';
+import { agreementsRegisterProjector } from './agreements-register';
+import { conflictCasesProjector } from './conflict-cases';
+import { impactProjector } from './impact';
+import { partnershipOverviewProjector } from './partnership-overview';
+import { auditTrailProjector } from './audit-trail';
+
+/** Every read model of a ledger node, kept up to date by one projection runner. */
+export const ALL_PROJECTORS: readonly Projector[] = [
+  accountabilityProjector,
+  contributionRecognitionProjector,
+  agreementsRegisterProjector,
+  conflictCasesProjector,
+  impactProjector,
+  partnershipOverviewProjector,
+  auditTrailProjector,
+];

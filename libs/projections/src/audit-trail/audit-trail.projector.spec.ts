@@ -1,0 +1,75 @@
+import type { Actor } from '@cohesion/event-store';
+import { type GivenEvent, project } from '../testing/projector-specification';
+import { auditTrailProjector } from './audit-trail.projector';
+import { auditTrail } from './audit-trail.queries';
+
+const officer: Actor = { sub: 'city-officer', partnerId: 'city', roles: ['partner'] };
+const admin: Actor = { sub: 'city-admin', roles: ['admin'] };
+const sosOfficer: Actor = { sub: 'sos-officer', partnerId: 'sos', roles: ['partner'] };
+
+const did = (actor: Actor, stream: string, type: string, at?: string): GivenEvent => ({
+  stream,
+  actor,
+  at,
+  event: { type, data: {} },
+});
+
+const given = [
+  did(admin, 'partnership-north', 'PartnershipFounded', '2026-01-01T09:00:00.000Z'),
+  did(admin, 'partnership-north', 'PartnerJoined', '2026-01-02T09:00:00.000Z'),
+  did(officer, 'commitment-c1', 'CommitmentMade', '2026-01-03T09:00:00.000Z'),
+  did(sosOfficer, 'commitment-c1', 'CommitmentAccepted', '2026-01-04T09:00:00.000Z'),
+  did(officer, 'contribution-k1', 'ContributionRecorded', '2026-01-05T09:00:00.000Z'),
+  did({ sub: 'city-officer' }, 'feedback-f1', 'FeedbackAcknowledged', '2026-01-06T09:00:00.000Z'),
+];
+
+describe('audit trail projector', () => {
+  const db = project(auditTrailProjector, given);
+  const positions = (filters: Partial<Parameters<typeof auditTrail>[1]>) =>
+    auditTrail(db, { limit: 100, ...filters }).map((entry) => Number(entry.position));
+
+  it('records every event, of any type, with who acted, when, where and under which command', () => {
+    expect(auditTrail(db, { limit: 1 })).toEqual([
+      {
+        position: '1',
+        recordedAt: '2026-01-01T09:00:00.000Z',
+        actor: { sub: 'city-admin', partnerId: null, roles: ['admin'] },
+        stream: 'partnership-north',
+        revision: '0',
+        type: 'PartnershipFounded',
+        eventId: '00000000-0000-5000-8000-000000000001',
+        commandId: 'command-1',
+        correlationId: 'command-1',
+        causationId: 'command-1',
+      },
+    ]);
+    expect(positions({})).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(auditTrail(db, { after: 3, limit: 1 })[0]).toMatchObject({
+      actor: { sub: 'sos-officer', partnerId: 'sos', roles: ['partner'] },
+      stream: 'commitment-c1',
+      revision: '1',
+    });
+  });
+
+  it('answers everything one principal did, across all streams, in log order', () => {
+    expect(positions({ actor: 'city-officer' })).toEqual([3, 5, 6]);
+  });
+
+  it('answers what was done for a partner, by whichever principal', () => {
+    expect(positions({ partnerId: 'city' })).toEqual([3, 5]);
+    expect(positions({ actor: 'city-officer', partnerId: 'city' })).toEqual([3, 5]);
+  });
+
+  it('filters by event type and by time (from inclusive, to exclusive)', () => {
+    expect(positions({ type: 'PartnerJoined' })).toEqual([2]);
+    expect(positions({ from: '2026-01-03T09:00:00.000Z', to: '2026-01-05T09:00:00.000Z' })).toEqual(
+      [3, 4],
+    );
+    expect(positions({ actor: 'city-officer', from: '2026-01-04T00:00:00.000Z' })).toEqual([5, 6]);
+  });
+
+  it('pages after a position', () => {
+    expect(positions({ actor: 'city-officer', after: 3, limit: 1 })).toEqual([5]);
+    expect(positions({ actor: 'nobody' })).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import type { Projector } from '../projector';
+import { AUDIT_TRAIL_SCHEMA, AUDIT_TRAIL_TABLES } from './audit-trail.schema';
+
+/**
+ * Everything each principal did: one entry per event of the whole log, whatever its type (an
+ * event type unknown to this version is still something someone did), with who acted, for which
+ * partner, when, where, and under which command and correlation.
+ */
+export const auditTrailProjector: Projector = {
+  name: 'audit_trail',
+  version: 2,
+  tables: AUDIT_TRAIL_TABLES,
+  schema: AUDIT_TRAIL_SCHEMA,
+  bind(db) {
+    const record = db.prepare(
+      `INSERT INTO audit_trail_entries (position, recorded_at, actor, partner_id, roles, stream,
+         revision, type, event_id, command_id, correlation_id, causation_id)
+       VALUES (@position, @recordedAt, @actor, @partnerId, @roles, @stream, @revision, @type,
+         @eventId, @commandId, @correlationId, @causationId)`,
+    );
+    return ({ position, stream, revision, type, id, metadata }) => {
+      record.run({
+        position,
+        recordedAt: metadata.recordedAt,
+        actor: metadata.actor.sub,
+        partnerId: metadata.actor.partnerId ?? null,
+        roles: JSON.stringify(metadata.actor.roles ?? []),
+        stream,
+        revision,
+        type,
+        eventId: id,
+        commandId: metadata.commandId,
+        correlationId: metadata.correlationId,
+        causationId: metadata.causationId,
+      });
+    };
+  },
+};

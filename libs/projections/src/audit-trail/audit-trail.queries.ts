@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import { cachedStatement, fromJsonColumn, when, whereOf } from '../sql-kit';
+import type { AuditEntryView } from './audit-trail.views';
+
+export interface AuditTrailFilters {
+  /** The principal (`metadata.actor.sub`). */
+  readonly actor?: string;
+  /** The partner the principal acted for (`metadata.actor.partnerId`). */
+  readonly partnerId?: string;
+  readonly type?: string;
+  /** ISO-8601 instants (as recorded, UTC): `from` inclusive, `to` exclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  /** The position of the last entry of the previous page. */
+  readonly after?: number;
+  readonly limit: number;
+}
+
+interface AuditRow {
+  readonly position: number;
+  readonly recorded_at: string;
+  readonly actor: string;
+  readonly partner_id: string | null;
+  readonly roles: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly event_id: string;
+  readonly command_id: string;
+  readonly correlation_id: string;
+  readonly causation_id: string;
+}
+
+function entryView(row: AuditRow): AuditEntryView {
+  return {
+    position: String(row.position),
+    recordedAt: row.recorded_at,
+    actor: {
+      sub: row.actor,
+      partnerId: row.partner_id,
+      roles: fromJsonColumn<string[]>(row.roles),
+    },
+    stream: row.stream,
+    revision: String(row.revision),
+    type: row.type,
+    eventId: row.event_id,
+    commandId: row.command_id,
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+  };
+}
+
+/** Up to `limit` entries after the position `after`, in log order, that pass every filter given. */
+export function auditTrail(db: Database.Database, filters: AuditTrailFilters): AuditEntryView[] {
+  const { where, parameters } = whereOf([
+    when(filters.actor, (actor) => ['actor = ?', actor]),
+    when(filters.partnerId, (partnerId) => ['partner_id = ?', partnerId]),
+    when(filters.type, (type) => ['type = ?', type]),
+    when(filters.from, (from) => ['recorded_at >= ?', from]),
+    when(filters.to, (to) => ['recorded_at < ?', to]),
+    when(filters.after, (position) => ['position > ?', position]),
+  ]);
+  const rows = cachedStatement(
+    db,
+    `SELECT * FROM audit_trail_entries ${where} ORDER BY position LIMIT ?`,
+  ).all(...parameters, filters.limit) as AuditRow[];
+  return rows.map(entryView);
+}

@@ -1,0 +1,190 @@
+import type Database from 'better-sqlite3';
+import type { Actor, JsonObject } from '@cohesion/event-store';
+import { cachedStatement, type Condition, fromJsonColumn, keysetList, when } from '../sql-kit';
+import { CASE_STATUSES, type CaseState } from './conflict-case-state';
+
+/** `open` and `closed` group the statuses; any single status may be asked for too. */
+export const CASE_STATUS_FILTERS = ['open', 'closed', ...CASE_STATUSES] as const;
+export type CaseStatusFilter = (typeof CASE_STATUS_FILTERS)[number];
+
+/** A case: its current (compact) state, flat, with its dates. */
+export interface ConflictCase extends CaseState {
+  readonly conflictId: string;
+  readonly open: boolean;
+  readonly raisedAt: string;
+  readonly resolvedAt: string | null;
+  /** When it was resolved, escalated or withdrawn. */
+  readonly closedAt: string | null;
+  /** From raised to resolved; null unless resolved. */
+  readonly timeToResolutionMs: number | null;
+  readonly updatedAt: string;
+  /** Revision of the case's stream the case reflects (its last event). */
+  readonly revision: number;
+  /** Paging key: the log position of the raise. */
+  readonly seq: number;
+}
+
+export interface ConflictCasesFilter {
+  readonly partnershipId?: string;
+  readonly status?: CaseStatusFilter;
+  /** The raiser or a party raised against. */
+  readonly party?: string;
+  /** The mediator assigned to the case. */
+  readonly mediator?: string;
+  /** The `seq` of the last case of the previous page. */
+  readonly after?: number;
+  readonly limit: number;
+}
+
+interface CaseRow {
+  conflict_id: string;
+  seq: number;
+  open: number;
+  raised_at: string;
+  resolved_at: string | null;
+  closed_at: string | null;
+  time_to_resolution_ms: number | null;
+  updated_at: string;
+  revision: number;
+  state: string;
+}
+
+function caseOf(row: CaseRow): ConflictCase {
+  return {
+    conflictId: row.conflict_id,
+    ...fromJsonColumn<CaseState>(row.state),
+    open: row.open === 1,
+    raisedAt: row.raised_at,
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+    timeToResolutionMs: row.time_to_resolution_ms,
+    updatedAt: row.updated_at,
+    revision: row.revision,
+    seq: row.seq,
+  };
+}
+
+const statusCondition = (status: CaseStatusFilter | undefined): Condition | undefined => {
+  if (status === 'open' || status === 'closed') return ['c.open = ?', status === 'open' ? 1 : 0];
+  return when(status, (caseStatus) => ['c.status = ?', caseStatus]);
+};
+
+/** `limit + 1` cases in the order raised, after `after`, filtered. */
+export function listConflictCases(
+  db: Database.Database,
+  filter: ConflictCasesFilter,
+): ConflictCase[] {
+  const byParty = filter.party !== undefined;
+  const rows = keysetList<CaseRow>(db, {
+    select: 'c.*',
+    from: byParty
+      ? 'conflict_cases_parties p JOIN conflict_cases_cases c USING (conflict_id)'
+      : 'conflict_cases_cases c',
+    key: byParty ? 'p.seq' : 'c.seq',
+    filters: [
+      when(filter.party, (party) => ['p.party_id = ?', party]),
+      when(filter.partnershipId, (partnershipId) => ['c.partnership_id = ?', partnershipId]),
+      when(filter.mediator, (mediator) => ['c.mediator_id = ?', mediator]),
+      statusCondition(filter.status),
+    ],
+    after: filter.after,
+    limit: filter.limit,
+  });
+  return rows.map(caseOf);
+}
+
+export function findConflictCase(
+  db: Database.Database,
+  conflictId: string,
+): ConflictCase | undefined {
+  const row = cachedStatement(db, 'SELECT * FROM conflict_cases_cases WHERE conflict_id = ?').get(
+    conflictId,
+  ) as CaseRow | undefined;
+  return row && caseOf(row);
+}
+
+/** One event of a case and the case as it stood right after it. */
+export interface CaseStep {
+  readonly revision: number;
+  readonly position: number;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly actor: Actor;
+  readonly data: JsonObject;
+  readonly state: CaseState;
+}
+
+interface StepRow {
+  revision: number;
+  position: number;
+  type: string;
+  recorded_at: string;
+  actor: string;
+  data: string;
+  state: string;
+}
+
+const stepOf = (row: StepRow): CaseStep => ({
+  revision: row.revision,
+  position: row.position,
+  type: row.type,
+  recordedAt: row.recorded_at,
+  actor: fromJsonColumn<Actor>(row.actor),
+  data: fromJsonColumn<JsonObject>(row.data),
+  state: fromJsonColumn<CaseState>(row.state),
+});
+
+export interface ReplayPageQuery {
+  readonly conflictId: string;
+  /** The revision of the last step of the previous page. */
+  readonly after?: number;
+  /** The last revision to replay (inclusive); the whole timeline when absent. */
+  readonly upTo?: number;
+  readonly limit: number;
+}
+
+/** `limit + 1` steps of the case's timeline, in order, after `after`: one index range read. */
+export function replayConflictCase(db: Database.Database, query: ReplayPageQuery): CaseStep[] {
+  const rows = cachedStatement(
+    db,
+    `SELECT revision, position, type, recorded_at, actor, data, state
+     FROM conflict_cases_timeline
+     WHERE conflict_id = ? AND revision > ? AND revision <= ?
+     ORDER BY revision LIMIT ?`,
+  ).all(
+    query.conflictId,
+    query.after ?? -1,
+    query.upTo ?? Number.MAX_SAFE_INTEGER,
+    query.limit + 1,
+  ) as StepRow[];
+  return rows.map(stepOf);
+}
+
+/** Where in its timeline to look at a case: at a revision, or at an instant (ISO 8601, UTC). */
+export type CaseMoment = { readonly revision: number } | { readonly at: string };
+
+/**
+ * The last step at or before the moment: the case as it stood then. Undefined when the case did
+ * not exist yet (or at all).
+ */
+export function conflictCaseAt(
+  db: Database.Database,
+  conflictId: string,
+  moment: CaseMoment,
+): CaseStep | undefined {
+  const columns = 'revision, position, type, recorded_at, actor, data, state';
+  const row = (
+    'revision' in moment
+      ? cachedStatement(
+          db,
+          `SELECT ${columns} FROM conflict_cases_timeline WHERE conflict_id = ? AND revision <= ?
+           ORDER BY revision DESC LIMIT 1`,
+        ).get(conflictId, moment.revision)
+      : cachedStatement(
+          db,
+          `SELECT ${columns} FROM conflict_cases_timeline WHERE conflict_id = ? AND recorded_at <= ?
+           ORDER BY recorded_at DESC, revision DESC LIMIT 1`,
+        ).get(conflictId, moment.at)
+  ) as StepRow | undefined;
+  return row && stepOf(row);
+}

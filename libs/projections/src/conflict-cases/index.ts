@@ -1,0 +1,3 @@
+export * from './conflict-case-state';
+export * from './conflict-cases.projector';
+export * from './conflict-cases.queries';

@@ -1,0 +1,94 @@
+import type Database from 'better-sqlite3';
+import type { ValuationPolicyState } from '@cohesion/domain';
+import { cachedStatement, whereAll } from '../sql-kit';
+import {
+  filterView,
+  type RecognitionFilter,
+  tallyContributions,
+} from './contribution-recognition-reports.queries';
+import { hasContributions } from './contribution-recognition.queries';
+import { recognitionRoster } from './contribution-recognition.schema';
+import type { EquityPartnerView, PartnershipEquityView } from './contribution-recognition.views';
+import { gini } from './gini';
+import { shareOf } from './recognition-totals';
+import { valuerFor } from './valuation';
+
+/**
+ * Each partner's share of what was given (by value) beside its share of what was promised
+ * (commitments not withdrawn, due in the period) and of the responsibilities it holds now, with
+ * the Gini coefficient of the values across the partners listed: current members, and anyone
+ * who gave or committed in the period. Undefined for an unknown partnership.
+ */
+export function partnershipEquity(
+  db: Database.Database,
+  partnershipId: string,
+  filter: RecognitionFilter,
+  policy: ValuationPolicyState | undefined,
+): PartnershipEquityView | undefined {
+  const partnership = recognitionRoster.partnership(db, partnershipId);
+  if (!partnership && !hasContributions(db, partnershipId)) return undefined;
+  const valuer = valuerFor(policy);
+  const { total, partners } = tallyContributions(db, { ...filter, partnershipId }, valuer);
+  const commitments = commitmentsPerPartner(db, partnershipId, filter);
+  const roster = new Map(
+    recognitionRoster.partnersOf(db, partnershipId).map((p) => [p.partnerId, p]),
+  );
+  const members = [...roster.values()].filter((p) => p.member).map((p) => p.partnerId);
+  const partnerIds = [...new Set([...members, ...partners.keys(), ...commitments.keys()])].sort();
+  const totalCommitments = [...commitments.values()].reduce((n, count) => n + count, 0);
+  const responsibilitiesOf = (partnerId: string) => {
+    const member = roster.get(partnerId);
+    return member?.member ? member.responsibilities : [];
+  };
+  const totalResponsibilities = partnerIds.reduce((n, id) => n + responsibilitiesOf(id).length, 0);
+  const totalValueCents = total.valueCents;
+  const entries: EquityPartnerView[] = partnerIds.map((partnerId) => {
+    const valueCents =
+      totalValueCents === null ? null : (partners.get(partnerId)?.totals.valueCents ?? 0);
+    const contributionShare = shareOf(valueCents, totalValueCents);
+    const committed = commitments.get(partnerId) ?? 0;
+    const commitmentShare = shareOf(committed, totalCommitments);
+    const responsibilities = responsibilitiesOf(partnerId);
+    return {
+      partnerId,
+      name: roster.get(partnerId)?.name ?? null,
+      member: roster.get(partnerId)?.member ?? false,
+      valueCents,
+      contributionShare,
+      commitments: committed,
+      commitmentShare,
+      responsibilities,
+      responsibilityShare: shareOf(responsibilities.length, totalResponsibilities),
+      balance:
+        contributionShare === null || commitmentShare === null
+          ? null
+          : Math.round((contributionShare - commitmentShare) * 1e4) / 1e4,
+    };
+  });
+  return {
+    partnershipId,
+    name: partnership?.name ?? null,
+    filter: filterView(filter),
+    valuation: valuer.valuation,
+    totalValueCents,
+    gini: totalValueCents === null ? null : gini(entries.map((entry) => entry.valueCents ?? 0)),
+    partners: entries,
+    ratesUsed: valuer.ratesUsed(),
+  };
+}
+
+function commitmentsPerPartner(
+  db: Database.Database,
+  partnershipId: string,
+  { from, to }: RecognitionFilter,
+): Map<string, number> {
+  const conditions = ['partnership_id = @partnershipId', 'withdrawn = 0'];
+  if (from !== undefined) conditions.push('due_date >= @from');
+  if (to !== undefined) conditions.push('due_date <= @to');
+  const rows = cachedStatement(
+    db,
+    `SELECT partner_id AS partnerId, count(*) AS commitments
+     FROM contribution_recognition_commitments ${whereAll(conditions)} GROUP BY partner_id`,
+  ).all({ partnershipId, from, to }) as { partnerId: string; commitments: number }[];
+  return new Map(rows.map((row) => [row.partnerId, row.commitments]));
+}

@@ -1,0 +1,137 @@
+import type Database from 'better-sqlite3';
+import type { ContributionKind } from '@cohesion/domain';
+import { cachedStatement, whereAll } from '../sql-kit';
+import type {
+  ContributionStatusView,
+  RecognisedContributionView,
+} from './contribution-recognition.views';
+import type { Valuer } from './valuation';
+
+export const CONTRIBUTION_STATUSES: readonly ContributionStatusView[] = [
+  'recorded',
+  'acknowledged',
+  'reversed',
+];
+
+export interface ContributionFilter {
+  readonly partnershipId?: string;
+  readonly partnerId?: string;
+  readonly kind?: ContributionKind;
+  /** Given on or after this day (YYYY-MM-DD). */
+  readonly from?: string;
+  /** Given on or before this day. */
+  readonly to?: string;
+  readonly status?: ContributionStatusView;
+}
+
+export interface ContributionPageRequest {
+  /** Date and position of the last contribution of the previous page. */
+  readonly after?: { readonly date: string; readonly position: number };
+  readonly limit: number;
+}
+
+export interface ContributionRow {
+  contribution_id: string;
+  position: number;
+  partnership_id: string;
+  partner_id: string;
+  kind: ContributionKind;
+  quantity: number;
+  unit: string;
+  date: string;
+  description: string;
+  commitment_id: string | null;
+  status: ContributionStatusView;
+  acknowledgements: number;
+  recorded_at: string;
+  reversed_at: string | null;
+  reversal_reason: string | null;
+}
+
+/** Contributions matching the filter by date given (then recording order), valued by `valuer`. */
+export function listContributions(
+  db: Database.Database,
+  filter: ContributionFilter,
+  page: ContributionPageRequest,
+  valuer: Valuer,
+): RecognisedContributionView[] {
+  const conditions = conditionsOf(filter);
+  if (page.after) conditions.push('(date, position) > (@afterDate, @afterPosition)');
+  const rows = cachedStatement(
+    db,
+    `SELECT c.*, (SELECT json_group_array(acknowledged_by)
+                  FROM contribution_recognition_acknowledgements a
+                  WHERE a.contribution_id = c.contribution_id) AS acknowledged_by
+     FROM contribution_recognition_contributions c ${whereAll(conditions)}
+     ORDER BY date, position LIMIT @limit`,
+  ).all({
+    ...filter,
+    afterDate: page.after?.date,
+    afterPosition: page.after?.position,
+    limit: page.limit,
+  }) as (ContributionRow & { acknowledged_by: string })[];
+  return rows.map((row) => ({
+    contributionId: row.contribution_id,
+    position: row.position,
+    partnershipId: row.partnership_id,
+    partnerId: row.partner_id,
+    kind: row.kind,
+    quantity: row.quantity,
+    unit: row.unit,
+    date: row.date,
+    description: row.description,
+    commitmentId: row.commitment_id,
+    status: row.status,
+    acknowledgedBy: (JSON.parse(row.acknowledged_by) as string[]).sort(),
+    recordedAt: row.recorded_at,
+    reversedAt: row.reversed_at,
+    reversalReason: row.reversal_reason,
+    value: valuer.value(row),
+  }));
+}
+
+/**
+ * Every contribution matching the filter, one row at a time, for the reports that add them up.
+ * Iterated synchronously to the end by its callers, so nothing else waits on the connection.
+ */
+export function* contributionsMatching(
+  db: Database.Database,
+  filter: ContributionFilter,
+): Generator<ContributionRow> {
+  yield* cachedStatement(
+    db,
+    `SELECT * FROM contribution_recognition_contributions ${whereAll(conditionsOf(filter))}
+     ORDER BY date, position`,
+  ).iterate(filter) as IterableIterator<ContributionRow>;
+}
+
+/** The partnerships a partner contributed to, by id. */
+export function partnershipsContributedTo(db: Database.Database, partnerId: string): string[] {
+  return cachedStatement(
+    db,
+    `SELECT DISTINCT partnership_id FROM contribution_recognition_contributions
+       WHERE partner_id = ? ORDER BY partnership_id`,
+  )
+    .pluck()
+    .all(partnerId) as string[];
+}
+
+export function hasContributions(db: Database.Database, partnershipId: string): boolean {
+  return (
+    cachedStatement(
+      db,
+      'SELECT 1 FROM contribution_recognition_contributions WHERE partnership_id = ? LIMIT 1',
+    ).get(partnershipId) !== undefined
+  );
+}
+
+function conditionsOf(filter: ContributionFilter): string[] {
+  const conditions: string[] = [];
+  if (filter.partnershipId !== undefined) conditions.push('partnership_id = @partnershipId');
+  if (filter.partnerId !== undefined) conditions.push('partner_id = @partnerId');
+  if (filter.kind !== undefined) conditions.push('kind = @kind');
+  if (filter.from !== undefined) conditions.push('date >= @from');
+  if (filter.to !== undefined) conditions.push('date <= @to');
+  if (filter.status !== undefined) conditions.push('status = @status');
+  return conditions;
+}

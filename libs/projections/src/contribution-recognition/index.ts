@@ -1,0 +1,16 @@
+export { contributionRecognitionProjector } from './contribution-recognition.projector';
+export {
+  CONTRIBUTION_STATUSES,
+  type ContributionFilter,
+  type ContributionPageRequest,
+  listContributions,
+} from './contribution-recognition.queries';
+export {
+  partnerRecognition,
+  partnershipRecognition,
+  type RecognitionFilter,
+} from './contribution-recognition-reports.queries';
+export { partnershipEquity } from './contribution-recognition-equity.queries';
+export type * from './contribution-recognition.views';
+export { gini } from './gini';
+export { loadValuationPolicy, type Valuer, valuerFor } from './valuation';

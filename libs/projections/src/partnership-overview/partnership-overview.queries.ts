@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import { cachedStatement, when, whereOf } from '../sql-kit';
+import {
+  type MeetingRow,
+  meetingView,
+  type ObjectiveRow,
+  objectiveView,
+  type PartnerRow,
+  type PartnershipRow,
+  partnershipSummary,
+  partnerView,
+} from './partnership-overview-rows';
+import type {
+  MeetingView,
+  PartnershipOverviewView,
+  PartnershipSummaryView,
+} from './partnership-overview.views';
+
+export interface PartnershipFilters {
+  readonly status?: PartnershipSummaryView['status'];
+  readonly territory?: string;
+  /** The id of the last partnership of the previous page (partnerships are listed by id). */
+  readonly after?: string;
+  readonly limit: number;
+}
+
+/** Up to `limit` partnerships after `after`, by id, with their counts. */
+export function listPartnerships(
+  db: Database.Database,
+  filters: PartnershipFilters,
+): PartnershipSummaryView[] {
+  const { where, parameters } = whereOf([
+    when(filters.status, (status) => ['status = ?', status]),
+    when(filters.territory, (territory) => ['territory = ?', territory]),
+    when(filters.after, (id) => ['partnership_id > ?', id]),
+  ]);
+  const rows = cachedStatement(
+    db,
+    `SELECT * FROM partnership_overview_partnerships ${where} ORDER BY partnership_id LIMIT ?`,
+  ).all(...parameters, filters.limit) as PartnershipRow[];
+  return rows.map(partnershipSummary);
+}
+
+/** The partnership with its partners (current and former) and objectives; `undefined` if unknown. */
+export function findPartnershipOverview(
+  db: Database.Database,
+  partnershipId: string,
+): PartnershipOverviewView | undefined {
+  const row = cachedStatement(
+    db,
+    'SELECT * FROM partnership_overview_partnerships WHERE partnership_id = ?',
+  ).get(partnershipId) as PartnershipRow | undefined;
+  if (!row) return undefined;
+  const partners = (
+    cachedStatement(
+      db,
+      `SELECT * FROM partnership_overview_partners WHERE partnership_id = ?
+       ORDER BY joined_position`,
+    ).all(partnershipId) as PartnerRow[]
+  ).map(partnerView);
+  const objectives = (
+    cachedStatement(
+      db,
+      `SELECT * FROM partnership_overview_objectives WHERE partnership_id = ?
+       ORDER BY set_position`,
+    ).all(partnershipId) as ObjectiveRow[]
+  ).map(objectiveView);
+  return {
+    ...partnershipSummary(row),
+    partners: partners.filter((partner) => partner.status === 'member'),
+    formerPartners: partners.filter((partner) => partner.status === 'left'),
+    objectives,
+  };
+}
+
+export interface MeetingFilters {
+  readonly partnershipId: string;
+  /** First and last day (inclusive) the meetings were held on. */
+  readonly from?: string;
+  readonly to?: string;
+  /** The (heldOn, meetingId) of the last meeting of the previous page. */
+  readonly after?: readonly [heldOn: string, meetingId: string];
+  readonly limit: number;
+}
+
+/** Up to `limit` meetings of a partnership, by the day they were held on (then by id). */
+export function listMeetings(db: Database.Database, filters: MeetingFilters): MeetingView[] {
+  const { where, parameters } = whereOf([
+    ['partnership_id = ?', filters.partnershipId],
+    when(filters.from, (from) => ['held_on >= ?', from]),
+    when(filters.to, (to) => ['held_on <= ?', to]),
+    when(filters.after, ([heldOn, meetingId]) => [
+      '(held_on, meeting_id) > (?, ?)',
+      heldOn,
+      meetingId,
+    ]),
+  ]);
+  const rows = cachedStatement(
+    db,
+    `SELECT * FROM partnership_overview_meetings ${where} ORDER BY held_on, meeting_id LIMIT ?`,
+  ).all(...parameters, filters.limit) as MeetingRow[];
+  return rows.map(meetingView);
+}
+
+/** Whether the partnership was ever founded (its meetings of one never founded are a 404). */
+export function partnershipExists(db: Database.Database, partnershipId: string): boolean {
+  return (
+    cachedStatement(
+      db,
+      'SELECT 1 FROM partnership_overview_partnerships WHERE partnership_id = ?',
+    ).get(partnershipId) !== undefined
+  );
+}

@@ -1,0 +1,199 @@
+import type Database from 'better-sqlite3';
+import { BehaviorSubject, filter, firstValueFrom, map, type Subscription, timeout } from 'rxjs';
+import type { EventStore, RecordedEvent } from '@cohesion/event-store';
+import type { ProjectionHandler, Projector } from '../projector';
+import { Checkpoints } from './checkpoints';
+import { inBatches } from './in-batches';
+
+export interface ProjectionRunnerOptions {
+  /** Most events applied in one transaction. */
+  readonly maxBatchSize?: number;
+  /** Pause before following the log again after a failed batch (doubling, capped at 30 s). */
+  readonly retryDelayMs?: number;
+}
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  /** Position of the last event this read model has applied. */
+  readonly checkpoint: bigint;
+}
+
+interface BoundProjector {
+  readonly projector: Projector;
+  handle: ProjectionHandler;
+  checkpoint: bigint;
+}
+
+/**
+ * Keeps the read models of this node up to date: follows the whole log from the lowest
+ * checkpoint and applies each batch of events, with every read model's writes and checkpoint
+ * advance, in one SQLite transaction. A batch is applied completely or not at all, so a crash or
+ * a failing projector loses and repeats nothing: the runner follows the log again from the
+ * checkpoints.
+ */
+export class ProjectionRunner {
+  private readonly checkpoints: Checkpoints;
+  private readonly bound: BoundProjector[] = [];
+  private readonly maxBatchSize: number;
+  private readonly retryDelayMs: number;
+  /** The lowest checkpoint: every read model has applied the log up to here. */
+  private readonly applied = new BehaviorSubject<bigint>(0n);
+  private subscription?: Subscription;
+  /**
+   * Which following of the log is current. A store may deliver a whole page synchronously, even
+   * while `subscribe` runs, so a batch is applied only if its following is still the current one:
+   * after a failed batch, nothing that followed it in the same page may slip through.
+   */
+  private following = 0;
+  private retryTimer?: NodeJS.Timeout;
+  private failures = 0;
+  private lastFailure?: string;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database.Database,
+    private readonly projectors: readonly Projector[],
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.checkpoints = new Checkpoints(db);
+    this.maxBatchSize = options.maxBatchSize ?? 500;
+    this.retryDelayMs = options.retryDelayMs ?? 250;
+  }
+
+  /** Creates missing read models, rebuilds those whose version changed, then follows the log. */
+  start(): void {
+    this.bound.length = 0;
+    for (const projector of this.projectors) {
+      const checkpoint = this.checkpoints.get(projector.name);
+      if (checkpoint?.version !== projector.version) this.reset(projector);
+      this.bound.push({
+        projector,
+        handle: projector.bind(this.db),
+        checkpoint: checkpoint?.version === projector.version ? checkpoint.position : 0n,
+      });
+    }
+    this.publishApplied();
+    this.follow();
+  }
+
+  stop(): void {
+    this.following += 1;
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  /** Drops the named read models (all when none is named) and replays the log into them. */
+  rebuild(names?: readonly string[]): void {
+    const unknown = (names ?? []).filter((name) => !this.projectors.some((p) => p.name === name));
+    if (unknown.length > 0) throw new Error(`Unknown read models: ${unknown.join(', ')}`);
+    this.stop();
+    for (const entry of this.bound) {
+      if (names && !names.includes(entry.projector.name)) continue;
+      this.reset(entry.projector);
+      entry.handle = entry.projector.bind(this.db);
+      entry.checkpoint = 0n;
+    }
+    this.publishApplied();
+    this.follow();
+  }
+
+  /** The position every read model has reached. */
+  get position(): bigint {
+    return this.applied.value;
+  }
+
+  status(): ProjectionStatus[] {
+    return this.bound.map(({ projector, checkpoint }) => ({
+      name: projector.name,
+      version: projector.version,
+      checkpoint,
+    }));
+  }
+
+  /** Why the last batch failed, while the runner retries it; `undefined` when healthy. */
+  get failure(): string | undefined {
+    return this.lastFailure;
+  }
+
+  /** Resolves true once every read model has applied the log up to `position`, false on timeout. */
+  async waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.applied.value >= position) return true;
+    return firstValueFrom(
+      this.applied.pipe(
+        filter((applied) => applied >= position),
+        map(() => true),
+        timeout({ first: timeoutMs, with: () => [false] }),
+      ),
+    );
+  }
+
+  private follow(): void {
+    const from = this.applied.value;
+    const following = ++this.following;
+    const subscription = this.store
+      .subscribeToAll({ fromPosition: from === 0n ? 'start' : from })
+      .pipe(inBatches(this.maxBatchSize))
+      .subscribe({
+        next: (batch) => this.applySafely(batch, following),
+        error: (error: unknown) => this.retryLater(error),
+      });
+    if (following === this.following) this.subscription = subscription;
+    else subscription.unsubscribe();
+  }
+
+  private applySafely(batch: readonly RecordedEvent[], following: number): void {
+    if (following !== this.following) return;
+    try {
+      this.apply(batch);
+      this.failures = 0;
+      this.lastFailure = undefined;
+    } catch (error) {
+      this.retryLater(error);
+    }
+  }
+
+  private apply(batch: readonly RecordedEvent[]): void {
+    const last = batch[batch.length - 1].position;
+    this.db.transaction(() => {
+      for (const entry of this.bound) {
+        if (last <= entry.checkpoint) continue;
+        for (const event of batch) if (event.position > entry.checkpoint) entry.handle(event);
+        this.checkpoints.set(entry.projector.name, entry.projector.version, last);
+      }
+    })();
+    // Only once the transaction committed do the checkpoints in memory move.
+    for (const entry of this.bound) if (last > entry.checkpoint) entry.checkpoint = last;
+    this.publishApplied();
+  }
+
+  /** A failed batch changed nothing: follow the log again from the checkpoints, after a pause. */
+  private retryLater(error: unknown): void {
+    this.stop();
+    this.failures += 1;
+    this.lastFailure = error instanceof Error ? error.message : String(error);
+    const delay = Math.min(30_000, this.retryDelayMs * 2 ** (this.failures - 1));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.follow();
+    }, delay);
+  }
+
+  private reset(projector: Projector): void {
+    this.db.transaction(() => {
+      for (const table of projector.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
+      this.db.exec(projector.schema);
+      this.checkpoints.set(projector.name, projector.version, 0n);
+    })();
+  }
+
+  private publishApplied(): void {
+    const lowest = this.bound.reduce<bigint | undefined>(
+      (min, { checkpoint }) => (min === undefined || checkpoint < min ? checkpoint : min),
+      undefined,
+    );
+    this.applied.next(lowest ?? 0n);
+  }
+}

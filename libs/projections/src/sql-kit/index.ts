@@ -1,0 +1,5 @@
+export * from './cached-statement';
+export * from './domain-event';
+export * from './event-handlers';
+export * from './json-column';
+export * from './keyset-list';
