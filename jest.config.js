@@ -10,6 +10,7 @@ module.exports = {
     '^@cohesion/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
     '^@cohesion/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
     '^@cohesion/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
+    '^@cohesion/access-tokens(|/.*)$': '<rootDir>/libs/access-tokens/src$1',
   },
   testTimeout: 30000,
 };

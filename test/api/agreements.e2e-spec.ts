@@ -1,5 +1,4 @@
 import type { Response } from 'supertest';
-import type { App } from 'supertest/types';
 import {
   agreementState,
   calendarDay,
@@ -27,7 +26,7 @@ describe('agreements through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'homework', ['city', 'assoc', 'school']);
   });
   afterAll(() => ledger.close());

@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import {
   acceptedCommitment,
   DUE_DATE,
@@ -24,7 +23,7 @@ describe('commitments through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'tilleuls', ['acme', 'sos', 'city']);
   });
   afterAll(() => ledger.close());

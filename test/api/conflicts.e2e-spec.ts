@@ -1,5 +1,4 @@
 import type { Response } from 'supertest';
-import type { App } from 'supertest/types';
 import {
   calendarDay,
   expectRefused,
@@ -37,7 +36,7 @@ describe('conflicts through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'harmony', ['city', 'assoc', 'residents', 'acme']);
     await partnershipWith(api, 'elsewhere', ['city', 'assoc']);
     for (const [agreementId, partnershipId] of [

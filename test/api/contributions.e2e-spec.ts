@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import { EVENT_STORE, type EventStore, eventIdFor } from '@cohesion/event-store';
 import {
   acceptedCommitment,
@@ -29,7 +28,7 @@ describe('contributions through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'tilleuls', ['acme', 'sos', 'city']);
   });
   afterAll(() => ledger.close());

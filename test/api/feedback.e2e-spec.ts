@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import { foundPartnership } from '../support/indicators-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import {
@@ -25,7 +24,7 @@ describe('feedback through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await foundPartnership(api, 'northside');
     await api
       .post('/partnerships/northside/objectives', {

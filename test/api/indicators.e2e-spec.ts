@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import type { IndicatorProgressView } from '../../apps/ledger-api/src/indicators/indicator-progress.view';
 import { foundPartnership, measurement, seedIndicators } from '../support/indicators-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
@@ -18,7 +17,7 @@ describe('indicators through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await foundPartnership(api, 'northside');
   });
   afterAll(() => ledger.close());

@@ -8,7 +8,7 @@ describe('partnerships through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
   });
   afterAll(() => ledger.close());
 

@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { admin, expectProblem, type LedgerClient, ledgerClient } from '../support/ledger-client';
 
@@ -8,7 +7,7 @@ describe('valuation policies through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
   });
   afterAll(() => ledger.close());
 

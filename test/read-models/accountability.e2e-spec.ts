@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import {
   acceptedCommitment,
   DUE_DATE,
@@ -30,7 +29,7 @@ describe('accountability read model through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'tilleuls', ['acme', 'sos', 'city']);
 
     // acme: 40 hours of tutoring, delivered in two confirmed claims after a disputed one.

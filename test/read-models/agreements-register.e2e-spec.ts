@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import { calendarDay, HALL_CLAUSES, partnershipWith } from '../support/agreements-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import {
@@ -33,7 +32,7 @@ describe('agreements register through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'harmony', ['city', 'assoc', 'residents']);
     await partnershipWith(api, 'elsewhere', ['city', 'assoc']);
   });

@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import type { AuditEntryView } from '@cohesion/projections';
 import { makeCommitment } from '../support/commitments-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
@@ -31,7 +30,7 @@ describe('actor audit trail through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'youth', ['city', 'acme']);
     await makeCommitment(api, 'youth', 'tutoring', 'city').expect(201);
     await api

@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import { EVENT_STORE, type EventStore, eventIdFor, type NewEvent } from '@cohesion/event-store';
 import { ProjectionRunner } from '@cohesion/projections';
 import { calendarDay, partnershipWith } from '../support/agreements-fixtures';
@@ -47,7 +46,7 @@ describe('conflict cases and replay through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'harmony', ['city', 'assoc', 'residents']);
     await partnershipWith(api, 'elsewhere', ['city', 'assoc']);
   });

@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import { makeCommitment, partnershipWith } from '../support/commitments-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import {
@@ -53,7 +52,7 @@ describe('contribution recognition read model through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'tilleuls', ['acme', 'sos', 'city']);
     await api
       .put(

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type request from 'supertest';
-import type { App } from 'supertest/types';
 import { READ_MODEL_DATABASE } from '../../apps/ledger-api/src/read-models/read-models.module';
 import {
   acceptedCommitment,
@@ -41,7 +40,7 @@ describe('streamed exports through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'tilleuls', ['acme', 'sos']);
     await policyWithHourRates(api, 'default', [{ effectiveFrom: '2020-01-01', rate: 31.5 }]);
     for (const [index, what] of TRICKY.entries())

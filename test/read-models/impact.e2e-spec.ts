@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import type {
   FeedbackView,
   IndicatorDetailView,
@@ -36,7 +35,7 @@ describe('impact read model through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await foundPartnership(api, 'northside');
     await foundPartnership(api, 'southside');
     for (const seed of Object.values(seeds)) await api.post('/indicators', seed, city).expect(201);

@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import type {
   MeetingView,
   PartnershipOverviewView,
@@ -31,7 +30,7 @@ describe('partnership overview read model through HTTP', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
     await partnershipWith(api, 'youth', { city: 'local_authority', acme: 'company', sos: 'ngo' });
     await partnershipWith(api, 'elders', { city: 'local_authority' });
     await api

@@ -1,4 +1,3 @@
-import type { App } from 'supertest/types';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { expectProblem, type LedgerClient, ledgerClient } from '../support/ledger-client';
 
@@ -8,7 +7,7 @@ describe('read-your-writes', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger({ LEDGER_READ_MODEL_WAIT_MS: '150' });
-    api = ledgerClient(ledger.app.getHttpServer() as App);
+    api = ledgerClient(ledger);
   });
   afterAll(() => ledger.close());
 

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { App } from 'supertest/types';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import { ALL_PROJECTORS, digestOfTables, ProjectionRunner } from '@cohesion/projections';
 import { READ_MODEL_DATABASE } from '../../apps/ledger-api/src/read-models/read-models.module';
@@ -20,7 +19,7 @@ describe('read models are derived data', () => {
 
   beforeAll(async () => {
     ledger = await startTestLedger();
-    const api = ledgerClient(ledger.app.getHttpServer() as App);
+    const api = ledgerClient(ledger);
     for (const tag of ['a', 'b', 'c']) await recordScenario(api, tag);
     runner = ledger.app.get(ProjectionRunner);
     db = ledger.app.get<Database.Database>(READ_MODEL_DATABASE);
@@ -71,7 +70,7 @@ describe('read models across a restart', () => {
   async function digestAfterScenario(tag: string) {
     const ledger = await startTestLedger({}, dataDir);
     try {
-      await recordScenario(ledgerClient(ledger.app.getHttpServer() as App), tag);
+      await recordScenario(ledgerClient(ledger), tag);
       const head = await ledger.app.get<EventStore>(EVENT_STORE).headPosition();
       const runner = ledger.app.get(ProjectionRunner);
       expect(await runner.waitFor(head, 10_000)).toBe(true);

@@ -1,10 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { type LedgerConfig, validateLedgerConfig } from './config/ledger-config';
 import { EventStoreModule } from './event-store/event-store.module';
+import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module';
+import { AccessAuditModule } from './access-audit/access-audit.module';
+import { AuthenticationModule } from './authentication/authentication.module';
+import { AuthorizationModule } from './authorization/authorization.module';
 import { CommandSideModule } from './command-side/command-side.module';
 import { LedgerValidationPipe } from './command-side/ledger-validation.pipe';
 import { HealthModule } from './health/health.module';
@@ -19,7 +23,6 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { ExportsModule } from './exports/exports.module';
 import { ReadModelsModule } from './read-models/read-models.module';
-import { DevelopmentPrincipalGuard } from './principal/development-principal.guard';
 import { StreamsController } from './streams/streams.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 
@@ -42,6 +45,10 @@ function configuration(): Promise<DynamicModule> {
     }),
     CqrsModule.forRoot(),
     EventStoreModule,
+    AbuseLimitsModule,
+    AuthenticationModule,
+    AuthorizationModule,
+    AccessAuditModule,
     CommandSideModule,
     ReadModelsModule,
     HealthModule,
@@ -59,7 +66,6 @@ function configuration(): Promise<DynamicModule> {
   controllers: [StreamsController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    { provide: APP_GUARD, useClass: DevelopmentPrincipalGuard },
     { provide: APP_PIPE, useClass: LedgerValidationPipe },
   ],
 })

@@ -9,6 +9,9 @@ describe('ledger configuration', () => {
       LOG_LEVEL: 'info',
       LEDGER_COMMANDS_AWAIT_READ_MODELS: true,
       LEDGER_READ_MODEL_WAIT_MS: 5000,
+      LEDGER_DEV_PRINCIPAL_HEADERS: false,
+      LEDGER_RATE_LIMIT_PER_MINUTE: 600,
+      LEDGER_BODY_LIMIT_KB: 256,
     });
   });
 
@@ -38,8 +41,22 @@ describe('ledger configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error/],
     [{ LEDGER_COMMANDS_AWAIT_READ_MODELS: 'yes' }, /must be true or false \(got "yes"\)/],
     [{ LEDGER_READ_MODEL_WAIT_MS: '-1' }, /LEDGER_READ_MODEL_WAIT_MS must be between 0 and 60000/],
+    [{ LEDGER_DEV_PRINCIPAL_HEADERS: '1' }, /LEDGER_DEV_PRINCIPAL_HEADERS must be true or false/],
+    [{ LEDGER_OIDC_JWKS_URL: 'idp.example/jwks' }, /LEDGER_OIDC_JWKS_URL must be an http\(s\) URL/],
+    [{ LEDGER_RATE_LIMIT_PER_MINUTE: '0' }, /LEDGER_RATE_LIMIT_PER_MINUTE must be between/],
+    [{ LEDGER_BODY_LIMIT_KB: 'big' }, /LEDGER_BODY_LIMIT_KB must be a whole number/],
+    [{ LEDGER_CORS_ORIGINS: '*' }, /LEDGER_CORS_ORIGINS must be comma-separated/],
   ])('refuses %j with a message naming the setting', (environment, message) => {
     expect(() => validateLedgerConfig(environment)).toThrow(message);
+  });
+
+  it('never prints the value of a secret it refuses', () => {
+    expect(() => validateLedgerConfig({ LEDGER_JWT_PRIVATE_KEY: 'hunter2-secret' })).toThrow(
+      /PEM private key .* \(got a value that is not shown\)/,
+    );
+    expect(() => validateLedgerConfig({ LEDGER_JWT_PRIVATE_KEY: 'hunter2-secret' })).not.toThrow(
+      /hunter2/,
+    );
   });
 
   it('names every bad value at once', () => {

@@ -11,13 +11,15 @@ import {
   validateSync,
 } from 'class-validator';
 
-/** How a boolean setting may be written; unset means the default (true). */
-const BOOLEANS: Partial<Record<string, boolean>> = {
-  undefined: true,
-  '': true,
-  true: true,
-  false: false,
-};
+/** A boolean setting is written `true` or `false`; unset means its default. */
+const booleanSetting = (defaultValue: boolean) =>
+  Transform(({ value }: { value: unknown }) => {
+    if (value === undefined) return defaultValue;
+    return value === 'true' || value === 'false' ? value === 'true' : value;
+  });
+
+/** Settings whose values are never printed, even when refused. */
+const SECRETS = new Set(['LEDGER_JWT_PRIVATE_KEY']);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -42,7 +44,7 @@ export class LedgerConfig {
   EVENTSTORE_CONNECTION_STRING?: string;
 
   /** Whether a command answers only once the read models include it (read-your-writes). */
-  @Transform(({ value }: { value: unknown }) => BOOLEANS[String(value)] ?? value)
+  @booleanSetting(true)
   @IsBoolean({ message: 'LEDGER_COMMANDS_AWAIT_READ_MODELS must be true or false' })
   LEDGER_COMMANDS_AWAIT_READ_MODELS = true;
 
@@ -52,6 +54,61 @@ export class LedgerConfig {
   @Min(0, { message: 'LEDGER_READ_MODEL_WAIT_MS must be between 0 and 60000' })
   @Max(60000, { message: 'LEDGER_READ_MODEL_WAIT_MS must be between 0 and 60000' })
   LEDGER_READ_MODEL_WAIT_MS = 5000;
+
+  /**
+   * Development only: take the principal from x-ledger-actor / x-ledger-partner-id /
+   * x-ledger-roles headers instead of a bearer token. Never enable it where people rely on it.
+   */
+  @booleanSetting(false)
+  @IsBoolean({ message: 'LEDGER_DEV_PRINCIPAL_HEADERS must be true or false' })
+  LEDGER_DEV_PRINCIPAL_HEADERS = false;
+
+  /** The `iss` every accepted token must carry (and local tokens are issued with). */
+  @IsNotEmpty({ message: 'LEDGER_JWT_ISSUER must not be empty' })
+  LEDGER_JWT_ISSUER = 'cohesion-ledger';
+
+  /** The `aud` every accepted token must carry (and local tokens are issued with). */
+  @IsNotEmpty({ message: 'LEDGER_JWT_AUDIENCE must not be empty' })
+  LEDGER_JWT_AUDIENCE = 'cohesion-ledger-api';
+
+  /**
+   * The local token-signing key (an Ed25519 private key in PEM). When unset, one is generated on
+   * first start into the data directory. Secret: never logged.
+   */
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/, {
+    message: 'LEDGER_JWT_PRIVATE_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)',
+  })
+  LEDGER_JWT_PRIVATE_KEY?: string;
+
+  /**
+   * Trust an external OpenID Connect provider instead of the local key: the URL of its JWKS
+   * (issuer and audience are checked against LEDGER_JWT_ISSUER and LEDGER_JWT_AUDIENCE).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'LEDGER_OIDC_JWKS_URL must be an http(s) URL' })
+  LEDGER_OIDC_JWKS_URL?: string;
+
+  /** Requests one client (IP address) may make per minute before 429. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt({ message: 'LEDGER_RATE_LIMIT_PER_MINUTE must be a whole number' })
+  @Min(1, { message: 'LEDGER_RATE_LIMIT_PER_MINUTE must be between 1 and 1000000' })
+  @Max(1_000_000, { message: 'LEDGER_RATE_LIMIT_PER_MINUTE must be between 1 and 1000000' })
+  LEDGER_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Largest request body accepted, in KiB (413 above). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 256 : Number(value)))
+  @IsInt({ message: 'LEDGER_BODY_LIMIT_KB must be a whole number' })
+  @Min(1, { message: 'LEDGER_BODY_LIMIT_KB must be between 1 and 10240' })
+  @Max(10240, { message: 'LEDGER_BODY_LIMIT_KB must be between 1 and 10240' })
+  LEDGER_BODY_LIMIT_KB = 256;
+
+  /** Origins allowed by CORS, comma-separated; empty (the default) allows none. */
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*$/, {
+    message: 'LEDGER_CORS_ORIGINS must be comma-separated http(s) origins',
+  })
+  LEDGER_CORS_ORIGINS?: string;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
@@ -67,7 +124,10 @@ export function validateLedgerConfig(environment: Record<string, unknown>): Ledg
   if (errors.length > 0) {
     const reasons = errors.map((error) => {
       const messages = [...new Set(Object.values(error.constraints ?? {}))].join('; ');
-      return `  - ${messages} (got ${JSON.stringify(environment[error.property])})`;
+      const got = SECRETS.has(error.property)
+        ? 'a value that is not shown'
+        : JSON.stringify(environment[error.property]);
+      return `  - ${messages} (got ${got})`;
     });
     throw new Error(`Invalid ledger configuration:\n${reasons.join('\n')}`);
   }
