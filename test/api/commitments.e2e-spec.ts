@@ -184,6 +184,21 @@ describe('commitments through HTTP', () => {
     });
   });
 
+  /** An administrator's paper record for a named partner, as in the test below. */
+  const paperCommitment = (partnershipId: string, commitmentId: string, partnerId: string) =>
+    api.post(
+      '/commitments',
+      {
+        commitmentId,
+        partnershipId,
+        partnerId,
+        what: 'Tutoring for pupils at risk of dropping out',
+        dueDate: DUE_DATE,
+        beneficiary: { kind: 'group', name: '15-18 year olds of Les Tilleuls' },
+      },
+      admin,
+    );
+
   it('lets an administrator enter a paper commitment for a named partner, recorded as the administrator', async () => {
     const body = {
       commitmentId: 'paper',
@@ -229,7 +244,8 @@ describe('commitments through HTTP', () => {
 
     it.each([
       ['commitment-already-made', () => makeCommitment(api, 'tilleuls', 'pending', 'acme')],
-      ['commitment-partner-not-member', () => makeCommitment(api, 'tilleuls', 'ghostly', 'ghost')],
+      // A partner acts only in its own partnerships (403); the rule holds for paper records too.
+      ['commitment-partner-not-member', () => paperCommitment('tilleuls', 'ghostly', 'ghost')],
       [
         'commitment-due-date-in-the-past',
         () => makeCommitment(api, 'tilleuls', 'late', 'acme', { dueDate: '2020-01-01' }),
@@ -328,7 +344,7 @@ describe('commitments through HTTP', () => {
     it('refuses (422) a commitment in a partnership that was never founded', async () => {
       // The partnership is named in the body, not the path: a rule, not a missing resource.
       expectProblem(
-        await makeCommitment(api, 'nowhere', 'lost', 'acme'),
+        await paperCommitment('nowhere', 'lost', 'acme'),
         422,
         'commitment-partnership-not-open',
       );

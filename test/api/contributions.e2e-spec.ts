@@ -215,11 +215,15 @@ describe('contributions through HTTP', () => {
 
     it.each([
       ['contribution-already-recorded', () => record(hours('given'))],
-      ['contribution-partner-not-member', () => record(hours('x'), partner('ghost'))],
+      // A partner acts only in its own partnerships (403); the rule holds for paper records too.
+      ['contribution-partner-not-member', () => record(hours('x', { partnerId: 'ghost' }), admin)],
       ['contribution-quantity-not-positive', () => record(hours('x', { quantity: 0 }))],
       ['contribution-unit-inconsistent-with-kind', () => record(hours('x', { kind: 'money' }))],
       ['contribution-date-in-the-future', () => record(hours('x', { date: '2099-01-01' }))],
-      ['contribution-partnership-not-open', () => record(hours('x', { partnershipId: 'nowhere' }))],
+      [
+        'contribution-partnership-not-open',
+        () => record(hours('x', { partnershipId: 'nowhere', partnerId: 'acme' }), admin),
+      ],
       [
         'contribution-commitment-unknown',
         () => record(hours('x', { commitmentId: 'no-such-commitment' })),

@@ -7,13 +7,15 @@ import {
   type LedgerClient,
   ledgerClient,
   partner,
+  type Principal,
 } from '../support/ledger-client';
 
 describe('indicators through HTTP', () => {
   let ledger: TestLedger;
   let api: LedgerClient;
   const seeds = seedIndicators('northside');
-  const city = partner('city');
+  // Indicators are managed by administrators: the city's officer is one, and acts for the city.
+  const city: Principal = { ...partner('city'), roles: ['partner', 'admin'] };
 
   beforeAll(async () => {
     ledger = await startTestLedger();
@@ -188,7 +190,7 @@ describe('indicators through HTTP', () => {
       expect(events[4].metadata.actor).toEqual({
         sub: city.sub,
         partnerId: 'city',
-        roles: ['partner'],
+        roles: ['partner', 'admin'],
       });
     });
 

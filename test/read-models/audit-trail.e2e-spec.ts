@@ -129,6 +129,6 @@ describe('actor audit trail through HTTP', () => {
   });
 
   it('needs a principal', async () => {
-    expectProblem(await api.get('/audit-trail').set('x-ledger-actor', ''), 401, 'unauthenticated');
+    expectProblem(await api.get('/audit-trail').set('authorization', ''), 401, 'unauthenticated');
   });
 });

@@ -23,7 +23,8 @@ describe('impact read model through HTTP', () => {
   let ledger: TestLedger;
   let api: LedgerClient;
   const seeds = seedIndicators('northside');
-  const city = partner('city');
+  // Indicators are managed by administrators: the city's officer is one, and acts for the city.
+  const city: Principal = { ...partner('city'), roles: ['partner', 'admin'] };
   const resident: Principal = { sub: 'resident-42' };
   const contact = {
     name: 'Amina Belkacem',

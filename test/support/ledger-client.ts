@@ -23,10 +23,9 @@ export const partner = (partnerId: string): Principal => ({
 export function ledgerClient(ledger: TestLedger) {
   const server = ledger.app.getHttpServer() as App;
   const store = ledger.app.get<EventStore>(EVENT_STORE);
+  // The principal travels only as a signed bearer token, as it does for real clients.
   const headers = (principal: Principal, extra: Record<string, string> = {}) => ({
-    'x-ledger-actor': principal.sub,
-    ...(principal.partnerId ? { 'x-ledger-partner-id': principal.partnerId } : {}),
-    ...(principal.roles ? { 'x-ledger-roles': principal.roles.join(',') } : {}),
+    authorization: `Bearer ${ledger.token(principal)}`,
     ...extra,
   });
   return {

@@ -40,7 +40,19 @@ function configuration(): Promise<DynamicModule> {
     LoggerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<LedgerConfig, true>) => ({
-        pinoHttp: { level: config.get('LOG_LEVEL', { infer: true }) },
+        pinoHttp: {
+          level: config.get('LOG_LEVEL', { infer: true }),
+          // Tokens and cookies never reach the logs (censored, so a log still shows one was sent).
+          redact: {
+            paths: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["proxy-authorization"]',
+              'res.headers["set-cookie"]',
+            ],
+            censor: '[redacted]',
+          },
+        },
       }),
     }),
     CqrsModule.forRoot(),

@@ -1,27 +1,24 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import {
-  ACTOR_HEADER,
-  PARTNER_HEADER,
-  ROLES_HEADER,
-} from './principal/development-principal.guard';
+import { applyHttpHardening } from './abuse-limits/http-hardening';
 
 /** What main.ts and the e2e tests both apply to the Nest application. */
 export function configureApp(app: INestApplication): INestApplication {
   app.enableShutdownHooks();
+  // Before the docs are mounted, so that they are served with the same headers and limits.
+  applyHttpHardening(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Cohesion Ledger')
       .setDescription(
         'Records every commitment, contribution, agreement and conflict of partnerships for social ' +
-          'cohesion as immutable, hash-chained events. Every error is application/problem+json (RFC 9457).',
+          'cohesion as immutable, hash-chained events. Every error is application/problem+json (RFC 9457). ' +
+          'Every route but /health and /docs takes a bearer token (JWT).',
       )
       .setVersion('0.1.0')
-      .addApiKey({ type: 'apiKey', in: 'header', name: ACTOR_HEADER }, 'actor')
-      .addApiKey({ type: 'apiKey', in: 'header', name: PARTNER_HEADER }, 'partner')
-      .addApiKey({ type: 'apiKey', in: 'header', name: ROLES_HEADER }, 'roles')
-      .addSecurityRequirements('actor')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });

@@ -6,7 +6,11 @@ import { configureApp } from './configure-app';
 import { type LedgerConfig, validateLedgerConfig } from './config/ledger-config';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true });
+  // configureApp installs the body parsers, with the configured size limit.
+  const app = await NestFactory.create(AppModule.forRoot(), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   configureApp(app);
   const port = app.get(ConfigService<LedgerConfig, true>).get('PORT', { infer: true });

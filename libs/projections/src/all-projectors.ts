@@ -6,6 +6,7 @@ import { conflictCasesProjector } from './conflict-cases';
 import { impactProjector } from './impact';
 import { partnershipOverviewProjector } from './partnership-overview';
 import { auditTrailProjector } from './audit-trail';
+import { accessAuditProjector } from './access-audit';
 
 /** Every read model of a ledger node, kept up to date by one projection runner. */
 export const ALL_PROJECTORS: readonly Projector[] = [
@@ -16,4 +17,5 @@ export const ALL_PROJECTORS: readonly Projector[] = [
   impactProjector,
   partnershipOverviewProjector,
   auditTrailProjector,
+  accessAuditProjector,
 ];

@@ -11,4 +11,5 @@ export * from './conflict-cases';
 export * from './impact';
 export * from './partnership-overview';
 export * from './audit-trail';
+export * from './access-audit';
 export * from './testing/projector-specification';

@@ -1,5 +1,26 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PROBLEM_OBSERVER } from '../problem/problem-observer';
+import { AccessAuditController } from './access-audit.controller';
+import { AccessAuditHandler } from './access-audit.query';
+import { AccessDenialObserver } from './access-denial.observer';
+import { AccessRecorder } from './access-recorder';
+import { ConfidentialReadsInterceptor } from './confidential-reads.interceptor';
 
-/** Records confidential reads and denied requests as access events in their own stream. */
-@Module({})
+/**
+ * Records confidential reads and denied requests as access events in their own streams, and
+ * serves them to admins and auditors. Denials reach it through the problem filter (exported as
+ * its observer), since guards refuse before any interceptor runs.
+ */
+@Module({
+  controllers: [AccessAuditController],
+  providers: [
+    AccessRecorder,
+    AccessDenialObserver,
+    AccessAuditHandler,
+    { provide: APP_INTERCEPTOR, useClass: ConfidentialReadsInterceptor },
+    { provide: PROBLEM_OBSERVER, useExisting: AccessDenialObserver },
+  ],
+  exports: [PROBLEM_OBSERVER],
+})
 export class AccessAuditModule {}

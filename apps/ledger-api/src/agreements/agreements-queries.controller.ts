@@ -15,12 +15,17 @@ import {
   type AgreementView,
   ListAgreementsQuery,
 } from './agreements-register.query';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 @ApiTags('agreements')
 @Controller('agreements')
 export class AgreementsQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get()
   @ApiOperation({
     summary:
@@ -29,26 +34,36 @@ export class AgreementsQueriesController {
   })
   @ApiOkResponse({ type: AgreementsPageDocument })
   @ApiReadModelQuery(400)
-  list(@Query() query: AgreementsQuery): Promise<Page<AgreementView>> {
+  list(
+    @Query() query: AgreementsQuery,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<AgreementView>> {
     const { partnershipId, status, party, limit } = query;
     return this.queries.execute(
-      new ListAgreementsQuery({
-        partnershipId,
-        status,
-        party,
-        limit,
-        after: cursorKey(query.cursor, ['number'])?.[0],
-      }),
+      new ListAgreementsQuery(
+        {
+          partnershipId,
+          status,
+          party,
+          limit,
+          after: cursorKey(query.cursor, ['number'])?.[0],
+        },
+        viewer,
+      ),
     );
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get(':agreementId')
   @ApiOperation({
     summary: 'An agreement with its amendment history: every terms version and its signatures',
   })
   @ApiOkResponse({ type: AgreementRecordDocument })
   @ApiReadModelQuery(400, 404)
-  get(@Param('agreementId', LedgerIdPipe) agreementId: string): Promise<AgreementRecordView> {
-    return this.queries.execute(new AgreementQuery(agreementId));
+  get(
+    @Param('agreementId', LedgerIdPipe) agreementId: string,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<AgreementRecordView> {
+    return this.queries.execute(new AgreementQuery(agreementId, viewer));
   }
 }

@@ -9,6 +9,8 @@ import {
   listAgreements,
 } from '@cohesion/projections';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships, seesPartnership } from '../authorization/read-scope';
+import type { Principal } from '../principal/principal';
 import { type Page, pageOf } from '../read-models/paging';
 
 /** What the API answers: the register's entries without their paging key. */
@@ -16,13 +18,19 @@ export type AgreementView = Omit<AgreementEntry, 'seq'>;
 export type AgreementRecordView = Omit<AgreementRecord, 'seq'>;
 
 export class ListAgreementsQuery extends Query<Page<AgreementView>> {
-  constructor(readonly filter: AgreementsFilter) {
+  constructor(
+    readonly filter: AgreementsFilter,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
 
 export class AgreementQuery extends Query<AgreementRecordView> {
-  constructor(readonly agreementId: string) {
+  constructor(
+    readonly agreementId: string,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
@@ -33,8 +41,9 @@ export class ListAgreementsHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ filter }: ListAgreementsQuery): Promise<Page<AgreementView>> {
-    const page = pageOf(listAgreements(this.db, filter), filter.limit, ({ seq }) => [seq]);
+  execute({ filter, viewer }: ListAgreementsQuery): Promise<Page<AgreementView>> {
+    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
+    const page = pageOf(listAgreements(this.db, scoped), filter.limit, ({ seq }) => [seq]);
     return Promise.resolve({ ...page, items: page.items.map(({ seq: _seq, ...entry }) => entry) });
   }
 }
@@ -43,9 +52,11 @@ export class ListAgreementsHandler
 export class AgreementHandler implements IQueryHandler<AgreementQuery, AgreementRecordView> {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ agreementId }: AgreementQuery): Promise<AgreementRecordView> {
+  execute({ agreementId, viewer }: AgreementQuery): Promise<AgreementRecordView> {
     const found = findAgreement(this.db, agreementId);
-    if (!found) throw new NotFoundException(`Agreement ${agreementId} is not in the register`);
+    // Another partnership's agreement is answered exactly as one never proposed.
+    if (!found || !seesPartnership(this.db, viewer, found.partnershipId))
+      throw new NotFoundException(`Agreement ${agreementId} is not in the register`);
     const { seq: _seq, ...agreement } = found;
     return Promise.resolve(agreement);
   }

@@ -19,6 +19,8 @@ import {
   SignAgreementDto,
   TerminateAgreementDto,
 } from './agreement.dto';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
 
 type Data<T extends AgreementRequest['type']> = Extract<AgreementRequest, { type: T }>['data'];
 
@@ -37,6 +39,7 @@ export class AgreementsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsInPartnership)
   @Post()
   @ApiCommand('Propose an agreement between members: its terms are version 1', { creates: true })
   propose(
@@ -50,6 +53,7 @@ export class AgreementsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':agreementId/amendments')
   @ApiCommand('A party amends the terms: a new version, which voids every earlier signature', {
     creates: true,
@@ -64,6 +68,7 @@ export class AgreementsController {
     return this.send('AmendAgreement', { agreementId, amendedBy, clauses, reason }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':agreementId/signatures')
   @ApiCommand(
     'A party signs the terms version whose hash it read; the last signature puts the agreement in force',
@@ -78,6 +83,7 @@ export class AgreementsController {
     return this.send('SignAgreement', { agreementId, partyId, termsHash: body.termsHash }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':agreementId/decline')
   @ApiCommand('A party who has not signed declines the proposed agreement')
   decline(
@@ -89,6 +95,7 @@ export class AgreementsController {
     return this.send('DeclineAgreement', { agreementId, partyId, reason: body.reason }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':agreementId/termination')
   @ApiCommand('A party terminates an agreement in force')
   terminate(
@@ -104,6 +111,7 @@ export class AgreementsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':agreementId/expiry')
   @ApiCommand('Record that the agreement has passed its end date')
   expire(

@@ -6,12 +6,14 @@ import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator
 import type { Page } from '../read-models/paging';
 import { AuditTrailPageDocument, AuditTrailQueryDto } from './audit-trail.dto';
 import { AuditTrailQuery } from './audit-trail.query';
+import { Authorize } from '../authorization/authorize.decorator';
 
 @ApiTags('audit-trail')
 @Controller('audit-trail')
 export class AuditTrailController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor'])
   @Get()
   @ApiOperation({
     summary:

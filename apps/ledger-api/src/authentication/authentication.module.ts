@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { DevelopmentPrincipalGuard } from '../principal/development-principal.guard';
+import { AccessTokenVerifier } from '@cohesion/access-tokens';
+import { authenticationProviders } from './access-token-verifier.provider';
+import { AuthenticationGuard } from './authentication.guard';
 
-/** Who is calling: establishes the principal of every request (placeholder: development headers). */
+/** Who is calling: establishes the principal of every request from its bearer token. */
 @Module({
-  providers: [{ provide: APP_GUARD, useClass: DevelopmentPrincipalGuard }],
+  providers: [...authenticationProviders, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  exports: [AccessTokenVerifier],
 })
 export class AuthenticationModule {}

@@ -31,10 +31,15 @@ export function streamOf(aggregate: AggregateType, id: string): string {
   return `${aggregate}-${id}`;
 }
 
-/** The decider of a stream's aggregate, by the longest known prefix; `undefined` for an unknown stream. */
-export function deciderOfStream(stream: string): AnyDecider | undefined {
-  const prefix = (Object.keys(DECIDERS) as AggregateType[])
+/** The aggregate type of a stream, by the longest known prefix; `undefined` for an unknown stream. */
+export function aggregateOfStream(stream: string): AggregateType | undefined {
+  return (Object.keys(DECIDERS) as AggregateType[])
     .filter((name) => stream.startsWith(`${name}-`) && stream.length > name.length + 1)
     .sort((a, b) => b.length - a.length)[0];
-  return prefix ? (DECIDERS[prefix] as unknown as AnyDecider) : undefined;
+}
+
+/** The decider of a stream's aggregate; `undefined` for an unknown stream. */
+export function deciderOfStream(stream: string): AnyDecider | undefined {
+  const aggregate = aggregateOfStream(stream);
+  return aggregate ? (DECIDERS[aggregate] as unknown as AnyDecider) : undefined;
 }

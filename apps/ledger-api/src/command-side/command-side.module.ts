@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { AggregateStore } from './aggregate-store';
+import { CommandAccess } from './command-access';
 import { PartnershipFactsReader } from './partnership-facts.reader';
 
 @Global()
 @Module({
-  providers: [AggregateStore, PartnershipFactsReader],
-  exports: [AggregateStore, PartnershipFactsReader],
+  providers: [AggregateStore, PartnershipFactsReader, CommandAccess],
+  exports: [AggregateStore, PartnershipFactsReader, CommandAccess],
 })
 export class CommandSideModule {}

@@ -14,6 +14,10 @@ import {
   PartnershipAccountabilityQuery,
 } from './accountability.query';
 import { AsOfQueryDto, asOfOf, PartnershipAccountabilityQueryDto } from './commitment-queries.dto';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 /** Who committed what, and did they deliver: per partnership and per partner. */
 @ApiTags('accountability')
@@ -21,6 +25,7 @@ import { AsOfQueryDto, asOfOf, PartnershipAccountabilityQueryDto } from './commi
 export class AccountabilityReportsController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get('partnerships/:partnershipId/accountability')
   @ApiOperation({
     summary:
@@ -33,13 +38,15 @@ export class AccountabilityReportsController {
   partnership(
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() query: PartnershipAccountabilityQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipAccountabilityAnswer> {
     const { limit, cursor } = query;
     return this.queries.execute(
-      new PartnershipAccountabilityQuery(partnershipId, asOfOf(query), { limit, cursor }),
+      new PartnershipAccountabilityQuery(partnershipId, asOfOf(query), { limit, cursor }, viewer),
     );
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsOwnPartner)
   @Get('partners/:partnerId/accountability')
   @ApiOperation({
     summary:
@@ -51,7 +58,8 @@ export class AccountabilityReportsController {
   partner(
     @Param('partnerId', LedgerIdPipe) partnerId: string,
     @Query() query: AsOfQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnerAccountabilityView> {
-    return this.queries.execute(new PartnerAccountabilityQuery(partnerId, asOfOf(query)));
+    return this.queries.execute(new PartnerAccountabilityQuery(partnerId, asOfOf(query), viewer));
   }
 }

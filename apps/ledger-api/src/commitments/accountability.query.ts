@@ -14,6 +14,8 @@ import {
 } from '@cohesion/projections';
 import { cursorKey, encodeCursor, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships, seesPartner, seesPartnership } from '../authorization/read-scope';
+import type { Principal } from '../principal/principal';
 
 interface PageAsked {
   readonly limit: number;
@@ -25,6 +27,7 @@ export class ListCommitmentsQuery extends Query<Page<CommitmentView>> {
     readonly filter: CommitmentFilter,
     readonly page: PageAsked,
     readonly asOf: string,
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -34,6 +37,7 @@ export class CommitmentDetailQuery extends Query<CommitmentDetailView> {
   constructor(
     readonly commitmentId: string,
     readonly asOf: string,
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -51,6 +55,7 @@ export class PartnershipAccountabilityQuery extends Query<PartnershipAccountabil
     readonly partnershipId: string,
     readonly asOf: string,
     readonly page: PageAsked,
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -60,6 +65,7 @@ export class PartnerAccountabilityQuery extends Query<PartnerAccountabilityView>
   constructor(
     readonly partnerId: string,
     readonly asOf: string,
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -71,9 +77,10 @@ export class ListCommitmentsHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ filter, page, asOf }: ListCommitmentsQuery): Promise<Page<CommitmentView>> {
+  execute({ filter, page, asOf, viewer }: ListCommitmentsQuery): Promise<Page<CommitmentView>> {
     const [after] = cursorKey(page.cursor, ['number']) ?? [];
-    const rows = listCommitments(this.db, filter, { after, limit: page.limit + 1 }, asOf);
+    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
+    const rows = listCommitments(this.db, scoped, { after, limit: page.limit + 1 }, asOf);
     return Promise.resolve(pageOf(rows, page.limit, (row) => [row.position]));
   }
 }
@@ -84,9 +91,11 @@ export class CommitmentDetailHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ commitmentId, asOf }: CommitmentDetailQuery): Promise<CommitmentDetailView> {
+  execute({ commitmentId, asOf, viewer }: CommitmentDetailQuery): Promise<CommitmentDetailView> {
     const detail = commitmentDetail(this.db, commitmentId, asOf);
-    if (!detail) throw new NotFoundException(`No commitment ${commitmentId} was made`);
+    // Another partnership's commitment is answered exactly as one never made.
+    if (!detail || !seesPartnership(this.db, viewer, detail.partnershipId))
+      throw new NotFoundException(`No commitment ${commitmentId} was made`);
     return Promise.resolve(detail);
   }
 }
@@ -101,12 +110,15 @@ export class PartnershipAccountabilityHandler
     partnershipId,
     asOf,
     page,
+    viewer,
   }: PartnershipAccountabilityQuery): Promise<PartnershipAccountabilityAnswer> {
     const [afterPartnerId] = cursorKey(page.cursor, ['string']) ?? [];
-    const report = partnershipAccountability(this.db, partnershipId, asOf, {
-      afterPartnerId,
-      limit: page.limit,
-    });
+    const report = seesPartnership(this.db, viewer, partnershipId)
+      ? partnershipAccountability(this.db, partnershipId, asOf, {
+          afterPartnerId,
+          limit: page.limit,
+        })
+      : undefined;
     if (!report) throw new NotFoundException(`No partnership ${partnershipId} is known`);
     const { lastPartnerId, ...rest } = report;
     return Promise.resolve({
@@ -122,8 +134,14 @@ export class PartnerAccountabilityHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ partnerId, asOf }: PartnerAccountabilityQuery): Promise<PartnerAccountabilityView> {
-    const report = partnerAccountability(this.db, partnerId, asOf);
+  execute({
+    partnerId,
+    asOf,
+    viewer,
+  }: PartnerAccountabilityQuery): Promise<PartnerAccountabilityView> {
+    const report = seesPartner(viewer, partnerId)
+      ? partnerAccountability(this.db, partnerId, asOf)
+      : undefined;
     if (!report) throw new NotFoundException(`No partner ${partnerId} joined or committed`);
     return Promise.resolve(report);
   }

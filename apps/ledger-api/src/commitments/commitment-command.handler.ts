@@ -1,10 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AggregateNotFound, type CommitmentCommand, commitmentDecider } from '@cohesion/domain';
+import {
+  AggregateNotFound,
+  type CommitmentCommand,
+  commitmentDecider,
+  type PartnershipFacts,
+} from '@cohesion/domain';
 import { AggregateStore } from '../command-side/aggregate-store';
-import type { CommandResult } from '../command-side/command-context';
+import { CommandAccess } from '../command-side/command-access';
+import type { CommandContext, CommandResult } from '../command-side/command-context';
 import { CommandMessage, type WithoutFacts } from '../command-side/command-messages';
 import { streamOf } from '../command-side/aggregates';
-import { PartnershipFactsReader } from '../command-side/partnership-facts.reader';
 
 export type CommitmentRequest = WithoutFacts<CommitmentCommand>;
 
@@ -16,41 +21,57 @@ export class CommitmentCommandHandler
 {
   constructor(
     private readonly aggregates: AggregateStore,
-    private readonly partnerships: PartnershipFactsReader,
+    private readonly access: CommandAccess,
   ) {}
 
   async execute({ command, context }: CommitmentCommandMessage): Promise<CommandResult> {
     const stream = streamOf('commitment', command.data.commitmentId);
-    const decided = await this.withFacts(command, stream);
+    const decided = await this.withFacts(command, stream, context);
     return this.aggregates.execute(stream, commitmentDecider, decided, context);
   }
 
-  private async withFacts(request: CommitmentRequest, stream: string): Promise<CommitmentCommand> {
+  /** Completes the request with its partnership's facts, once the principal may act there. */
+  private async withFacts(
+    request: CommitmentRequest,
+    stream: string,
+    context: CommandContext,
+  ): Promise<CommitmentCommand> {
     switch (request.type) {
       case 'MakeCommitment':
         return {
           ...request,
-          partnership: await this.partnerships.factsOf(request.data.partnershipId),
+          partnership: await this.access.inPartnership(context, request.data.partnershipId),
         };
       case 'ReleaseCommitment':
       case 'WithdrawCommitment':
+        // These decide without the partnership's facts, but only its members may ask.
+        await this.partnershipOf(stream, request.data.commitmentId, context);
         return request;
       case 'AcceptCommitment':
       case 'AmendCommitment':
       case 'ClaimFulfilment':
       case 'ConfirmFulfilment':
       case 'DisputeFulfilment':
-      case 'CloseCommitmentAsPartial': {
-        const partnershipId = await this.partnershipOf(stream, request.data.commitmentId);
-        return { ...request, partnership: await this.partnerships.factsOf(partnershipId) };
-      }
+      case 'CloseCommitmentAsPartial':
+        return {
+          ...request,
+          partnership: await this.partnershipOf(stream, request.data.commitmentId, context),
+        };
     }
   }
 
-  /** The partnership a commitment was made in, from its own stream. */
-  private async partnershipOf(stream: string, commitmentId: string): Promise<string> {
+  /**
+   * The facts of the partnership the commitment was made in, from its own stream; a commitment
+   * of a partnership the principal does not act in is as unknown as one never made.
+   */
+  private async partnershipOf(
+    stream: string,
+    commitmentId: string,
+    context: CommandContext,
+  ): Promise<PartnershipFacts> {
+    const notFound = () => new AggregateNotFound('Commitment', commitmentId);
     const { state } = await this.aggregates.load(stream, commitmentDecider);
-    if (state.partnershipId === undefined) throw new AggregateNotFound('Commitment', commitmentId);
-    return state.partnershipId;
+    if (state.partnershipId === undefined) throw notFound();
+    return this.access.onObjectOf(context, state.partnershipId, notFound);
   }
 }

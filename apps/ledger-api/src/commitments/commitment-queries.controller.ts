@@ -13,6 +13,10 @@ import {
   commitmentFilterOf,
   CommitmentListQueryDto,
 } from './commitment-queries.dto';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 /** Commitments as the accountability read model holds them. */
 @ApiTags('commitments')
@@ -20,6 +24,7 @@ import {
 export class CommitmentQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get()
   @ApiOperation({
     summary:
@@ -28,13 +33,17 @@ export class CommitmentQueriesController {
   })
   @ApiOkResponse({ type: CommitmentPageDocument })
   @ApiReadModelQuery(400)
-  list(@Query() query: CommitmentListQueryDto): Promise<Page<CommitmentView>> {
+  list(
+    @Query() query: CommitmentListQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<CommitmentView>> {
     const { limit, cursor } = query;
     return this.queries.execute(
-      new ListCommitmentsQuery(commitmentFilterOf(query), { limit, cursor }, asOfOf(query)),
+      new ListCommitmentsQuery(commitmentFilterOf(query), { limit, cursor }, asOfOf(query), viewer),
     );
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get(':commitmentId')
   @ApiOperation({
     summary:
@@ -46,7 +55,8 @@ export class CommitmentQueriesController {
   detail(
     @Param('commitmentId', LedgerIdPipe) commitmentId: string,
     @Query() query: AsOfQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<CommitmentDetailView> {
-    return this.queries.execute(new CommitmentDetailQuery(commitmentId, asOfOf(query)));
+    return this.queries.execute(new CommitmentDetailQuery(commitmentId, asOfOf(query), viewer));
   }
 }

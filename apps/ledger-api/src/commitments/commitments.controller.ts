@@ -20,6 +20,8 @@ import {
   type CommitmentTermsDto,
   MakeCommitmentDto,
 } from './commitment.dto';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
 
 type Data<T extends CommitmentRequest['type']> = Extract<CommitmentRequest, { type: T }>['data'];
 
@@ -39,6 +41,7 @@ export class CommitmentsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsInPartnership)
   @Post()
   @ApiCommand('A partner commits to deliver something, to a partner or a group, by a date', {
     creates: true,
@@ -61,6 +64,7 @@ export class CommitmentsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':commitmentId/acceptance')
   @ApiCommand('Another member accepts the commitment on behalf of the partnership')
   accept(
@@ -72,6 +76,7 @@ export class CommitmentsController {
     return this.send('AcceptCommitment', { commitmentId, acceptedBy }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Put(':commitmentId/terms')
   @ApiCommand('Renegotiate the terms (the earlier terms stay in the history)')
   amend(
@@ -91,6 +96,7 @@ export class CommitmentsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':commitmentId/fulfilment-claims')
   @ApiCommand('The committing partner claims it delivered (all or part)', { creates: true })
   claim(
@@ -111,6 +117,7 @@ export class CommitmentsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':commitmentId/fulfilment-claims/:claimId/confirmation')
   @ApiCommand('Another member confirms a claimed delivery')
   confirm(
@@ -123,6 +130,7 @@ export class CommitmentsController {
     return this.send('ConfirmFulfilment', { commitmentId, claimId, confirmedBy }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':commitmentId/fulfilment-claims/:claimId/dispute')
   @ApiCommand('Another member disputes a claimed delivery')
   dispute(
@@ -139,6 +147,7 @@ export class CommitmentsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':commitmentId/partial-closure')
   @ApiCommand('Another member closes a partly delivered commitment as partial')
   closeAsPartial(
@@ -154,6 +163,7 @@ export class CommitmentsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':commitmentId/release')
   @ApiCommand('The beneficiary partner releases the committer from the commitment')
   release(
@@ -169,6 +179,7 @@ export class CommitmentsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':commitmentId/withdrawal')
   @ApiCommand('The committing partner withdraws the commitment')
   withdraw(

@@ -12,6 +12,8 @@ import {
   replayConflictCase,
 } from '@cohesion/projections';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { hasRole, maySeeConflict, partnerOf, readsEverything } from '../authorization/access-rules';
+import type { Principal } from '../principal/principal';
 import { type Page, pageOf } from '../read-models/paging';
 
 /** What the API answers: a case without its paging key. */
@@ -26,13 +28,19 @@ export interface ConflictReplayView {
 }
 
 export class ListConflictCasesQuery extends Query<Page<ConflictCaseView>> {
-  constructor(readonly filter: ConflictCasesFilter) {
+  constructor(
+    readonly filter: ConflictCasesFilter,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
 
 export class ConflictCaseQuery extends Query<ConflictCaseView> {
-  constructor(readonly conflictId: string) {
+  constructor(
+    readonly conflictId: string,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
@@ -41,6 +49,7 @@ export class ConflictReplayQuery extends Query<ConflictReplayView> {
   constructor(
     readonly conflictId: string,
     readonly page: { readonly after?: number; readonly limit: number },
+    readonly viewer: Principal,
     /** Replay up to this moment; the whole timeline when absent. */
     readonly moment?: CaseMoment,
   ) {
@@ -50,14 +59,39 @@ export class ConflictReplayQuery extends Query<ConflictReplayView> {
 
 const withoutSeq = ({ seq: _seq, ...view }: ConflictCase): ConflictCaseView => view;
 
+/**
+ * The case as the viewer may see it: a case is confidential to its parties, its mediator,
+ * administrators and auditors, so to anyone else it is `undefined`, exactly as an unknown one.
+ */
+function visibleCase(
+  db: Database.Database,
+  conflictId: string,
+  viewer: Principal,
+): ConflictCase | undefined {
+  const found = findConflictCase(db, conflictId);
+  if (!found) return undefined;
+  const participants = { ...found, proposedMediatorId: found.pendingMediator?.mediatorId };
+  return maySeeConflict(viewer, participants) ? found : undefined;
+}
+
+/** Only the cases the viewer may see: all for administrators and auditors. */
+function visibleTo(viewer: Principal): ConflictCasesFilter['visibleTo'] {
+  if (readsEverything(viewer)) return undefined;
+  return {
+    partnerId: partnerOf(viewer),
+    mediator: hasRole(viewer, 'mediator') ? viewer.sub : undefined,
+  };
+}
+
 @QueryHandler(ListConflictCasesQuery)
 export class ListConflictCasesHandler
   implements IQueryHandler<ListConflictCasesQuery, Page<ConflictCaseView>>
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ filter }: ListConflictCasesQuery): Promise<Page<ConflictCaseView>> {
-    const page = pageOf(listConflictCases(this.db, filter), filter.limit, ({ seq }) => [seq]);
+  execute({ filter, viewer }: ListConflictCasesQuery): Promise<Page<ConflictCaseView>> {
+    const scoped = { ...filter, visibleTo: visibleTo(viewer) };
+    const page = pageOf(listConflictCases(this.db, scoped), filter.limit, ({ seq }) => [seq]);
     return Promise.resolve({ ...page, items: page.items.map(withoutSeq) });
   }
 }
@@ -66,8 +100,8 @@ export class ListConflictCasesHandler
 export class ConflictCaseHandler implements IQueryHandler<ConflictCaseQuery, ConflictCaseView> {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ conflictId }: ConflictCaseQuery): Promise<ConflictCaseView> {
-    const found = findConflictCase(this.db, conflictId);
+  execute({ conflictId, viewer }: ConflictCaseQuery): Promise<ConflictCaseView> {
+    const found = visibleCase(this.db, conflictId, viewer);
     if (!found) throw new NotFoundException(`Conflict ${conflictId} is not among the cases`);
     return Promise.resolve(withoutSeq(found));
   }
@@ -80,15 +114,15 @@ export class ConflictReplayHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ conflictId, page, moment }: ConflictReplayQuery): Promise<ConflictReplayView> {
-    const asOf = conflictCaseAt(
-      this.db,
-      conflictId,
-      moment ?? { revision: Number.MAX_SAFE_INTEGER },
-    );
+  execute({ conflictId, page, moment, viewer }: ConflictReplayQuery): Promise<ConflictReplayView> {
+    // Who may replay is decided on the case as it is now (its mediator may be assigned later).
+    const visible = visibleCase(this.db, conflictId, viewer);
+    const asOf = visible
+      ? conflictCaseAt(this.db, conflictId, moment ?? { revision: Number.MAX_SAFE_INTEGER })
+      : undefined;
     if (!asOf) {
       throw new NotFoundException(
-        moment && findConflictCase(this.db, conflictId)
+        moment && visible
           ? `Conflict ${conflictId} had not been raised by then`
           : `Conflict ${conflictId} is not among the cases`,
       );

@@ -1,12 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  AggregateNotFound,
   type Command,
   type ConflictCommand,
   conflictDecider,
   type RaiseConflict,
 } from '@cohesion/domain';
+import { mayActOnConflict } from '../authorization/access-rules';
 import { AggregateStore } from '../command-side/aggregate-store';
-import type { CommandResult } from '../command-side/command-context';
+import type { CommandContext, CommandResult } from '../command-side/command-context';
 import { CommandMessage } from '../command-side/command-messages';
 import { streamOf } from '../command-side/aggregates';
 import { ConflictFacts } from './conflict-facts';
@@ -42,7 +44,25 @@ export class ConflictCommandHandler
 
   async execute({ command, context }: ConflictCommandMessage): Promise<CommandResult> {
     const stream = streamOf('conflict', command.data.conflictId);
+    if (command.type !== 'RaiseConflict') await this.authorize(stream, command, context);
     const complete = await this.facts.complete(command, context);
     return this.aggregates.execute(stream, conflictDecider, complete, context);
+  }
+
+  /**
+   * A case is acted on by its parties (each for itself), its mediator, or an administrator; to
+   * anyone else it is confidential, so it is answered exactly as a case never raised. (Raising is
+   * checked against the partnership's membership, with the facts.)
+   */
+  private async authorize(
+    stream: string,
+    command: ConflictRequest,
+    context: CommandContext,
+  ): Promise<void> {
+    const { state } = await this.aggregates.load(stream, conflictDecider);
+    const participants = { ...state, proposedMediatorId: state.proposedMediator?.mediatorId };
+    if (state.status === 'none' || !mayActOnConflict(context.actor, participants)) {
+      throw new AggregateNotFound('Conflict', command.data.conflictId);
+    }
   }
 }

@@ -14,7 +14,7 @@ import { actingPartner } from '../command-side/acting-partner';
 import { AggregateStore } from '../command-side/aggregate-store';
 import { streamOf } from '../command-side/aggregates';
 import type { CommandContext } from '../command-side/command-context';
-import { PartnershipFactsReader } from '../command-side/partnership-facts.reader';
+import { CommandAccess } from '../command-side/command-access';
 import type { ConflictRequest, ProposeResolutionRequest } from './conflict-command.handler';
 
 /** Rules about other streams, which the conflict decider cannot see: checked before it decides. */
@@ -27,19 +27,24 @@ export type ConflictReferenceRule =
 export class ConflictFacts {
   constructor(
     private readonly aggregates: AggregateStore,
-    private readonly partnerships: PartnershipFactsReader,
+    private readonly access: CommandAccess,
   ) {}
 
   async complete(request: ConflictRequest, context: CommandContext): Promise<ConflictCommand> {
-    if (request.type === 'RaiseConflict') return this.raise(request);
+    if (request.type === 'RaiseConflict') return this.raise(request, context);
     if (request.type === 'ProposeResolution') return this.resolutionProposal(request, context);
     return request;
   }
 
-  private async raise(request: Omit<RaiseConflict, 'partnership'>): Promise<RaiseConflict> {
+  /** Membership first: a non-member learns nothing of the partnership's commitments and others. */
+  private async raise(
+    request: Omit<RaiseConflict, 'partnership'>,
+    context: CommandContext,
+  ): Promise<RaiseConflict> {
     const { partnershipId, subject } = request.data;
+    const partnership = await this.access.inPartnership(context, partnershipId);
     await this.assertSubjectIn(partnershipId, subject);
-    return { ...request, partnership: await this.partnerships.factsOf(partnershipId) };
+    return { ...request, partnership };
   }
 
   /**

@@ -19,12 +19,17 @@ import {
   ConflictReplayDocument,
   ReplayQuery,
 } from './conflicts-queries.dto';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 @ApiTags('conflicts')
 @Controller('conflicts')
 export class ConflictsQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner', 'mediator'], SCOPES.listsConflicts)
   @Get()
   @ApiOperation({
     summary:
@@ -33,28 +38,39 @@ export class ConflictsQueriesController {
   })
   @ApiOkResponse({ type: ConflictCasesPageDocument })
   @ApiReadModelQuery(400)
-  list(@Query() query: ConflictCasesQuery): Promise<Page<ConflictCaseView>> {
+  list(
+    @Query() query: ConflictCasesQuery,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<ConflictCaseView>> {
     const { partnershipId, status, party, mediator, limit } = query;
     return this.queries.execute(
-      new ListConflictCasesQuery({
-        partnershipId,
-        status,
-        party,
-        mediator,
-        limit,
-        after: cursorKey(query.cursor, ['number'])?.[0],
-      }),
+      new ListConflictCasesQuery(
+        {
+          partnershipId,
+          status,
+          party,
+          mediator,
+          limit,
+          after: cursorKey(query.cursor, ['number'])?.[0],
+        },
+        viewer,
+      ),
     );
   }
 
+  @Authorize(['admin', 'auditor', 'partner', 'mediator'], SCOPES.conflictCase)
   @Get(':conflictId')
   @ApiOperation({ summary: 'A conflict case as it stands now' })
   @ApiOkResponse({ type: ConflictCaseDocument })
   @ApiReadModelQuery(400, 404)
-  get(@Param('conflictId', LedgerIdPipe) conflictId: string): Promise<ConflictCaseView> {
-    return this.queries.execute(new ConflictCaseQuery(conflictId));
+  get(
+    @Param('conflictId', LedgerIdPipe) conflictId: string,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<ConflictCaseView> {
+    return this.queries.execute(new ConflictCaseQuery(conflictId, viewer));
   }
 
+  @Authorize(['admin', 'auditor', 'partner', 'mediator'], SCOPES.conflictCase)
   @Get(':conflictId/replay')
   @ApiOperation({
     summary:
@@ -66,11 +82,13 @@ export class ConflictsQueriesController {
   replay(
     @Param('conflictId', LedgerIdPipe) conflictId: string,
     @Query() query: ReplayQuery,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<ConflictReplayView> {
     return this.queries.execute(
       new ConflictReplayQuery(
         conflictId,
         { after: cursorKey(query.cursor, ['number'])?.[0], limit: query.limit },
+        viewer,
         momentOf(query),
       ),
     );

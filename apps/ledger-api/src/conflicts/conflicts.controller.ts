@@ -27,6 +27,8 @@ import {
   WithdrawConflictDto,
 } from './conflict.dto';
 import { MediatorIdPipe } from './mediator-id';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
 
 type Data<T extends ConflictRequest['type']> = Extract<ConflictRequest, { type: T }>['data'];
 
@@ -45,6 +47,7 @@ export class ConflictsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsInPartnership)
   @Post()
   @ApiCommand('A member raises a conflict against other members, about a subject', {
     creates: true,
@@ -65,6 +68,7 @@ export class ConflictsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/acknowledgement')
   @ApiCommand('A party the conflict is raised against acknowledges it')
   acknowledge(
@@ -76,6 +80,7 @@ export class ConflictsController {
     return this.send('AcknowledgeConflict', { conflictId, acknowledgedBy }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/mediator-proposals')
   @ApiCommand('Propose an impartial mediator to the parties', { creates: true })
   proposeMediator(
@@ -86,6 +91,7 @@ export class ConflictsController {
     return this.send('ProposeMediator', { conflictId, mediatorId: body.mediatorId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/mediator-proposals/:mediatorId/acceptance')
   @ApiCommand('A party accepts the proposed mediator; once all have, mediation begins')
   acceptMediator(
@@ -98,6 +104,7 @@ export class ConflictsController {
     return this.send('AcceptMediator', { conflictId, mediatorId, partyId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/mediator-proposals/:mediatorId/objection')
   @ApiCommand('A party objects to the proposed mediator, voiding the proposal')
   objectToMediator(
@@ -114,6 +121,7 @@ export class ConflictsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/statements')
   @ApiCommand('A party puts its account on record during mediation', { creates: true })
   recordStatement(
@@ -133,6 +141,7 @@ export class ConflictsController {
     );
   }
 
+  @Authorize(['mediator', 'admin'], SCOPES.recordsSessions)
   @Post(':conflictId/sessions')
   @ApiCommand('The mediator (the principal) records a mediation session held', {
     creates: true,
@@ -154,6 +163,7 @@ export class ConflictsController {
     );
   }
 
+  @Authorize(['admin', 'partner', 'mediator'], SCOPES.mediatesConflict)
   @Post(':conflictId/resolution-proposals')
   @ApiCommand('The mediator or a party proposes a resolution; it supersedes any pending proposal', {
     creates: true,
@@ -170,6 +180,7 @@ export class ConflictsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/resolution-proposals/:proposalId/acceptance')
   @ApiCommand(
     'A party accepts the resolution on the table; once all have, the conflict is resolved',
@@ -184,6 +195,7 @@ export class ConflictsController {
     return this.send('AcceptResolution', { conflictId, proposalId, partyId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/resolution-proposals/:proposalId/rejection')
   @ApiCommand('A party rejects the resolution on the table, which lapses')
   rejectResolution(
@@ -200,6 +212,7 @@ export class ConflictsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/escalation')
   @ApiCommand('Escalate an unresolved conflict beyond the partnership')
   escalate(
@@ -210,6 +223,7 @@ export class ConflictsController {
     return this.send('EscalateConflict', { ...body, conflictId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/withdrawal')
   @ApiCommand('The raiser withdraws the conflict')
   withdraw(
@@ -221,6 +235,7 @@ export class ConflictsController {
     return this.send('WithdrawConflict', { conflictId, withdrawnBy, reason: body.reason }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Put(':conflictId/follow-up-review')
   @ApiCommand('Schedule (or move) the review of how a resolution holds')
   scheduleFollowUpReview(

@@ -12,7 +12,7 @@ const MESSAGE = 'must be the 1-200 letters, digits or . @ : _ - of a person id';
 export const IsMediatorId = () =>
   applyDecorators(
     ApiProperty({
-      description: 'The person proposed as mediator (their principal id, x-ledger-actor)',
+      description: 'The person proposed as mediator (the `sub` of their token)',
       example: 'claire.martin@mediation.example',
       pattern: PERSON_ID.source,
     }),

@@ -10,12 +10,13 @@ import {
   commitmentFacts,
   contributionDecider,
   fulfilmentClaimFor,
+  type PartnershipFacts,
 } from '@cohesion/domain';
 import { AggregateStore } from '../command-side/aggregate-store';
 import type { CommandContext, CommandResult } from '../command-side/command-context';
 import { CommandMessage, commandFrom, type WithoutFacts } from '../command-side/command-messages';
 import { streamOf } from '../command-side/aggregates';
-import { PartnershipFactsReader } from '../command-side/partnership-facts.reader';
+import { CommandAccess } from '../command-side/command-access';
 import {
   CommitmentCommandMessage,
   type CommitmentRequest,
@@ -36,7 +37,7 @@ export class ContributionCommandHandler
 {
   constructor(
     private readonly aggregates: AggregateStore,
-    private readonly partnerships: PartnershipFactsReader,
+    private readonly access: CommandAccess,
     private readonly commands: CommandBus,
   ) {}
 
@@ -76,16 +77,16 @@ export class ContributionCommandHandler
     switch (request.type) {
       case 'RecordContribution': {
         const { partnershipId, commitmentId } = request.data;
-        const partnership = await this.partnerships.factsOf(partnershipId);
+        const partnership = await this.access.inPartnership(context, partnershipId);
         if (commitmentId === undefined) return { ...request, partnership };
         return { ...request, partnership, commitment: await this.commitmentOf(commitmentId) };
       }
       case 'AcknowledgeContribution': {
-        const { partnershipId } = await this.recorded(stream, request.data.contributionId);
-        return { ...request, partnership: await this.partnerships.factsOf(partnershipId) };
+        const { partnership } = await this.recorded(stream, request.data.contributionId, context);
+        return { ...request, partnership };
       }
       case 'ReverseContribution': {
-        const { contributorId } = await this.recorded(stream, request.data.contributionId);
+        const { contributorId } = await this.recorded(stream, request.data.contributionId, context);
         // The domain records no reverser (the event's actor is); a partner reverses only its own.
         const own = context.actor.partnerId;
         if (own !== undefined && own !== contributorId) {
@@ -96,14 +97,20 @@ export class ContributionCommandHandler
     }
   }
 
+  /**
+   * The contribution and its partnership's facts; one of a partnership the principal does not
+   * act in is as unknown as one never recorded.
+   */
   private async recorded(
     stream: string,
     contributionId: string,
-  ): Promise<ContributionState & { partnershipId: string }> {
+    context: CommandContext,
+  ): Promise<ContributionState & { partnership: PartnershipFacts }> {
+    const notFound = () => new AggregateNotFound('Contribution', contributionId);
     const { state } = await this.aggregates.load(stream, contributionDecider);
-    const { partnershipId } = state;
-    if (partnershipId === undefined) throw new AggregateNotFound('Contribution', contributionId);
-    return { ...state, partnershipId };
+    if (state.partnershipId === undefined) throw notFound();
+    const partnership = await this.access.onObjectOf(context, state.partnershipId, notFound);
+    return { ...state, partnership };
   }
 
   private async commitmentOf(commitmentId: string): Promise<CommitmentFacts> {

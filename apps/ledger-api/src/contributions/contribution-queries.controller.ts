@@ -28,6 +28,10 @@ import {
   PartnershipEquityQuery,
   PartnershipRecognitionQuery,
 } from './recognition.query';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 /** Contributions as the contribution recognition read model holds them, valued at query time. */
 @ApiTags('contributions')
@@ -35,6 +39,7 @@ import {
 export class ContributionQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get('contributions')
   @ApiOperation({
     summary:
@@ -43,13 +48,17 @@ export class ContributionQueriesController {
   })
   @ApiOkResponse({ type: RecognisedContributionPageDocument })
   @ApiReadModelQuery(400, 404)
-  list(@Query() query: ContributionListQueryDto): Promise<Page<RecognisedContributionView>> {
+  list(
+    @Query() query: ContributionListQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<RecognisedContributionView>> {
     const { policyId, limit, cursor } = query;
     return this.queries.execute(
-      new ListContributionsQuery(contributionFilterOf(query), policyId, { limit, cursor }),
+      new ListContributionsQuery(contributionFilterOf(query), policyId, { limit, cursor }, viewer),
     );
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get('partnerships/:partnershipId/contributions')
   @ApiOperation({
     summary:
@@ -62,12 +71,19 @@ export class ContributionQueriesController {
   partnership(
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() query: RecognitionQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipRecognitionView> {
     return this.queries.execute(
-      new PartnershipRecognitionQuery(partnershipId, recognitionFilterOf(query), query.policyId),
+      new PartnershipRecognitionQuery(
+        partnershipId,
+        recognitionFilterOf(query),
+        query.policyId,
+        viewer,
+      ),
     );
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get('partnerships/:partnershipId/equity')
   @ApiOperation({
     summary:
@@ -79,12 +95,14 @@ export class ContributionQueriesController {
   equity(
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() query: RecognitionQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipEquityView> {
     return this.queries.execute(
-      new PartnershipEquityQuery(partnershipId, recognitionFilterOf(query), query.policyId),
+      new PartnershipEquityQuery(partnershipId, recognitionFilterOf(query), query.policyId, viewer),
     );
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsOwnPartner)
   @Get('partners/:partnerId/contributions')
   @ApiOperation({
     summary:
@@ -96,9 +114,10 @@ export class ContributionQueriesController {
   partner(
     @Param('partnerId', LedgerIdPipe) partnerId: string,
     @Query() query: RecognitionQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnerRecognitionReportView> {
     return this.queries.execute(
-      new PartnerRecognitionQuery(partnerId, recognitionFilterOf(query), query.policyId),
+      new PartnerRecognitionQuery(partnerId, recognitionFilterOf(query), query.policyId, viewer),
     );
   }
 }

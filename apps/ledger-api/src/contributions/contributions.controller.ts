@@ -17,6 +17,8 @@ import {
   RecordContributionDto,
   ReverseContributionDto,
 } from './contribution.dto';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
 
 type Data<T extends ContributionRequest['type']> = Extract<
   ContributionRequest,
@@ -48,6 +50,7 @@ export class ContributionsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsInPartnership)
   @Post()
   @ApiCreatedResponse({ type: RecordedContributionDocument })
   @ApiCommand('Record a contribution (raw quantity and unit); it may fulfil a commitment', {
@@ -68,6 +71,7 @@ export class ContributionsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':contributionId/acknowledgements')
   @ApiCommand('Another member acknowledges the contribution', { creates: true })
   acknowledge(
@@ -83,6 +87,7 @@ export class ContributionsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':contributionId/reversal')
   @ApiCommand('Reverse a mistaken contribution (by its contributor or an administrator)')
   reverse(

@@ -18,6 +18,8 @@ import {
 } from '@cohesion/projections';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships, seesPartner, seesPartnership } from '../authorization/read-scope';
+import type { Principal } from '../principal/principal';
 
 export const DEFAULT_POLICY_ID = 'default';
 
@@ -40,6 +42,7 @@ export class ListContributionsQuery extends Query<Page<RecognisedContributionVie
     readonly filter: ContributionFilter,
     readonly policyId: string | undefined,
     readonly page: { readonly limit: number; readonly cursor?: string },
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -51,6 +54,7 @@ abstract class RecognitionReportQuery<T> extends Query<T> {
     readonly id: string,
     readonly filter: RecognitionFilter,
     readonly policyId: string | undefined,
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -66,11 +70,12 @@ export class ListContributionsHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ filter, policyId, page }: ListContributionsQuery) {
+  execute({ filter, policyId, page, viewer }: ListContributionsQuery) {
+    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
     const valuer = valuerFor(valuationPolicyFor(this.db, policyId));
     const key = cursorKey(page.cursor, ['string', 'number']);
     const after = key && { date: key[0], position: key[1] };
-    const rows = listContributions(this.db, filter, { after, limit: page.limit + 1 }, valuer);
+    const rows = listContributions(this.db, scoped, { after, limit: page.limit + 1 }, valuer);
     return Promise.resolve(pageOf(rows, page.limit, (row) => [row.date, row.position]));
   }
 }
@@ -82,9 +87,24 @@ type Report<T> = (
   policy: ValuationPolicyState | undefined,
 ) => T | undefined;
 
-/** Runs a report; 404 when it knows nothing of the partnership or partner. */
-function answer<T>(db: Database.Database, report: Report<T>, query: RecognitionReportQuery<T>) {
-  const result = report(db, query.id, query.filter, valuationPolicyFor(db, query.policyId));
+/** Whether the viewer may see the report of this partnership or partner. */
+type Visible = (db: Database.Database, viewer: Principal, id: string) => boolean;
+const partnershipVisible: Visible = seesPartnership;
+const partnerVisible: Visible = (_db, viewer, partnerId) => seesPartner(viewer, partnerId);
+
+/**
+ * Runs a report; 404 when it knows nothing of the partnership or partner, and, so that nothing
+ * can be probed, when the viewer may not see it.
+ */
+function answer<T>(
+  db: Database.Database,
+  report: Report<T>,
+  query: RecognitionReportQuery<T>,
+  visible: Visible,
+) {
+  const result = visible(db, query.viewer, query.id)
+    ? report(db, query.id, query.filter, valuationPolicyFor(db, query.policyId))
+    : undefined;
   if (!result) throw new NotFoundException(`Nothing is known of ${query.id}`);
   return Promise.resolve(result);
 }
@@ -96,7 +116,7 @@ export class PartnershipRecognitionHandler
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   execute(query: PartnershipRecognitionQuery) {
-    return answer(this.db, partnershipRecognition, query);
+    return answer(this.db, partnershipRecognition, query, partnershipVisible);
   }
 }
 
@@ -107,7 +127,7 @@ export class PartnerRecognitionHandler
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   execute(query: PartnerRecognitionQuery) {
-    return answer(this.db, partnerRecognition, query);
+    return answer(this.db, partnerRecognition, query, partnerVisible);
   }
 }
 
@@ -118,6 +138,6 @@ export class PartnershipEquityHandler
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   execute(query: PartnershipEquityQuery) {
-    return answer(this.db, partnershipEquity, query);
+    return answer(this.db, partnershipEquity, query, partnershipVisible);
   }
 }

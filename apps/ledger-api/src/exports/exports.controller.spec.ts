@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { PRINCIPAL, type RequestWithPrincipal } from '../principal/principal';
 import { ExportsController } from './exports.controller';
 import type { ExportFile } from './exports.query';
 
@@ -19,6 +20,11 @@ async function serving(chunks: () => Generator<string>): Promise<INestApplicatio
     providers: [{ provide: QueryBus, useValue: { execute: () => Promise.resolve(file()) } }],
   }).compile();
   const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: false });
+  // Without the app's guards, the principal authentication would have established.
+  app.use((request: RequestWithPrincipal, _response: unknown, next: () => void) => {
+    request[PRINCIPAL] = { sub: 'city-admin', roles: ['admin'] };
+    next();
+  });
   await app.init();
   return app;
 }

@@ -24,6 +24,10 @@ import { PROBLEM_CONTENT_TYPE, problemType } from '../problem/problem-details';
 import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
 import type { ExportExtension } from './export-formats';
 import { ExportCommitmentsQuery, ExportContributionsQuery, type ExportFile } from './exports.query';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 const CSV = 'text/csv';
 const JSON_LINES = 'application/jsonl';
@@ -56,46 +60,58 @@ export class ExportsController {
 
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get('commitments.csv')
   @ApiExport(`${COMMITMENTS_SUMMARY} (CSV, RFC 4180)`, CSV)
-  commitmentsCsv(@Query() query: CommitmentFiltersDto, @Res({ passthrough: true }) res: Response) {
-    return this.commitments('csv', query, res);
+  commitmentsCsv(
+    @Query() query: CommitmentFiltersDto,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.commitments('csv', query, viewer, res);
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get('commitments.jsonl')
   @ApiExport(`${COMMITMENTS_SUMMARY} (JSON Lines)`, JSON_LINES)
   commitmentsJsonLines(
     @Query() query: CommitmentFiltersDto,
+    @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.commitments('jsonl', query, res);
+    return this.commitments('jsonl', query, viewer, res);
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get('contributions.csv')
   @ApiExport(`${CONTRIBUTIONS_SUMMARY} (CSV, RFC 4180)`, CSV)
   contributionsCsv(
     @Query() query: ContributionFiltersDto,
+    @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.contributions('csv', query, res);
+    return this.contributions('csv', query, viewer, res);
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get('contributions.jsonl')
   @ApiExport(`${CONTRIBUTIONS_SUMMARY} (JSON Lines)`, JSON_LINES)
   contributionsJsonLines(
     @Query() query: ContributionFiltersDto,
+    @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.contributions('jsonl', query, res);
+    return this.contributions('jsonl', query, viewer, res);
   }
 
   private async commitments(
     extension: ExportExtension,
     query: CommitmentFiltersDto,
+    viewer: Principal,
     res: Response,
   ): Promise<StreamableFile> {
     const file = await this.queries.execute(
-      new ExportCommitmentsQuery(extension, commitmentFilterOf(query), asOfOf(query)),
+      new ExportCommitmentsQuery(extension, commitmentFilterOf(query), asOfOf(query), viewer),
     );
     return this.streamed(file, res);
   }
@@ -103,6 +119,7 @@ export class ExportsController {
   private async contributions(
     extension: ExportExtension,
     query: ContributionFiltersDto,
+    viewer: Principal,
     res: Response,
   ): Promise<StreamableFile> {
     const file = await this.queries.execute(
@@ -111,6 +128,7 @@ export class ExportsController {
         contributionFilterOf(query),
         query.policyId,
         todayUtc(),
+        viewer,
       ),
     );
     return this.streamed(file, res);

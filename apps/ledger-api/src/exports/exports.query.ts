@@ -10,6 +10,8 @@ import {
   valuerFor,
 } from '@cohesion/projections';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships } from '../authorization/read-scope';
+import type { Principal } from '../principal/principal';
 import { valuationPolicyFor } from '../contributions/recognition.query';
 import { COMMITMENT_COLUMNS } from './commitments-export';
 import { CONTRIBUTION_COLUMNS } from './contributions-export';
@@ -28,6 +30,7 @@ export class ExportCommitmentsQuery extends Query<ExportFile> {
     readonly extension: ExportExtension,
     readonly filter: CommitmentFilter,
     readonly asOf: string,
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -40,6 +43,7 @@ export class ExportContributionsQuery extends Query<ExportFile> {
     readonly policyId: string | undefined,
     /** Names the file: the day it was exported. */
     readonly today: string,
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -49,11 +53,13 @@ export class ExportContributionsQuery extends Query<ExportFile> {
 export class ExportCommitmentsHandler implements IQueryHandler<ExportCommitmentsQuery, ExportFile> {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ extension, filter, asOf }: ExportCommitmentsQuery): Promise<ExportFile> {
+  execute({ extension, filter, asOf, viewer }: ExportCommitmentsQuery): Promise<ExportFile> {
+    // Checked (403 for another partnership) before the first byte, while a problem can be sent.
+    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
     const format = formatOf(extension, COMMITMENT_COLUMNS);
     const pages = keysetPages(
       (after: number | undefined, limit) =>
-        listCommitments(this.db, filter, { after, limit }, asOf),
+        listCommitments(this.db, scoped, { after, limit }, asOf),
       (row) => row.position,
     );
     return Promise.resolve({
@@ -70,13 +76,21 @@ export class ExportContributionsHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ extension, filter, policyId, today }: ExportContributionsQuery): Promise<ExportFile> {
+  execute({
+    extension,
+    filter,
+    policyId,
+    today,
+    viewer,
+  }: ExportContributionsQuery): Promise<ExportFile> {
+    // Checked (403 for another partnership) before the first byte, while a problem can be sent.
+    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
     // Read before the first byte: an unknown policy is still a 404, and one policy values it all.
     const valuer = valuerFor(valuationPolicyFor(this.db, policyId));
     const format = formatOf(extension, CONTRIBUTION_COLUMNS);
     const pages = keysetPages(
       (after: { date: string; position: number } | undefined, limit) =>
-        listContributions(this.db, filter, { after, limit }, valuer),
+        listContributions(this.db, scoped, { after, limit }, valuer),
       ({ date, position }) => ({ date, position }),
     );
     return Promise.resolve({

@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type FeedbackCommand, feedbackDecider } from '@cohesion/domain';
+import { AggregateNotFound, type FeedbackCommand, feedbackDecider } from '@cohesion/domain';
 import { AggregateStore } from '../command-side/aggregate-store';
 import { streamOf } from '../command-side/aggregates';
-import type { CommandResult } from '../command-side/command-context';
+import { CommandAccess } from '../command-side/command-access';
+import type { CommandContext, CommandResult } from '../command-side/command-context';
 import { CommandMessage } from '../command-side/command-messages';
 import { PartnershipFactsReader } from '../command-side/partnership-facts.reader';
 
@@ -20,15 +21,35 @@ export class FeedbackCommandHandler
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly partnerships: PartnershipFactsReader,
+    private readonly access: CommandAccess,
   ) {}
 
   async execute({ command, context }: FeedbackCommandMessage): Promise<CommandResult> {
     const stream = streamOf('feedback', command.data.feedbackId);
-    return this.aggregates.execute(stream, feedbackDecider, await this.withFacts(command), context);
+    const complete = await this.withFacts(command, stream, context);
+    return this.aggregates.execute(stream, feedbackDecider, complete, context);
   }
 
-  private async withFacts(command: FeedbackRequest): Promise<FeedbackCommand> {
-    if (command.type !== 'SubmitFeedback') return command;
-    return { ...command, partnership: await this.partnerships.factsOf(command.data.partnershipId) };
+  /**
+   * Anyone may give feedback about a partnership (no membership needed: residents have none).
+   * Handling it is for its partnership's members and administrators; to anyone else, feedback
+   * of another partnership is as unknown as feedback never given.
+   */
+  private async withFacts(
+    command: FeedbackRequest,
+    stream: string,
+    context: CommandContext,
+  ): Promise<FeedbackCommand> {
+    if (command.type === 'SubmitFeedback') {
+      return {
+        ...command,
+        partnership: await this.partnerships.factsOf(command.data.partnershipId),
+      };
+    }
+    const notFound = () => new AggregateNotFound('Feedback', command.data.feedbackId);
+    const { state } = await this.aggregates.load(stream, feedbackDecider);
+    if (state.partnershipId === undefined) throw notFound();
+    await this.access.onObjectOf(context, state.partnershipId, notFound);
+    return command;
   }
 }

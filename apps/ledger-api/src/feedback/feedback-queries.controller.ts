@@ -9,6 +9,10 @@ import type { Page } from '../read-models/paging';
 import { FeedbackPageDocument, PartnershipImpactDocument } from './feedback-read.documents';
 import { FeedbackListQueryDto } from './feedback-queries.dto';
 import { ListFeedbackQuery, PartnershipImpactQuery } from './feedback-queries';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 /** Feedback and the impact of a partnership, as the impact read model holds them. */
 @ApiTags('feedback')
@@ -16,16 +20,21 @@ import { ListFeedbackQuery, PartnershipImpactQuery } from './feedback-queries';
 export class FeedbackQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get('feedback')
   @ApiOperation({
     summary: 'Feedback in the order received, filtered; never the contact details of who gave it',
   })
   @ApiOkResponse({ type: FeedbackPageDocument })
   @ApiReadModelQuery(400)
-  list(@Query() query: FeedbackListQueryDto): Promise<Page<FeedbackView>> {
-    return this.queries.execute(new ListFeedbackQuery(query));
+  list(
+    @Query() query: FeedbackListQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<FeedbackView>> {
+    return this.queries.execute(new ListFeedbackQuery(query, viewer));
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get('partnerships/:partnershipId/impact')
   @ApiTags('partnerships')
   @ApiOperation({
@@ -38,7 +47,8 @@ export class FeedbackQueriesController {
   impact(
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() _query: ReadModelQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipImpactView> {
-    return this.queries.execute(new PartnershipImpactQuery(partnershipId));
+    return this.queries.execute(new PartnershipImpactQuery(partnershipId, viewer));
   }
 }

@@ -10,16 +10,24 @@ import {
 } from '@cohesion/projections';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships, seesPartnership } from '../authorization/read-scope';
+import type { Principal } from '../principal/principal';
 import type { FeedbackListQueryDto } from './feedback-queries.dto';
 
 export class ListFeedbackQuery extends Query<Page<FeedbackView>> {
-  constructor(readonly filters: FeedbackListQueryDto) {
+  constructor(
+    readonly filters: FeedbackListQueryDto,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
 
 export class PartnershipImpactQuery extends Query<PartnershipImpactView> {
-  constructor(readonly partnershipId: string) {
+  constructor(
+    readonly partnershipId: string,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
@@ -28,10 +36,11 @@ export class PartnershipImpactQuery extends Query<PartnershipImpactView> {
 export class ListFeedbackHandler implements IQueryHandler<ListFeedbackQuery, Page<FeedbackView>> {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ filters }: ListFeedbackQuery): Promise<Page<FeedbackView>> {
+  execute({ filters, viewer }: ListFeedbackQuery): Promise<Page<FeedbackView>> {
     const { limit, cursor, minPosition: _minPosition, ...given } = filters;
     const [after] = cursorKey(cursor, ['number']) ?? [];
-    const rows = listFeedback(this.db, { ...given, after, limit: limit + 1 });
+    const scope = scopedPartnerships(this.db, viewer, given.partnershipId);
+    const rows = listFeedback(this.db, { ...given, ...scope, after, limit: limit + 1 });
     return Promise.resolve(pageOf(rows, limit, (row) => [Number(row.position)]));
   }
 }
@@ -42,8 +51,10 @@ export class PartnershipImpactHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ partnershipId }: PartnershipImpactQuery): Promise<PartnershipImpactView> {
-    const impact = partnershipImpact(this.db, partnershipId);
+  execute({ partnershipId, viewer }: PartnershipImpactQuery): Promise<PartnershipImpactView> {
+    const impact = seesPartnership(this.db, viewer, partnershipId)
+      ? partnershipImpact(this.db, partnershipId)
+      : undefined;
     if (!impact) throw new AggregateNotFound('Partnership', partnershipId);
     return Promise.resolve(impact);
   }

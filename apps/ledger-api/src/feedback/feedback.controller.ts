@@ -12,6 +12,8 @@ import { commandFrom } from '../command-side/command-messages';
 import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
 import { FeedbackCommandMessage, type FeedbackRequest } from './feedback-command.handler';
 import { ActionTakenDto, SubmitFeedbackDto, subjectOf } from './feedback.dto';
+import { Authorize, AuthorizeAnyone } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
 
 type Data<T extends FeedbackRequest['type']> = Extract<FeedbackRequest, { type: T }>['data'];
 
@@ -31,6 +33,7 @@ export class FeedbackController {
     );
   }
 
+  @AuthorizeAnyone('a resident needs no role; the partnership must exist')
   @Post()
   @ApiCommand('Submit feedback about a partnership, objective, commitment or meeting', {
     creates: true,
@@ -50,6 +53,7 @@ export class FeedbackController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':feedbackId/acknowledgement')
   @ApiCommand('Acknowledge feedback (once)')
   acknowledge(
@@ -59,6 +63,7 @@ export class FeedbackController {
     return this.send('AcknowledgeFeedback', { feedbackId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.actsOnObject)
   @Post(':feedbackId/action')
   @ApiCommand('Record what was done in answer: the feedback accepts nothing new afterwards')
   actOn(

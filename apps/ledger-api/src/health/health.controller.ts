@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../principal/public.decorator';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { ReadModelsHealthIndicator } from './read-models.health';
+import { PublicRoute } from '../authorization/authorize.decorator';
 
 @ApiTags('health')
 @Public()
@@ -15,6 +16,7 @@ export class HealthController {
     private readonly readModels: ReadModelsHealthIndicator,
   ) {}
 
+  @PublicRoute()
   @Get()
   @HealthCheck()
   @ApiOperation({

@@ -4,10 +4,15 @@ import type Database from 'better-sqlite3';
 import { AggregateNotFound } from '@cohesion/domain';
 import { findIndicator } from '@cohesion/projections';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { seesPartnership } from '../authorization/read-scope';
+import type { Principal } from '../principal/principal';
 import { type IndicatorProgressView, indicatorProgressView } from './indicator-progress.view';
 
 export class IndicatorProgressQuery extends Query<IndicatorProgressView> {
-  constructor(readonly indicatorId: string) {
+  constructor(
+    readonly indicatorId: string,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
@@ -19,9 +24,11 @@ export class IndicatorProgressHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ indicatorId }: IndicatorProgressQuery): Promise<IndicatorProgressView> {
+  execute({ indicatorId, viewer }: IndicatorProgressQuery): Promise<IndicatorProgressView> {
     const indicator = findIndicator(this.db, indicatorId);
-    if (!indicator) throw new AggregateNotFound('Indicator', indicatorId);
+    // Another partnership's indicator is answered exactly as one never defined.
+    if (!indicator || !seesPartnership(this.db, viewer, indicator.partnershipId))
+      throw new AggregateNotFound('Indicator', indicatorId);
     return Promise.resolve(indicatorProgressView(indicator));
   }
 }

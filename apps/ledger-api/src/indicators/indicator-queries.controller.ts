@@ -9,6 +9,10 @@ import type { Page } from '../read-models/paging';
 import { IndicatorDetailDocument, IndicatorPageDocument } from './indicator-read.documents';
 import { IndicatorListQueryDto } from './indicator-queries.dto';
 import { IndicatorDetailQuery, ListIndicatorsQuery } from './indicator-queries';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 /** Indicators as the impact read model holds them. */
 @ApiTags('indicators')
@@ -16,16 +20,21 @@ import { IndicatorDetailQuery, ListIndicatorsQuery } from './indicator-queries';
 export class IndicatorQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get()
   @ApiOperation({
     summary: 'Indicators by id, with their latest (corrected) measurement and progress',
   })
   @ApiOkResponse({ type: IndicatorPageDocument })
   @ApiReadModelQuery(400)
-  list(@Query() query: IndicatorListQueryDto): Promise<Page<IndicatorView>> {
-    return this.queries.execute(new ListIndicatorsQuery(query));
+  list(
+    @Query() query: IndicatorListQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<IndicatorView>> {
+    return this.queries.execute(new ListIndicatorsQuery(query, viewer));
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get(':indicatorId')
   @ApiOperation({
     summary:
@@ -36,7 +45,8 @@ export class IndicatorQueriesController {
   detail(
     @Param('indicatorId', LedgerIdPipe) indicatorId: string,
     @Query() _query: ReadModelQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<IndicatorDetailView> {
-    return this.queries.execute(new IndicatorDetailQuery(indicatorId));
+    return this.queries.execute(new IndicatorDetailQuery(indicatorId, viewer));
   }
 }

@@ -10,16 +10,24 @@ import {
 } from '@cohesion/projections';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships, seesPartnership } from '../authorization/read-scope';
+import type { Principal } from '../principal/principal';
 import type { IndicatorListQueryDto } from './indicator-queries.dto';
 
 export class ListIndicatorsQuery extends Query<Page<IndicatorView>> {
-  constructor(readonly filters: IndicatorListQueryDto) {
+  constructor(
+    readonly filters: IndicatorListQueryDto,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
 
 export class IndicatorDetailQuery extends Query<IndicatorDetailView> {
-  constructor(readonly indicatorId: string) {
+  constructor(
+    readonly indicatorId: string,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
@@ -30,10 +38,11 @@ export class ListIndicatorsHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ filters }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
+  execute({ filters, viewer }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
     const { partnershipId, status, limit, cursor } = filters;
     const [after] = cursorKey(cursor, ['string']) ?? [];
-    const rows = listIndicators(this.db, { partnershipId, status, after, limit: limit + 1 });
+    const scope = scopedPartnerships(this.db, viewer, partnershipId);
+    const rows = listIndicators(this.db, { ...scope, status, after, limit: limit + 1 });
     return Promise.resolve(pageOf(rows, limit, (row) => [row.indicatorId]));
   }
 }
@@ -44,9 +53,11 @@ export class IndicatorDetailHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ indicatorId }: IndicatorDetailQuery): Promise<IndicatorDetailView> {
+  execute({ indicatorId, viewer }: IndicatorDetailQuery): Promise<IndicatorDetailView> {
     const detail = findIndicatorDetail(this.db, indicatorId);
-    if (!detail) throw new AggregateNotFound('Indicator', indicatorId);
+    // Another partnership's indicator is answered exactly as one never defined.
+    if (!detail || !seesPartnership(this.db, viewer, detail.partnershipId))
+      throw new AggregateNotFound('Indicator', indicatorId);
     return Promise.resolve(detail);
   }
 }

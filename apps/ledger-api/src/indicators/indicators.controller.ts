@@ -22,6 +22,10 @@ import { IndicatorProgressDocument } from './indicator-progress.document';
 import { IndicatorProgressQuery } from './indicator-progress.handler';
 import type { IndicatorProgressView } from './indicator-progress.view';
 import { unitOf } from './indicator-values.dto';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 type Data<T extends IndicatorRequest['type']> = Extract<IndicatorRequest, { type: T }>['data'];
 
@@ -43,6 +47,7 @@ export class IndicatorsController {
     );
   }
 
+  @Authorize(['admin'])
   @Post()
   @ApiCommand('Define an impact indicator: unit, baseline, target, direction, breakdown', {
     creates: true,
@@ -62,6 +67,7 @@ export class IndicatorsController {
     );
   }
 
+  @Authorize(['admin'])
   @Post(':indicatorId/measurements')
   @ApiCommand('Record the measurement of a period, with its breakdown', { creates: true })
   measure(
@@ -80,6 +86,7 @@ export class IndicatorsController {
     );
   }
 
+  @Authorize(['admin'])
   @Post(':indicatorId/measurements/:measurementId/corrections')
   @ApiCommand('Correct a measurement (the value first recorded stays in the log)', {
     creates: true,
@@ -93,6 +100,7 @@ export class IndicatorsController {
     return this.send('CorrectMeasurement', { ...body, indicatorId, measurementId }, context);
   }
 
+  @Authorize(['admin'])
   @Post(':indicatorId/retirement')
   @ApiCommand('Retire an indicator: it accepts no measurement afterwards')
   retire(
@@ -103,6 +111,7 @@ export class IndicatorsController {
     return this.send('RetireIndicator', { ...body, indicatorId }, context);
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get(':indicatorId/progress')
   @ApiOperation({
     summary: 'Baseline, target, the latest (corrected) measurement and the progress towards target',
@@ -111,7 +120,8 @@ export class IndicatorsController {
   @ApiReadModelQuery(400, 404)
   progress(
     @Param('indicatorId', LedgerIdPipe) indicatorId: string,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<IndicatorProgressView> {
-    return this.queries.execute(new IndicatorProgressQuery(indicatorId));
+    return this.queries.execute(new IndicatorProgressQuery(indicatorId, viewer));
   }
 }

@@ -21,6 +21,10 @@ import {
   ListPartnershipsQuery,
   PartnershipOverviewQuery,
 } from './partnership-queries';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
+import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import type { Principal } from '../principal/principal';
 
 /** Partnerships as the partnership overview read model holds them. */
 @ApiTags('partnerships')
@@ -28,6 +32,7 @@ import {
 export class PartnershipQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
   @Get()
   @ApiOperation({
     summary:
@@ -36,10 +41,14 @@ export class PartnershipQueriesController {
   })
   @ApiOkResponse({ type: PartnershipPageDocument })
   @ApiReadModelQuery(400)
-  list(@Query() query: PartnershipListQueryDto): Promise<Page<PartnershipSummaryView>> {
-    return this.queries.execute(new ListPartnershipsQuery(query));
+  list(
+    @Query() query: PartnershipListQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<PartnershipSummaryView>> {
+    return this.queries.execute(new ListPartnershipsQuery(query, viewer));
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get(':partnershipId')
   @ApiOperation({
     summary:
@@ -51,10 +60,12 @@ export class PartnershipQueriesController {
   overview(
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() _query: ReadModelQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipOverviewView> {
-    return this.queries.execute(new PartnershipOverviewQuery(partnershipId));
+    return this.queries.execute(new PartnershipOverviewQuery(partnershipId, viewer));
   }
 
+  @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
   @Get(':partnershipId/meetings')
   @ApiOperation({
     summary: "A partnership's meetings by the day held, with attendees and decisions",
@@ -64,7 +75,8 @@ export class PartnershipQueriesController {
   meetings(
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() query: MeetingListQueryDto,
+    @CurrentPrincipal() viewer: Principal,
   ): Promise<Page<MeetingView>> {
-    return this.queries.execute(new ListMeetingsQuery(partnershipId, query));
+    return this.queries.execute(new ListMeetingsQuery(partnershipId, query, viewer));
   }
 }

@@ -13,16 +13,24 @@ import {
 } from '@cohesion/projections';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships, seesPartnership } from '../authorization/read-scope';
+import type { Principal } from '../principal/principal';
 import type { MeetingListQueryDto, PartnershipListQueryDto } from './partnership-queries.dto';
 
 export class ListPartnershipsQuery extends Query<Page<PartnershipSummaryView>> {
-  constructor(readonly filters: PartnershipListQueryDto) {
+  constructor(
+    readonly filters: PartnershipListQueryDto,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
 
 export class PartnershipOverviewQuery extends Query<PartnershipOverviewView> {
-  constructor(readonly partnershipId: string) {
+  constructor(
+    readonly partnershipId: string,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }
@@ -31,6 +39,7 @@ export class ListMeetingsQuery extends Query<Page<MeetingView>> {
   constructor(
     readonly partnershipId: string,
     readonly filters: MeetingListQueryDto,
+    readonly viewer: Principal,
   ) {
     super();
   }
@@ -42,10 +51,17 @@ export class ListPartnershipsHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ filters }: ListPartnershipsQuery): Promise<Page<PartnershipSummaryView>> {
+  execute({ filters, viewer }: ListPartnershipsQuery): Promise<Page<PartnershipSummaryView>> {
     const { status, territory, limit, cursor } = filters;
     const [after] = cursorKey(cursor, ['string']) ?? [];
-    const rows = listPartnerships(this.db, { status, territory, after, limit: limit + 1 });
+    const { partnershipIn } = scopedPartnerships(this.db, viewer, undefined);
+    const rows = listPartnerships(this.db, {
+      status,
+      territory,
+      partnershipIn,
+      after,
+      limit: limit + 1,
+    });
     return Promise.resolve(pageOf(rows, limit, (row) => [row.partnershipId]));
   }
 }
@@ -56,8 +72,10 @@ export class PartnershipOverviewHandler
 {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ partnershipId }: PartnershipOverviewQuery): Promise<PartnershipOverviewView> {
-    const overview = findPartnershipOverview(this.db, partnershipId);
+  execute({ partnershipId, viewer }: PartnershipOverviewQuery): Promise<PartnershipOverviewView> {
+    const overview = seesPartnership(this.db, viewer, partnershipId)
+      ? findPartnershipOverview(this.db, partnershipId)
+      : undefined;
     if (!overview) throw new AggregateNotFound('Partnership', partnershipId);
     return Promise.resolve(overview);
   }
@@ -67,8 +85,12 @@ export class PartnershipOverviewHandler
 export class ListMeetingsHandler implements IQueryHandler<ListMeetingsQuery, Page<MeetingView>> {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
-  execute({ partnershipId, filters }: ListMeetingsQuery): Promise<Page<MeetingView>> {
-    if (!partnershipExists(this.db, partnershipId)) {
+  execute({ partnershipId, filters, viewer }: ListMeetingsQuery): Promise<Page<MeetingView>> {
+    // Another partnership's meetings answer as an unknown partnership's: nothing to probe.
+    if (
+      !seesPartnership(this.db, viewer, partnershipId) ||
+      !partnershipExists(this.db, partnershipId)
+    ) {
       throw new AggregateNotFound('Partnership', partnershipId);
     }
     const { from, to, limit, cursor } = filters;

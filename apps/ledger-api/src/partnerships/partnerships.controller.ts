@@ -22,6 +22,8 @@ import {
   ReviseObjectiveDto,
   SetObjectiveDto,
 } from './partnership.dto';
+import { Authorize } from '../authorization/authorize.decorator';
+import { SCOPES } from '../authorization/scopes';
 
 type Data<T extends PartnershipCommand['type']> = Extract<PartnershipCommand, { type: T }>['data'];
 
@@ -40,6 +42,7 @@ export class PartnershipsController {
     );
   }
 
+  @Authorize(['admin'])
   @Post()
   @ApiCommand('Found a partnership', { creates: true })
   found(
@@ -53,6 +56,7 @@ export class PartnershipsController {
     );
   }
 
+  @Authorize(['admin'])
   @Post(':partnershipId/partners')
   @ApiCommand('A partner joins, with its kind, role and responsibilities', { creates: true })
   join(
@@ -63,6 +67,7 @@ export class PartnershipsController {
     return this.send('JoinPartner', { ...body, partnershipId }, context);
   }
 
+  @Authorize(['admin'])
   @Post(':partnershipId/partners/:partnerId/departure')
   @ApiCommand('A partner leaves the partnership')
   leave(
@@ -78,6 +83,7 @@ export class PartnershipsController {
     );
   }
 
+  @Authorize(['admin'])
   @Put(':partnershipId/partners/:partnerId/role')
   @ApiCommand("Change a partner's role and responsibilities")
   changeRole(
@@ -89,6 +95,7 @@ export class PartnershipsController {
     return this.send('ChangePartnerRole', { ...body, partnershipId, partnerId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.managesPartnership)
   @Post(':partnershipId/objectives')
   @ApiCommand('Set a shared objective', { creates: true })
   setObjective(
@@ -107,6 +114,7 @@ export class PartnershipsController {
     );
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.managesPartnership)
   @Put(':partnershipId/objectives/:objectiveId')
   @ApiCommand('Revise an open objective (the earlier wording stays in the history)')
   reviseObjective(
@@ -118,6 +126,7 @@ export class PartnershipsController {
     return this.send('ReviseObjective', { ...body, partnershipId, objectiveId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.managesPartnership)
   @Post(':partnershipId/objectives/:objectiveId/achievement')
   @ApiCommand('Record that an objective was achieved')
   achieveObjective(
@@ -129,6 +138,7 @@ export class PartnershipsController {
     return this.send('AchieveObjective', { ...body, partnershipId, objectiveId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.managesPartnership)
   @Post(':partnershipId/objectives/:objectiveId/retirement')
   @ApiCommand('Retire an objective')
   retireObjective(
@@ -140,6 +150,7 @@ export class PartnershipsController {
     return this.send('RetireObjective', { ...body, partnershipId, objectiveId }, context);
   }
 
+  @Authorize(['admin', 'partner'], SCOPES.managesPartnership)
   @Post(':partnershipId/meetings')
   @ApiCommand('Record a meeting held by members, with its decisions', { creates: true })
   recordMeeting(
@@ -154,6 +165,7 @@ export class PartnershipsController {
     );
   }
 
+  @Authorize(['admin'])
   @Post(':partnershipId/suspension')
   @ApiCommand('Suspend the partnership')
   suspend(
@@ -164,6 +176,7 @@ export class PartnershipsController {
     return this.send('SuspendPartnership', { ...body, partnershipId }, context);
   }
 
+  @Authorize(['admin'])
   @Post(':partnershipId/reactivation')
   @ApiCommand('Reactivate a suspended partnership')
   reactivate(
@@ -173,6 +186,7 @@ export class PartnershipsController {
     return this.send('ReactivatePartnership', { partnershipId }, context);
   }
 
+  @Authorize(['admin'])
   @Post(':partnershipId/closure')
   @ApiCommand('Close the partnership: it accepts nothing new afterwards')
   close(

@@ -4,7 +4,9 @@ import {
   type ExceptionFilter,
   HttpException,
   HttpStatus,
+  Inject,
   Logger,
+  Optional,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AggregateNotFound, DomainError } from '@cohesion/domain';
@@ -14,6 +16,7 @@ import {
   WrongExpectedRevisionError,
 } from '@cohesion/event-store';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem-details';
+import { PROBLEM_OBSERVER, type ProblemObserver } from './problem-observer';
 
 const HTTP_SLUGS: Partial<Record<number, string>> = {
   400: 'bad-request',
@@ -29,19 +32,48 @@ const HTTP_SLUGS: Partial<Record<number, string>> = {
   503: 'service-unavailable',
 };
 
+/** Titles of the statuses whose exceptions carry only a message (body parser, throttler). */
+const HTTP_TITLES: Partial<Record<number, string>> = {
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+};
+
 /** Every error leaves the API as application/problem+json; nothing unexpected leaks its internals. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() @Inject(PROBLEM_OBSERVER) private readonly observer?: ProblemObserver) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void | Promise<void> {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const problem = { ...this.toProblem(exception), instance: request.originalUrl };
     const response = http.getResponse<Response>();
-    // Unavailable is temporary here (read models catching up, storage fault): say when to retry.
-    if (problem.status === 503) response.setHeader('Retry-After', '1');
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
+    const answer = () => {
+      // Unavailable is temporary here (read models catching up, storage fault): say when to retry.
+      if (problem.status === 503) response.setHeader('Retry-After', '1');
+      response.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
+    };
+    const observed = this.observe(problem, request);
+    if (!observed) return answer();
+    // Nobody awaits a filter: a failure to answer after the observer is logged, not left unhandled.
+    return observed.then(answer).catch((error: unknown) => {
+      this.logger.error(`Could not answer ${problem.status}: ${String(error)}`);
+    });
+  }
+
+  /** The observer's work on this problem, if any; it never fails the answer. */
+  private observe(problem: ProblemDetails, request: Request): Promise<void> | undefined {
+    try {
+      return this.observer?.problemAnswered(problem, request)?.catch((error: unknown) => {
+        this.logger.error(`A problem observer failed: ${String(error)}`);
+      });
+    } catch (error) {
+      this.logger.error(`A problem observer failed: ${String(error)}`);
+      return undefined;
+    }
   }
 
   private toProblem(exception: unknown): ProblemDetails {
@@ -89,6 +121,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
+    const clientError = clientErrorOf(exception);
+    if (clientError) return clientError;
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
@@ -112,7 +146,7 @@ function fromHttpException(exception: HttpException): ProblemDetails {
   } = typeof body === 'object' ? (body as Record<string, unknown>) : { message: body };
   // Nest's own bodies name the status in `error`; others (terminus) carry details there.
   const { error, ...rest } = extensions;
-  const title = typeof error === 'string' ? error : exception.name;
+  const title = typeof error === 'string' ? error : (HTTP_TITLES[status] ?? exception.name);
   const reasons = Array.isArray(message) ? message.map(String) : undefined;
   return {
     ...(typeof error === 'string' ? rest : extensions),
@@ -125,5 +159,24 @@ function fromHttpException(exception: HttpException): ProblemDetails {
       : typeof message === 'string'
         ? message
         : exception.message,
+  };
+}
+
+/**
+ * Errors of Express middleware (the body parser's `entity.too.large`, a bad charset, an aborted
+ * upload) arrive as http-errors, not HttpExceptions: a client error they mark as safe to expose
+ * is answered with its own status rather than as an internal error.
+ */
+function clientErrorOf(exception: unknown): ProblemDetails | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { status, expose } = exception as Error & { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) {
+    return undefined;
+  }
+  return {
+    type: problemType(HTTP_SLUGS[status] ?? `http-${status}`),
+    title: HTTP_TITLES[status] ?? 'Bad request',
+    status,
+    detail: exception.message,
   };
 }

@@ -20,6 +20,7 @@ import {
   SetValuationRateDto,
 } from './valuation-policy.dto';
 import { PolicyValueDocument, ValueQuery } from './value-query.dto';
+import { Authorize } from '../authorization/authorize.decorator';
 
 type Data<T extends ValuationPolicyCommand['type']> = Extract<
   ValuationPolicyCommand,
@@ -47,6 +48,7 @@ export class ValuationPoliciesController {
     );
   }
 
+  @Authorize(['admin'])
   @Post()
   @ApiCommand('Define a valuation policy and the currency its values are expressed in', {
     creates: true,
@@ -62,6 +64,7 @@ export class ValuationPoliciesController {
     );
   }
 
+  @Authorize(['admin'])
   @Post(':policyId/rates')
   @ApiCommand('Set a new version of the rate of a (kind, unit), in force from a date', {
     creates: true,
@@ -74,6 +77,7 @@ export class ValuationPoliciesController {
     return this.send('SetValuationRate', { ...body, policyId }, context);
   }
 
+  @Authorize(['admin'])
   @Post(':policyId/rates/retirement')
   @ApiCommand('Stop valuing a (kind, unit) from a date (a new entry; earlier rates stay)', {
     creates: true,
@@ -86,6 +90,7 @@ export class ValuationPoliciesController {
     return this.send('RetireValuationRate', { ...body, policyId }, context);
   }
 
+  @Authorize(['admin', 'auditor', 'partner'])
   @Get(':policyId/value')
   @ApiOperation({
     summary:

@@ -31,6 +31,8 @@ export const OPEN_STATUSES_SQL = "status IN ('made', 'accepted', 'in_progress')"
 
 export interface CommitmentFilter {
   readonly partnershipId?: string;
+  /** Only these partnerships (a reader's scope); none when empty. */
+  readonly partnershipIn?: readonly string[];
   readonly partnerId?: string;
   readonly objectiveId?: string;
   readonly status?: CommitmentStatusFilter;
@@ -81,6 +83,8 @@ export function listCommitments(
 ): CommitmentView[] {
   const conditions: string[] = [];
   if (filter.partnershipId !== undefined) conditions.push('partnership_id = @partnershipId');
+  if (filter.partnershipIn !== undefined)
+    conditions.push('partnership_id IN (SELECT value FROM json_each(@partnershipIn))');
   if (filter.partnerId !== undefined) conditions.push('partner_id = @partnerId');
   if (filter.objectiveId !== undefined) conditions.push('objective_id = @objectiveId');
   if (filter.status === 'open') conditions.push(OPEN_STATUSES_SQL);
@@ -92,7 +96,12 @@ export function listCommitments(
     db,
     `SELECT * FROM accountability_commitments ${whereAll(conditions)}
      ORDER BY made_position LIMIT @limit`,
-  ).all({ ...filter, after: page.after, limit: page.limit }) as CommitmentRow[];
+  ).all({
+    ...filter,
+    partnershipIn: JSON.stringify(filter.partnershipIn ?? []),
+    after: page.after,
+    limit: page.limit,
+  }) as CommitmentRow[];
   return rows.map((row) => commitmentView(row, asOf));
 }
 

@@ -69,6 +69,8 @@ export interface AgreementRecord extends AgreementEntry {
 
 export interface AgreementsFilter {
   readonly partnershipId?: string;
+  /** Only these partnerships (a reader's scope); none when empty. */
+  readonly partnershipIn?: readonly string[];
   readonly status?: AgreementRegisterStatus;
   readonly party?: string;
   /** The `seq` of the last entry of the previous page. */
@@ -139,6 +141,10 @@ export function listAgreements(db: Database.Database, filter: AgreementsFilter):
     filters: [
       when(filter.party, (party) => ['p.party_id = ?', party]),
       when(filter.partnershipId, (partnershipId) => ['a.partnership_id = ?', partnershipId]),
+      when(filter.partnershipIn, (ids) => [
+        'a.partnership_id IN (SELECT value FROM json_each(?))',
+        JSON.stringify(ids),
+      ]),
       when(filter.status, (status) => ['a.status = ?', status]),
     ],
     after: filter.after,

@@ -21,6 +21,7 @@ const given = [
   did(sosOfficer, 'commitment-c1', 'CommitmentAccepted', '2026-01-04T09:00:00.000Z'),
   did(officer, 'contribution-k1', 'ContributionRecorded', '2026-01-05T09:00:00.000Z'),
   did({ sub: 'city-officer' }, 'feedback-f1', 'FeedbackAcknowledged', '2026-01-06T09:00:00.000Z'),
+  did(officer, 'access-2026-01-07', 'AccessGranted', '2026-01-07T09:00:00.000Z'),
 ];
 
 describe('audit trail projector', () => {
@@ -43,6 +44,7 @@ describe('audit trail projector', () => {
         causationId: 'command-1',
       },
     ]);
+    // The read recorded by the access audit (position 7) is not an act on the ledger.
     expect(positions({})).toEqual([1, 2, 3, 4, 5, 6]);
     expect(auditTrail(db, { after: 3, limit: 1 })[0]).toMatchObject({
       actor: { sub: 'sos-officer', partnerId: 'sos', roles: ['partner'] },

@@ -1,14 +1,16 @@
+import { ACCESS_STREAM_PREFIX } from '../access-audit/access-events';
 import type { Projector } from '../projector';
 import { AUDIT_TRAIL_SCHEMA, AUDIT_TRAIL_TABLES } from './audit-trail.schema';
 
 /**
  * Everything each principal did: one entry per event of the whole log, whatever its type (an
  * event type unknown to this version is still something someone did), with who acted, for which
- * partner, when, where, and under which command and correlation.
+ * partner, when, where, and under which command and correlation. Reads recorded by the access
+ * audit are not acts on the ledger: they have their own read model.
  */
 export const auditTrailProjector: Projector = {
   name: 'audit_trail',
-  version: 2,
+  version: 3,
   tables: AUDIT_TRAIL_TABLES,
   schema: AUDIT_TRAIL_SCHEMA,
   bind(db) {
@@ -19,6 +21,7 @@ export const auditTrailProjector: Projector = {
          @eventId, @commandId, @correlationId, @causationId)`,
     );
     return ({ position, stream, revision, type, id, metadata }) => {
+      if (stream.startsWith(ACCESS_STREAM_PREFIX)) return;
       record.run({
         position,
         recordedAt: metadata.recordedAt,

@@ -31,6 +31,11 @@ export interface ConflictCasesFilter {
   readonly party?: string;
   /** The mediator assigned to the case. */
   readonly mediator?: string;
+  /**
+   * Only the cases this reader may see: those where the partner is the raiser or a party, or the
+   * person is the accepted or proposed mediator (a reader's scope; both may be given).
+   */
+  readonly visibleTo?: { readonly partnerId?: string; readonly mediator?: string };
   /** The `seq` of the last case of the previous page. */
   readonly after?: number;
   readonly limit: number;
@@ -86,6 +91,15 @@ export function listConflictCases(
       when(filter.partnershipId, (partnershipId) => ['c.partnership_id = ?', partnershipId]),
       when(filter.mediator, (mediator) => ['c.mediator_id = ?', mediator]),
       statusCondition(filter.status),
+      when(filter.visibleTo, ({ partnerId, mediator }) => [
+        `(EXISTS (SELECT 1 FROM conflict_cases_parties v
+                  WHERE v.party_id = ? AND v.conflict_id = c.conflict_id)
+          OR c.mediator_id = ?
+          OR json_extract(c.state, '$.pendingMediator.mediatorId') = ?)`,
+        partnerId ?? null,
+        mediator ?? null,
+        mediator ?? null,
+      ]),
     ],
     after: filter.after,
     limit: filter.limit,

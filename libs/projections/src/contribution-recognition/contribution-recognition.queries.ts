@@ -15,6 +15,8 @@ export const CONTRIBUTION_STATUSES: readonly ContributionStatusView[] = [
 
 export interface ContributionFilter {
   readonly partnershipId?: string;
+  /** Only these partnerships (a reader's scope); none when empty. */
+  readonly partnershipIn?: readonly string[];
   readonly partnerId?: string;
   readonly kind?: ContributionKind;
   /** Given on or after this day (YYYY-MM-DD). */
@@ -65,7 +67,7 @@ export function listContributions(
      FROM contribution_recognition_contributions c ${whereAll(conditions)}
      ORDER BY date, position LIMIT @limit`,
   ).all({
-    ...filter,
+    ...parametersOf(filter),
     afterDate: page.after?.date,
     afterPosition: page.after?.position,
     limit: page.limit,
@@ -102,7 +104,7 @@ export function* contributionsMatching(
     db,
     `SELECT * FROM contribution_recognition_contributions ${whereAll(conditionsOf(filter))}
      ORDER BY date, position`,
-  ).iterate(filter) as IterableIterator<ContributionRow>;
+  ).iterate(parametersOf(filter)) as IterableIterator<ContributionRow>;
 }
 
 /** The partnerships a partner contributed to, by id. */
@@ -125,9 +127,16 @@ export function hasContributions(db: Database.Database, partnershipId: string): 
   );
 }
 
+/** The named parameters of a filter: the scope travels as a JSON array (bound once, any length). */
+function parametersOf(filter: ContributionFilter) {
+  return { ...filter, partnershipIn: JSON.stringify(filter.partnershipIn ?? []) };
+}
+
 function conditionsOf(filter: ContributionFilter): string[] {
   const conditions: string[] = [];
   if (filter.partnershipId !== undefined) conditions.push('partnership_id = @partnershipId');
+  if (filter.partnershipIn !== undefined)
+    conditions.push('partnership_id IN (SELECT value FROM json_each(@partnershipIn))');
   if (filter.partnerId !== undefined) conditions.push('partner_id = @partnerId');
   if (filter.kind !== undefined) conditions.push('kind = @kind');
   if (filter.from !== undefined) conditions.push('date >= @from');

@@ -13,6 +13,8 @@ import type { FeedbackSummaryView, FeedbackView } from './impact.views';
 
 export interface FeedbackFilters {
   readonly partnershipId?: string;
+  /** Only these partnerships (a reader's scope); none when empty. */
+  readonly partnershipIn?: readonly string[];
   readonly status?: FeedbackView['status'];
   readonly channel?: FeedbackChannel;
   readonly submitterCategory?: SubmitterCategory;
@@ -90,6 +92,10 @@ function feedbackView(row: FeedbackRow): FeedbackView {
 export function listFeedback(db: Database.Database, filters: FeedbackFilters): FeedbackView[] {
   const { where, parameters } = whereOf([
     when(filters.partnershipId, (id) => ['partnership_id = ?', id]),
+    when(filters.partnershipIn, (ids) => [
+      'partnership_id IN (SELECT value FROM json_each(?))',
+      JSON.stringify(ids),
+    ]),
     when(filters.status, (status) => ['status = ?', status]),
     when(filters.channel, (channel) => ['channel = ?', channel]),
     when(filters.submitterCategory, (category) => ['submitter_category = ?', category]),

@@ -18,6 +18,8 @@ import type {
 
 export interface IndicatorFilters {
   readonly partnershipId?: string;
+  /** Only these partnerships (a reader's scope); none when empty. */
+  readonly partnershipIn?: readonly string[];
   readonly status?: IndicatorView['status'];
   /** The id of the last indicator of the previous page (indicators are listed by id). */
   readonly after?: string;
@@ -106,6 +108,10 @@ interface VersionRow {
 export function listIndicators(db: Database.Database, filters: IndicatorFilters): IndicatorView[] {
   const { where, parameters } = whereOf([
     when(filters.partnershipId, (id) => ['partnership_id = ?', id]),
+    when(filters.partnershipIn, (ids) => [
+      'partnership_id IN (SELECT value FROM json_each(?))',
+      JSON.stringify(ids),
+    ]),
     when(filters.status, (status) => ['status = ?', status]),
     when(filters.after, (id) => ['indicator_id > ?', id]),
   ]);

@@ -19,6 +19,8 @@ import type {
 export interface PartnershipFilters {
   readonly status?: PartnershipSummaryView['status'];
   readonly territory?: string;
+  /** Only these partnerships (a reader's scope); none when empty. */
+  readonly partnershipIn?: readonly string[];
   /** The id of the last partnership of the previous page (partnerships are listed by id). */
   readonly after?: string;
   readonly limit: number;
@@ -32,6 +34,10 @@ export function listPartnerships(
   const { where, parameters } = whereOf([
     when(filters.status, (status) => ['status = ?', status]),
     when(filters.territory, (territory) => ['territory = ?', territory]),
+    when(filters.partnershipIn, (ids) => [
+      'partnership_id IN (SELECT value FROM json_each(?))',
+      JSON.stringify(ids),
+    ]),
     when(filters.after, (id) => ['partnership_id > ?', id]),
   ]);
   const rows = cachedStatement(
@@ -109,5 +115,30 @@ export function partnershipExists(db: Database.Database, partnershipId: string):
       db,
       'SELECT 1 FROM partnership_overview_partnerships WHERE partnership_id = ?',
     ).get(partnershipId) !== undefined
+  );
+}
+
+/** The partnerships a partner is a current member of (for scoping what it may read). */
+export function memberPartnershipIds(db: Database.Database, partnerId: string): string[] {
+  const rows = cachedStatement(
+    db,
+    `SELECT partnership_id FROM partnership_overview_partners
+     WHERE partner_id = ? AND status = 'member' ORDER BY partnership_id`,
+  ).all(partnerId) as { partnership_id: string }[];
+  return rows.map((row) => row.partnership_id);
+}
+
+/** Whether the partner is a current member of the partnership (one primary-key lookup). */
+export function isCurrentMember(
+  db: Database.Database,
+  partnershipId: string,
+  partnerId: string,
+): boolean {
+  return (
+    cachedStatement(
+      db,
+      `SELECT 1 FROM partnership_overview_partners
+       WHERE partnership_id = ? AND partner_id = ? AND status = 'member'`,
+    ).get(partnershipId, partnerId) !== undefined
   );
 }

@@ -1,0 +1,67 @@
+import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { LedgerConfig } from '../config/ledger-config';
+
+/** Where SwaggerModule serves the API docs (see configureApp). */
+const DOCS_PATH = /^\/docs(\/|$)/;
+
+/**
+ * What protects the HTTP server before any route runs: body size limits, security headers and
+ * CORS. Applied by `configureApp`, so that the server and the e2e tests get the same; it must run
+ * before the API docs are mounted, so that they are served with the same headers.
+ */
+export function applyHttpHardening(app: INestApplication): void {
+  const config = app.get<ConfigService<LedgerConfig, true>>(ConfigService);
+  limitBodies(app as NestExpressApplication, config.get('LEDGER_BODY_LIMIT_KB', { infer: true }));
+  app.use(securityHeaders());
+  const origins = corsOrigins(config.get('LEDGER_CORS_ORIGINS', { infer: true }));
+  // CORS stays closed (no Access-Control-* header at all) unless origins are configured.
+  if (origins.length > 0) {
+    app.enableCors({
+      origin: origins,
+      methods: ['GET', 'POST', 'PUT'],
+      exposedHeaders: ['Retry-After', 'X-Read-Model-Position', 'Location'],
+      maxAge: 600,
+    });
+  }
+}
+
+/**
+ * Registered before Nest's default parsers, which then leave JSON and urlencoded alone (Nest
+ * skips a parser already in place): a larger body is a 413 problem before any route runs.
+ */
+function limitBodies(app: NestExpressApplication, limitKb: number): void {
+  const limit = limitKb * 1024;
+  app.useBodyParser('json', { limit });
+  app.useBodyParser('urlencoded', { limit, extended: true });
+}
+
+/**
+ * helmet's headers everywhere. The API answers only JSON, so its pages may load nothing at all;
+ * the docs page (Swagger UI) loads its own scripts, styles and data: images, so it gets helmet's
+ * default policy instead, without upgrade-insecure-requests, which would break it wherever the
+ * ledger is reached over plain HTTP (TLS is usually a proxy's job).
+ */
+function securityHeaders(): RequestHandler {
+  const forApi = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+  });
+  const forDocs = helmet({
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
+  return (request, response, next) =>
+    (DOCS_PATH.test(request.path) ? forDocs : forApi)(request, response, next);
+}
+
+export function corsOrigins(setting: string | undefined): string[] {
+  return (setting ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ACCESS_OUTCOMES, type AccessEntryView, type AccessOutcome } from '@cohesion/projections';
+import { PageDocument } from '../read-models/page-document';
+import { PageQueryDto } from '../read-models/read-model-query.dto';
+
+/** As principals are named (`anonymous` included). */
+const PRINCIPAL_ID = /^[\w.@:-]{1,200}$/;
+/** A day, or an instant that names its offset (an instant without one would depend on the server). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const INSTANT_MESSAGE =
+  '$property must be a day (YYYY-MM-DD) or an ISO-8601 instant with its offset (…Z or …+01:00)';
+
+export class AccessAuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'The principal (`sub`; `anonymous` for requests without valid credentials)',
+    example: 'martin@mediation.example',
+  })
+  @IsOptional()
+  @Matches(PRINCIPAL_ID, { message: '$property must be a principal id' })
+  sub?: string;
+
+  @ApiPropertyOptional({ enum: ACCESS_OUTCOMES })
+  @IsOptional()
+  @IsIn(ACCESS_OUTCOMES)
+  outcome?: AccessOutcome;
+
+  @ApiPropertyOptional({ description: 'Recorded at or after (inclusive)', example: '2026-01-01' })
+  @IsOptional()
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  from?: string;
+
+  @ApiPropertyOptional({
+    description: 'Recorded before (exclusive)',
+    example: '2026-02-01T00:00:00Z',
+  })
+  @IsOptional()
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  to?: string;
+}
+
+class AccessPrincipalDocument {
+  @ApiProperty({ example: 'martin@mediation.example' })
+  sub!: string;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  partnerId!: string | null;
+  @ApiProperty({ type: [String], example: ['mediator'] })
+  roles!: string[];
+  @ApiProperty({ description: 'False for requests without valid credentials (`anonymous`)' })
+  authenticated!: boolean;
+}
+
+export class AccessEntryDocument implements AccessEntryView {
+  @ApiProperty({ example: '1042', description: 'Position in the whole log: the audit order' })
+  position!: string;
+  @ApiProperty({ example: '2026-03-02T17:40:12.345Z' })
+  recordedAt!: string;
+  @ApiProperty({ enum: ACCESS_OUTCOMES })
+  outcome!: AccessOutcome;
+  @ApiProperty({ type: AccessPrincipalDocument })
+  principal!: AccessPrincipalDocument;
+  @ApiProperty({ example: 'GET' })
+  method!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/conflicts/:conflictId/replay',
+    description: 'The route pattern; null when no route matched',
+  })
+  route!: string | null;
+  @ApiProperty({ example: '/conflicts/noise-courtyard/replay', description: 'Without the query' })
+  path!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'noise-courtyard' })
+  conflictId!: string | null;
+  @ApiProperty({ example: 200 })
+  status!: number;
+  @ApiProperty({ example: 'read of a confidential conflict case' })
+  reason!: string;
+  @ApiProperty({ example: 'access-2026-03-02', description: 'The access stream holding it' })
+  stream!: string;
+  @ApiProperty({ format: 'uuid' })
+  eventId!: string;
+}
+
+export class AccessAuditPageDocument extends PageDocument(AccessEntryDocument) {}

@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { decodeJwt } from 'jose';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { signingKeyPath } from '@cohesion/access-tokens';
+import { startTestLedger } from '../support/ledger-app';
+import { ledgerClient } from '../support/ledger-client';
+
+const REPOSITORY = resolve(__dirname, '../..');
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `npm run -s ledger -- <args>`, exactly as the README has operators run it. */
+function ledger(args: string[], environment: Record<string, string>): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...environment };
+  // Only the data directory decides which key is used, as for an operator on the API's machine.
+  delete env.LEDGER_JWT_PRIVATE_KEY;
+  delete env.LEDGER_OIDC_JWKS_URL;
+  return new Promise((done, fail) => {
+    const child = spawn('npm', ['run', '-s', 'ledger', '--', ...args], { cwd: REPOSITORY, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('ledger token issue (operator CLI)', () => {
+  jest.setTimeout(60_000);
+  let dataDir: string;
+  let environment: Record<string, string>;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
+    environment = { LEDGER_DATA_DIR: dataDir };
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints only a token, signed with a key it creates in the data directory, that the API accepts', async () => {
+    const issued = await ledger(
+      [
+        'token',
+        'issue',
+        '--role',
+        'partner',
+        '--partner',
+        'acme',
+        '--sub',
+        'ana@acme',
+        '--ttl',
+        '2h',
+      ],
+      environment,
+    );
+    expect(issued).toMatchObject({ code: 0 });
+    expect(issued.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    expect(issued.stderr).toMatch(/generated a token-signing key/);
+    const claims = decodeJwt(issued.stdout.trim());
+    expect(claims).toMatchObject({ sub: 'ana@acme', roles: ['partner'], partner_id: 'acme' });
+    expect(claims.exp! - claims.iat!).toBe(2 * 3600);
+    if (process.platform !== 'win32') {
+      expect(statSync(signingKeyPath(dataDir)).mode & 0o777).toBe(0o600);
+    }
+
+    // The API started on the same data directory finds the same key.
+    const admin = await ledger(
+      ['token', 'issue', '--role', 'admin', '--sub', 'ops@city'],
+      environment,
+    );
+    expect(admin).toMatchObject({ code: 0, stderr: '' });
+    const api = await startTestLedger({ LEDGER_JWT_PRIVATE_KEY: '' }, dataDir);
+    try {
+      const server = api.app.getHttpServer() as App;
+      await request(server)
+        .post('/partnerships')
+        .set('authorization', `Bearer ${admin.stdout.trim()}`)
+        .send({
+          partnershipId: 'from-cli',
+          name: 'Issued from the CLI',
+          purpose: 'Prove the token',
+          territory: 'Northside',
+          neighbourhoods: [],
+        })
+        .expect(201);
+      const events = await ledgerClient(api)
+        .get('/streams/partnership-from-cli/events')
+        .expect(200);
+      expect(events.body).toMatchObject({
+        events: [{ metadata: { actor: { sub: 'ops@city', roles: ['admin'] } } }],
+      });
+      const partner = await request(server)
+        .get('/partnerships')
+        .set('authorization', `Bearer ${issued.stdout.trim()}`);
+      expect(partner.status).not.toBe(401);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('refuses bad input with a message on stderr, nothing on stdout and exit code 1', async () => {
+    const cases: [string[], RegExp][] = [
+      [
+        ['--role', 'janitor', '--sub', 'x'],
+        /unknown role "janitor": use partner, mediator, admin, auditor/,
+      ],
+      [['--role', 'partner', '--sub', 'x'], /--role partner needs --partner <id>/],
+      [['--role', 'admin', '--sub', 'x', '--ttl', '3y'], /"3y" is not a lifetime/],
+      [['--role', 'admin', '--sub', 'x', '--ttl', '90d'], /at most 30 days/],
+      [['--role', 'admin'], /required option '--sub <user>' not specified/],
+      [['--sub', 'x'], /give at least one --role/],
+      [
+        ['--role', 'partner', '--partner', 'not an id', '--sub', 'x'],
+        /partner_id must be a ledger id/,
+      ],
+    ];
+    const runs = await Promise.all(
+      cases.map(([args]) => ledger(['token', 'issue', ...args], environment)),
+    );
+    runs.forEach((run, index) => {
+      expect({ args: cases[index][0], code: run.code, stdout: run.stdout }).toEqual({
+        args: cases[index][0],
+        code: 1,
+        stdout: '',
+      });
+      expect(run.stderr).toMatch(cases[index][1]);
+    });
+  });
+
+  it('explains itself with --help', async () => {
+    const [root, issue] = await Promise.all([
+      ledger(['--help'], environment),
+      ledger(['token', 'issue', '--help'], environment),
+    ]);
+    expect(root).toMatchObject({ code: 0 });
+    expect(root.stdout).toMatch(/Usage: ledger/);
+    expect(root.stdout).toMatch(/token/);
+    expect(issue).toMatchObject({ code: 0 });
+    expect(issue.stdout).toMatch(
+      /--role <role>[\s\S]*--partner <id>[\s\S]*--sub <user>[\s\S]*--ttl/,
+    );
+  });
+});
