@@ -11,6 +11,7 @@ module.exports = {
     '^@cohesion/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
     '^@cohesion/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
     '^@cohesion/access-tokens(|/.*)$': '<rootDir>/libs/access-tokens/src$1',
+    '^@cohesion/merkle(|/.*)$': '<rootDir>/libs/merkle/src$1',
   },
   testTimeout: 30000,
 };

@@ -22,6 +22,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { ExportsModule } from './exports/exports.module';
+import { VerifiableHistoryModule } from './verifiable-history/verifiable-history.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { StreamsController } from './streams/streams.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -74,6 +75,7 @@ function configuration(): Promise<DynamicModule> {
     FeedbackModule,
     AuditTrailModule,
     ExportsModule,
+    VerifiableHistoryModule,
   ],
   controllers: [StreamsController],
   providers: [

@@ -38,3 +38,21 @@ export class InvalidAppendError extends Error {
 export class CorruptedStoreError extends Error {
   override readonly name = 'CorruptedStoreError';
 }
+
+/**
+ * The store could not be reached or could not write: an I/O error, a full disk, a lock held too
+ * long, a closed connection, a cluster node unavailable or too slow. Temporary as far as the
+ * ledger can tell, so it is answered 503: the command may be retried with the same id, and if
+ * its write did happen after all, the retry answers with the first result.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    message: string,
+    /** The adapter's own name for the failure (`SQLITE_FULL`, `unavailable`…), for logs. */
+    readonly code: string,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

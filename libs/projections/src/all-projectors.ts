@@ -7,6 +7,7 @@ import { impactProjector } from './impact';
 import { partnershipOverviewProjector } from './partnership-overview';
 import { auditTrailProjector } from './audit-trail';
 import { accessAuditProjector } from './access-audit';
+import { merkleLogProjector } from './merkle-log';
 
 /** Every read model of a ledger node, kept up to date by one projection runner. */
 export const ALL_PROJECTORS: readonly Projector[] = [
@@ -18,4 +19,5 @@ export const ALL_PROJECTORS: readonly Projector[] = [
   partnershipOverviewProjector,
   auditTrailProjector,
   accessAuditProjector,
+  merkleLogProjector,
 ];

@@ -12,4 +12,5 @@ export * from './impact';
 export * from './partnership-overview';
 export * from './audit-trail';
 export * from './access-audit';
+export * from './merkle-log';
 export * from './testing/projector-specification';

@@ -59,6 +59,18 @@ describe('ledger configuration', () => {
     );
   });
 
+  it('takes an optional tree-head signing key, and never prints a bad one', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----\n';
+    expect(validateLedgerConfig({}).LEDGER_TREE_HEAD_PRIVATE_KEY).toBeUndefined();
+    expect(validateLedgerConfig({ LEDGER_TREE_HEAD_PRIVATE_KEY: pem })).toMatchObject({
+      LEDGER_TREE_HEAD_PRIVATE_KEY: pem,
+    });
+    const refuse = () => validateLedgerConfig({ LEDGER_TREE_HEAD_PRIVATE_KEY: 'tree-secret' });
+    expect(refuse).toThrow(/LEDGER_TREE_HEAD_PRIVATE_KEY must be a PEM private key/);
+    expect(refuse).toThrow(/\(got a value that is not shown\)/);
+    expect(refuse).not.toThrow(/tree-secret/);
+  });
+
   it('names every bad value at once', () => {
     expect(() => validateLedgerConfig({ PORT: '0', LOG_LEVEL: 'loud' })).toThrow(
       /PORT[\s\S]*LOG_LEVEL/,

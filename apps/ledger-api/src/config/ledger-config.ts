@@ -19,7 +19,7 @@ const booleanSetting = (defaultValue: boolean) =>
   });
 
 /** Settings whose values are never printed, even when refused. */
-const SECRETS = new Set(['LEDGER_JWT_PRIVATE_KEY']);
+const SECRETS = new Set(['LEDGER_JWT_PRIVATE_KEY', 'LEDGER_TREE_HEAD_PRIVATE_KEY']);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -80,6 +80,17 @@ export class LedgerConfig {
     message: 'LEDGER_JWT_PRIVATE_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)',
   })
   LEDGER_JWT_PRIVATE_KEY?: string;
+
+  /**
+   * The key that signs tree heads (an Ed25519 private key in PEM). A key of its own, not the
+   * token key: partners keep trusting old tree heads whatever happens to authentication. When
+   * unset, one is generated on first start into the data directory. Secret: never logged.
+   */
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/, {
+    message: 'LEDGER_TREE_HEAD_PRIVATE_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)',
+  })
+  LEDGER_TREE_HEAD_PRIVATE_KEY?: string;
 
   /**
    * Trust an external OpenID Connect provider instead of the local key: the URL of its JWKS

@@ -1,21 +1,33 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
+import { EVENT_STORE, type EventStore, StoreUnavailableError } from '@cohesion/event-store';
 
 @Injectable()
 export class EventStoreHealthIndicator {
+  private readonly logger = new Logger(EventStoreHealthIndicator.name);
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly health: HealthIndicatorService,
   ) {}
 
+  /**
+   * Up with the log's head when the store answers; down while it cannot be reached. /health is
+   * public, so a failure is told by its kind only: its message may name files or cluster
+   * addresses, and goes to the log.
+   */
   async isReachable(key = 'eventStore') {
     const indicator = this.health.check(key);
     try {
       const headPosition = await this.store.headPosition();
       return indicator.up({ headPosition: headPosition.toString() });
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      this.logger.warn(`The event store is down: ${String(error)}`);
+      return indicator.down(
+        error instanceof StoreUnavailableError
+          ? { reason: 'storage-unavailable', code: error.code }
+          : { reason: 'error' },
+      );
     }
   }
 }

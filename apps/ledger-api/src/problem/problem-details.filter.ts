@@ -13,6 +13,7 @@ import { AggregateNotFound, DomainError } from '@cohesion/domain';
 import {
   IdempotencyConflictError,
   InvalidAppendError,
+  StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '@cohesion/event-store';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem-details';
@@ -39,6 +40,13 @@ const HTTP_TITLES: Partial<Record<number, string>> = {
   429: 'Too many requests',
 };
 
+/**
+ * Seconds a client should wait before retrying a 503: read models catch up within a second; a
+ * storage fault (a lock, a failover, a disk being freed) takes longer to clear.
+ */
+const RETRY_AFTER_SECONDS = { storage: 5, other: 1 } as const;
+const STORAGE_UNAVAILABLE = problemType('storage-unavailable');
+
 /** Every error leaves the API as application/problem+json; nothing unexpected leaks its internals. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -53,7 +61,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const answer = () => {
       // Unavailable is temporary here (read models catching up, storage fault): say when to retry.
-      if (problem.status === 503) response.setHeader('Retry-After', '1');
+      if (problem.status === 503) {
+        const seconds =
+          problem.type === STORAGE_UNAVAILABLE
+            ? RETRY_AFTER_SECONDS.storage
+            : RETRY_AFTER_SECONDS.other;
+        response.setHeader('Retry-After', String(seconds));
+      }
       response.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
     };
     const observed = this.observe(problem, request);
@@ -118,6 +132,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: 'Invalid event',
         status: 400,
         detail: exception.message,
+      };
+    }
+    if (exception instanceof StoreUnavailableError) {
+      // The cause names files or cluster addresses: logged for operators, never answered.
+      this.logger.warn(`Event store unavailable (${exception.code}): ${exception.message}`);
+      return {
+        type: STORAGE_UNAVAILABLE,
+        title: 'The event store is unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail:
+          'The ledger could not reach or write to its event store, and acknowledged nothing. ' +
+          'Retry later with the same Idempotency-Key: a command recorded after all is answered ' +
+          'with its first result, never recorded twice.',
       };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);

@@ -19,6 +19,7 @@ import { type ActualRevision, WrongExpectedRevisionError } from '../errors';
 import type { AppendOptions, AppendResult, ExpectedRevision } from '../event-store.port';
 import type { NewEvent, RecordedEvent } from '../recorded-event';
 import { commitPositionOf, toEsdbEvent, toRecordedEvent } from './eventstoredb-envelope';
+import { storeErrorOf } from './eventstoredb-errors';
 import { readStreamPage } from './eventstoredb-reads';
 
 /**
@@ -139,7 +140,9 @@ export class EventStoreDbAppender {
       if (error instanceof WrongExpectedVersionError) {
         return { kind: 'conflict', actualRevision: error.actualVersion };
       }
-      throw error;
+      // Unavailable or too slow: the write may have happened or not, and a retry with the same
+      // event ids tells which (inspectStream recognises it).
+      throw storeErrorOf(error);
     }
   }
 

@@ -16,6 +16,7 @@ import type {
   ReadStreamOptions,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import { StoreUnavailableError } from '../errors';
 import type { NewEvent, RecordedEvent } from '../recorded-event';
 import { EventStoreDbAppender } from './eventstoredb-appender';
 import { commitPositionOf, isSystemEvent, toRecordedEvent } from './eventstoredb-envelope';
@@ -147,6 +148,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new Error('the EventStoreDB event store is closed');
+    if (this.closed) {
+      throw new StoreUnavailableError('The EventStoreDB event store is closed', 'closed');
+    }
   }
 }

@@ -7,10 +7,12 @@ import {
   type ReadRevision,
   type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
+import { storeErrorOf } from './eventstoredb-errors';
 
 /*
  * Reads come in bounded pages that are always read to their end: an abandoned gRPC read would
- * have to be cancelled, and the client answers a cancellation by dropping its channel.
+ * have to be cancelled, and the client answers a cancellation by dropping its channel. A cluster
+ * out of reach fails a page with StoreUnavailableError.
  */
 
 /** At most `maxCount` events of a stream; none when the stream does not exist. */
@@ -28,7 +30,7 @@ export async function readStreamPage(
     }
   } catch (error) {
     if (error instanceof StreamNotFoundError) return [];
-    throw error;
+    throw storeErrorOf(error);
   }
   return events;
 }
@@ -44,8 +46,12 @@ export async function readAllPage(
   maxCount: number,
 ): Promise<AllStreamRecordedEvent[]> {
   const events: AllStreamRecordedEvent[] = [];
-  for await (const resolved of client.readAll({ fromPosition, direction, maxCount })) {
-    if (resolved.event) events.push(resolved.event);
+  try {
+    for await (const resolved of client.readAll({ fromPosition, direction, maxCount })) {
+      if (resolved.event) events.push(resolved.event);
+    }
+  } catch (error) {
+    throw storeErrorOf(error);
   }
   return events;
 }

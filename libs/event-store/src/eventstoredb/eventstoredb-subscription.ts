@@ -9,6 +9,7 @@ import { Observable } from 'rxjs';
 import type { SubscribeToAllOptions } from '../event-store.port';
 import type { RecordedEvent } from '../recorded-event';
 import { commitPositionOf, toRecordedEvent } from './eventstoredb-envelope';
+import { storeErrorOf } from './eventstoredb-errors';
 import { isWantedLedgerEvent, serverFilterFor } from './eventstoredb-filters';
 
 /** How a dropped subscription is resumed: exponential backoff, capped, for a bounded number of tries. */
@@ -78,7 +79,7 @@ export function subscribeToAllResubscribing(
       current = undefined;
       consecutiveDrops += 1;
       if (consecutiveDrops > policy.maxAttempts) {
-        stop(error);
+        stop(storeErrorOf(error));
         return;
       }
       const delay = Math.min(

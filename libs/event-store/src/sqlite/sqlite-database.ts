@@ -2,6 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CorruptedStoreError } from '../errors';
+import {
+  asCorruptedStoreError,
+  assertHeaderIntact,
+  assertPositionsGapFree,
+  assertSchemaMatches,
+  assertStructureIntact,
+} from './sqlite-damage-checks';
 
 /** `PRAGMA synchronous` value of FULL: every commit is fsynced before the append is acknowledged. */
 const SYNCHRONOUS_FULL = 2;
@@ -25,12 +32,17 @@ const MIGRATIONS: readonly string[] = [
 
 /**
  * Opens (creating if needed) an event store database: WAL, synchronous FULL (checked, since this
- * build silently runs WAL at NORMAL, which can lose acknowledged commits on power loss), and the
- * schema migrated to the latest version.
+ * build silently runs WAL at NORMAL, which can lose acknowledged commits on power loss), the file
+ * checked for damage (see sqlite-damage-checks; every row is also checked against its hash when
+ * read), and the schema migrated to the latest version. A damaged file is refused with a
+ * CorruptedStoreError naming the file and the damage, before anything is written to it.
  */
 export function openEventStoreDatabase(file: string): Database.Database {
   const inMemory = file === ':memory:';
-  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  if (!inMemory) {
+    mkdirSync(dirname(file), { recursive: true });
+    assertHeaderIntact(file);
+  }
   const db = new Database(file);
   try {
     if (!inMemory) db.pragma('journal_mode = WAL');
@@ -40,21 +52,29 @@ export function openEventStoreDatabase(file: string): Database.Database {
     if (synchronous !== SYNCHRONOUS_FULL) {
       throw new CorruptedStoreError(`${file}: PRAGMA synchronous is ${synchronous}, expected FULL`);
     }
-    migrate(db, file);
+    assertStructureIntact(db, file);
+    assertNotNewer(db, file);
+    assertSchemaMatches(db, file, MIGRATIONS);
+    migrate(db);
+    assertPositionsGapFree(db, file);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw asCorruptedStoreError(error, file);
   }
 }
 
-function migrate(db: Database.Database, file: string): void {
+function assertNotNewer(db: Database.Database, file: string): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > MIGRATIONS.length) {
     throw new CorruptedStoreError(
       `${file}: schema version ${applied} is newer than this program knows (${MIGRATIONS.length})`,
     );
   }
+}
+
+function migrate(db: Database.Database): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
   db.transaction(() => {
     MIGRATIONS.slice(applied).forEach((sql) => db.exec(sql));
     db.pragma(`user_version = ${MIGRATIONS.length}`);

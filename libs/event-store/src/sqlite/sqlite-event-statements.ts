@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { StreamTail } from '../append-rules';
+import { CorruptedStoreError } from '../errors';
 import type { ReadAllFilter } from '../event-store.port';
+import { hashEvent } from '../hashing/event-hash';
 import type { EventMetadata, JsonObject, RecordedEvent } from '../recorded-event';
+import { asCorruptedStoreError } from './sqlite-damage-checks';
 
 interface EventRow {
   position: bigint;
@@ -25,7 +28,11 @@ export interface EventPage {
 
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, prev_hash, hash';
 
-/** The prepared SQL of the SQLite store; integers are read as bigint so nothing loses precision. */
+/**
+ * The prepared SQL of the SQLite store; integers are read as bigint so nothing loses precision.
+ * Every event row read is checked against its own hash before it is served: SQLite has no page
+ * checksums, so this is where a damaged row is caught instead of being handed out (or chained to).
+ */
 export class SqliteEventStatements {
   private readonly head;
   private readonly tail;
@@ -41,7 +48,7 @@ export class SqliteEventStatements {
       .prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events')
       .safeIntegers(true);
     this.tail = db
-      .prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
+      .prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`)
       .safeIntegers(true);
     this.byIds = db
       .prepare(
@@ -70,16 +77,20 @@ export class SqliteEventStatements {
     return (this.head.get() as { head: bigint }).head;
   }
 
+  /** The stream's last event, verified: a new event is chained to its hash. */
   streamTail(stream: string): StreamTail | undefined {
-    return this.tail.get(stream) as StreamTail | undefined;
+    const row = this.read(() => this.tail.get(stream) as EventRow | undefined);
+    if (!row) return undefined;
+    const { revision, hash } = this.verified(row);
+    return { revision, hash };
   }
 
   eventsWithIds(ids: readonly string[]): RecordedEvent[] {
-    return (this.byIds.all(JSON.stringify(ids)) as EventRow[]).map(toRecordedEvent);
+    return this.events(() => this.byIds.all(JSON.stringify(ids)));
   }
 
   streamPageForwards(stream: string, fromRevision: bigint, limit: number): RecordedEvent[] {
-    return (this.forwards.all(stream, fromRevision, limit) as EventRow[]).map(toRecordedEvent);
+    return this.events(() => this.forwards.all(stream, fromRevision, limit));
   }
 
   streamPageBackwards(
@@ -87,24 +98,25 @@ export class SqliteEventStatements {
     fromRevision: bigint | undefined,
     limit: number,
   ): RecordedEvent[] {
-    const rows =
+    return this.events(() =>
       fromRevision === undefined
         ? this.backwardsFromEnd.all(stream, limit)
-        : this.backwards.all(stream, fromRevision, limit);
-    return (rows as EventRow[]).map(toRecordedEvent);
+        : this.backwards.all(stream, fromRevision, limit),
+    );
   }
 
   logPage(after: bigint, upTo: bigint, limit: number, filter: ReadAllFilter = {}): RecordedEvent[] {
     const types = filter.eventTypes ?? [];
     const prefixes = filter.streamPrefixes ?? [];
-    const rows = this.logPageStatement(types.length, prefixes.length).all(
-      after,
-      upTo,
-      ...types,
-      ...prefixes.flatMap((prefix) => [prefix.length, prefix]),
-      limit,
-    ) as EventRow[];
-    return rows.map(toRecordedEvent);
+    return this.events(() =>
+      this.logPageStatement(types.length, prefixes.length).all(
+        after,
+        upTo,
+        ...types,
+        ...prefixes.flatMap((prefix) => [prefix.length, prefix]),
+        limit,
+      ),
+    );
   }
 
   private logPageStatement(typeCount: number, prefixCount: number): Database.Statement {
@@ -139,18 +151,63 @@ export class SqliteEventStatements {
       hash: event.hash,
     });
   }
+
+  private events(query: () => unknown[]): RecordedEvent[] {
+    return (this.read(query) as EventRow[]).map((row) => this.verified(row));
+  }
+
+  /** Runs a query, reporting a page SQLite finds damaged as a CorruptedStoreError. */
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw asCorruptedStoreError(error, this.db.name);
+    }
+  }
+
+  /**
+   * The row as an event, once its data and metadata parse and its stored hash is the hash of its
+   * content: a damaged row is refused, naming where it is, never served.
+   */
+  private verified(row: EventRow): RecordedEvent {
+    const damaged = (what: string) =>
+      new CorruptedStoreError(
+        `${this.db.name}: event at position ${row.position} (stream ${row.stream}, revision ${row.revision}) is damaged: ${what}`,
+      );
+    const event: RecordedEvent = {
+      id: row.id,
+      stream: row.stream,
+      revision: row.revision,
+      position: row.position,
+      type: row.type,
+      data: parseObject(row.data, () => damaged('its data is not a JSON object')),
+      metadata: parseObject(row.metadata, () =>
+        damaged('its metadata is not a JSON object'),
+      ) as unknown as EventMetadata,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    };
+    if (hashOf(event) !== row.hash) throw damaged('its stored hash does not match its content');
+    return event;
+  }
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    stream: row.stream,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+function parseObject(json: string, damaged: () => Error): JsonObject {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw damaged();
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw damaged();
+  return value as JsonObject;
+}
+
+/** The hash of the event's content, or `undefined` when it cannot even be canonicalised. */
+function hashOf(event: RecordedEvent): string | undefined {
+  try {
+    return hashEvent(event);
+  } catch {
+    return undefined;
+  }
 }

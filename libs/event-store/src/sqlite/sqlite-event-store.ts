@@ -8,6 +8,7 @@ import {
   recognisedRetry,
   type StreamTail,
 } from '../append-rules';
+import { StoreUnavailableError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -31,9 +32,18 @@ export interface SqliteEventStoreOptions {
   readonly clock?: () => Date;
 }
 
+/**
+ * Result codes (primary, extended ones included) of a store that cannot be reached or cannot
+ * write at the moment: I/O errors, disk full, locks held past the busy timeout, files that cannot
+ * be opened or written. Corruption (SQLITE_CORRUPT, SQLITE_NOTADB) is not among them: it is not
+ * temporary, and retrying would not help.
+ */
+const UNAVAILABLE_CODES = /^SQLITE_(IOERR|FULL|BUSY|LOCKED|CANTOPEN|READONLY|NOMEM|PROTOCOL)(_|$)/;
+
 /** The embedded default: one SQLite file, one writer, gap-free global positions. */
 export class SqliteEventStore implements EventStore {
-  private readonly db: Database.Database;
+  /** Protected so that a test double can tune the connection (a full disk is `max_page_count`). */
+  protected readonly db: Database.Database;
   private readonly statements: SqliteEventStatements;
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
@@ -43,7 +53,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = openEventStoreDatabase(options.file);
+    this.db = storageWork(() => openEventStoreDatabase(options.file));
     this.statements = new SqliteEventStatements(this.db);
     this.pageSize = options.pageSize ?? 256;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -56,7 +66,7 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     return settle(() => {
-      const result = this.appendInTransaction(stream, events, options);
+      const result = this.storage(() => this.appendInTransaction(stream, events, options));
       this.appended.next();
       return result;
     });
@@ -95,9 +105,11 @@ export class SqliteEventStore implements EventStore {
     let from = options.fromRevision;
     while (remaining > 0) {
       const limit = Math.min(this.pageSize, remaining);
-      const page = backwards
-        ? this.statements.streamPageBackwards(stream, from, limit)
-        : this.statements.streamPageForwards(stream, from ?? 0n, limit);
+      const page = this.storage(() =>
+        backwards
+          ? this.statements.streamPageBackwards(stream, from, limit)
+          : this.statements.streamPageForwards(stream, from ?? 0n, limit),
+      );
       yield* page;
       if (page.length < limit) return;
       await yieldToEventLoop();
@@ -111,7 +123,7 @@ export class SqliteEventStore implements EventStore {
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     let after = startOf(options.fromPosition);
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    const head = this.statements.headPosition();
+    const head = this.storage(() => this.statements.headPosition());
     while (remaining > 0 && after < head) {
       const page = this.readPage(after, head, Math.min(this.pageSize, remaining), options.filter);
       yield* page.events;
@@ -141,7 +153,7 @@ export class SqliteEventStore implements EventStore {
           // cannot slip in between, so none is missed; other processes are caught by the poll.
           const page = this.readPage(
             after,
-            this.statements.headPosition(),
+            this.storage(() => this.statements.headPosition()),
             this.pageSize,
             options.filter,
           );
@@ -163,13 +175,13 @@ export class SqliteEventStore implements EventStore {
 
   /** Events after `after` up to `head`, at most `limit`; `scannedUpTo` is where the next page starts. */
   private readPage(after: bigint, head: bigint, limit: number, filter?: ReadAllFilter): EventPage {
-    const events = this.statements.logPage(after, head, limit, filter);
+    const events = this.storage(() => this.statements.logPage(after, head, limit, filter));
     const full = events.length === limit;
     return { events, full, scannedUpTo: full ? events[events.length - 1].position : head };
   }
 
   headPosition(): Promise<bigint> {
-    return settle(() => this.statements.headPosition());
+    return settle(() => this.storage(() => this.statements.headPosition()));
   }
 
   async ping(): Promise<void> {
@@ -184,6 +196,38 @@ export class SqliteEventStore implements EventStore {
     }
     return Promise.resolve();
   }
+
+  /** Storage work of an open store, its temporary failures told apart as StoreUnavailableError. */
+  private storage<T>(work: () => T): T {
+    if (this.closed || !this.db.open) {
+      throw new StoreUnavailableError('The SQLite event store is closed', 'SQLITE_CLOSED');
+    }
+    return storageWork(work);
+  }
+}
+
+function storageWork<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = sqliteCodeOf(error);
+    if (code !== undefined && UNAVAILABLE_CODES.test(code)) {
+      const { message } = error as { message?: unknown };
+      throw new StoreUnavailableError(`SQLite: ${String(message)}`, code, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * The result code of a SqliteError. Told by its `code` rather than `instanceof`: the native addon
+ * keeps the SqliteError class of the first copy of better-sqlite3 loaded in the process, so where
+ * the module is loaded again, in another realm (Jest does, once per test file), its errors are
+ * instances of neither that copy's SqliteError nor that realm's Error.
+ */
+function sqliteCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
 function startOf(fromPosition: bigint | 'start' | undefined): bigint {
