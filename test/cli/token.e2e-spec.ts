@@ -1,38 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { signingKeyPath } from '@cohesion/access-tokens';
 import { startTestLedger } from '../support/ledger-app';
+import { ledgerCli } from '../support/ledger-cli';
 import { ledgerClient } from '../support/ledger-client';
-
-const REPOSITORY = resolve(__dirname, '../..');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `npm run -s ledger -- <args>`, exactly as the README has operators run it. */
-function ledger(args: string[], environment: Record<string, string>): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...environment };
-  // Only the data directory decides which key is used, as for an operator on the API's machine.
-  delete env.LEDGER_JWT_PRIVATE_KEY;
-  delete env.LEDGER_OIDC_JWKS_URL;
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '-s', 'ledger', '--', ...args], { cwd: REPOSITORY, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 describe('ledger token issue (operator CLI)', () => {
   jest.setTimeout(60_000);
@@ -46,7 +21,7 @@ describe('ledger token issue (operator CLI)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints only a token, signed with a key it creates in the data directory, that the API accepts', async () => {
-    const issued = await ledger(
+    const issued = await ledgerCli(
       [
         'token',
         'issue',
@@ -72,7 +47,7 @@ describe('ledger token issue (operator CLI)', () => {
     }
 
     // The API started on the same data directory finds the same key.
-    const admin = await ledger(
+    const admin = await ledgerCli(
       ['token', 'issue', '--role', 'admin', '--sub', 'ops@city'],
       environment,
     );
@@ -123,7 +98,7 @@ describe('ledger token issue (operator CLI)', () => {
       ],
     ];
     const runs = await Promise.all(
-      cases.map(([args]) => ledger(['token', 'issue', ...args], environment)),
+      cases.map(([args]) => ledgerCli(['token', 'issue', ...args], environment)),
     );
     runs.forEach((run, index) => {
       expect({ args: cases[index][0], code: run.code, stdout: run.stdout }).toEqual({
@@ -137,8 +112,8 @@ describe('ledger token issue (operator CLI)', () => {
 
   it('explains itself with --help', async () => {
     const [root, issue] = await Promise.all([
-      ledger(['--help'], environment),
-      ledger(['token', 'issue', '--help'], environment),
+      ledgerCli(['--help'], environment),
+      ledgerCli(['token', 'issue', '--help'], environment),
     ]);
     expect(root).toMatchObject({ code: 0 });
     expect(root.stdout).toMatch(/Usage: ledger/);

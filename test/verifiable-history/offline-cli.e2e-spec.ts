@@ -16,7 +16,7 @@ import type { CommandRunner } from 'nest-commander';
 import { VerifyConsistencyCommand } from '../../apps/ledger-cli/src/offline/verify-consistency.command';
 import { VerifyInclusionCommand } from '../../apps/ledger-cli/src/offline/verify-inclusion.command';
 import { VerifyTreeHeadCommand } from '../../apps/ledger-cli/src/offline/verify-tree-head.command';
-import { type CliRun, ledgerCli } from './ledger-cli';
+import { type CliRun, ledgerCli } from '../support/ledger-cli';
 
 interface StreamEvent {
   readonly id: string;

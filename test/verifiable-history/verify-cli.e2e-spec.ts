@@ -6,7 +6,7 @@ import { ProjectionRunner } from '@cohesion/projections';
 import { startTestLedger } from '../support/ledger-app';
 import { ledgerClient } from '../support/ledger-client';
 import { recordScenario } from '../support/scenario';
-import { ledgerCli } from './ledger-cli';
+import { ledgerCli } from '../support/ledger-cli';
 import { copyOfDataDir, editOneByte, eventContaining, rewriteEvent } from './tampering';
 
 /** A decision recorded once, in a meeting event of the scenario (mid-stream, not revision 0). */

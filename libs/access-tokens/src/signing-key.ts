@@ -34,26 +34,56 @@ export class SigningKeyError extends Error {
   override readonly name = 'SigningKeyError';
 }
 
-/**
- * The configured key (`privateKeyPem`, from LEDGER_JWT_PRIVATE_KEY) or else the one in the data
- * directory, generated there on first use (mode 0600) and reused on every later start.
- */
-export async function loadSigningKey(source: {
+/** Where an Ed25519 key comes from: a setting's PEM, else a file in the data directory. */
+export interface Ed25519KeySource {
   readonly privateKeyPem?: string;
-  readonly dataDir: string;
-}): Promise<{ key: SigningKey; origin: SigningKeyOrigin }> {
+  /** The setting's name, to name the key in errors (never its value). */
+  readonly setting: string;
+  readonly file: string;
+}
+
+/**
+ * The configured key, or else the one in `file`, generated there on first use (mode 0600) and
+ * reused on every later start. Shared by the token key and the tree-head key.
+ */
+export async function loadEd25519Key(
+  source: Ed25519KeySource,
+): Promise<{ key: SigningKey; origin: SigningKeyOrigin }> {
+  const found = await findEd25519Key(source);
+  if (found) return found;
+  const created = await createKeyFile(source.file);
+  return { key: await signingKeyFromPem(created.pem, source.file), origin: created.origin };
+}
+
+/** The configured or stored key, never creating one (for tools that only read). */
+export async function findEd25519Key(
+  source: Ed25519KeySource,
+): Promise<{ key: SigningKey; origin: SigningKeyOrigin } | undefined> {
   if (source.privateKeyPem) {
     return {
-      key: await signingKeyFromPem(source.privateKeyPem, 'LEDGER_JWT_PRIVATE_KEY'),
+      key: await signingKeyFromPem(source.privateKeyPem, source.setting),
       origin: 'environment',
     };
   }
-  const file = signingKeyPath(source.dataDir);
-  const existing = await readKeyFile(file);
-  if (existing !== undefined)
-    return { key: await signingKeyFromPem(existing, file), origin: 'file' };
-  const created = await createKeyFile(file);
-  return { key: await signingKeyFromPem(created.pem, file), origin: created.origin };
+  const pem = await readKeyFile(source.file);
+  return pem === undefined
+    ? undefined
+    : { key: await signingKeyFromPem(pem, source.file), origin: 'file' };
+}
+
+/**
+ * The token-signing key: LEDGER_JWT_PRIVATE_KEY, or else the data directory's, generated there on
+ * first use.
+ */
+export function loadSigningKey(source: {
+  readonly privateKeyPem?: string;
+  readonly dataDir: string;
+}): Promise<{ key: SigningKey; origin: SigningKeyOrigin }> {
+  return loadEd25519Key({
+    privateKeyPem: source.privateKeyPem,
+    setting: 'LEDGER_JWT_PRIVATE_KEY',
+    file: signingKeyPath(source.dataDir),
+  });
 }
 
 /** An Ed25519 private key in PKCS#8 PEM → the signing key; `where` names it in errors. */

@@ -15,9 +15,15 @@ export function ledgerCli(
   environment: Record<string, string> = {},
 ): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...environment };
-  // Only the data directory decides which keys are used, as on the API's machine.
-  delete env.LEDGER_TREE_HEAD_PRIVATE_KEY;
-  delete env.EVENTSTORE_CONNECTION_STRING;
+  // Only the data directory decides which keys and store are used, as on the API's machine.
+  for (const setting of [
+    'LEDGER_JWT_PRIVATE_KEY',
+    'LEDGER_OIDC_JWKS_URL',
+    'LEDGER_TREE_HEAD_PRIVATE_KEY',
+    'EVENTSTORE_CONNECTION_STRING',
+  ]) {
+    delete env[setting];
+  }
   return new Promise((done, fail) => {
     const child = spawn('npm', ['run', '-s', 'ledger', '--', ...args], { cwd: REPOSITORY, env });
     let stdout = '';
