@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { IndicatorDirection, IndicatorUnit } from '@cohesion/domain';
-import { INDICATOR_DIRECTIONS } from '@cohesion/domain';
-import { DatedValueDto, IndicatorUnitDto, PeriodDto } from './indicator-values.dto';
+import { IndicatorHeadingDocument } from './indicator-heading.document';
+import { PeriodDto } from './indicator-values.dto';
 import type {
   CellProgressView,
   IndicatorProgressView,
@@ -35,25 +34,10 @@ class LatestMeasurementDocument implements LatestMeasurementView {
   disaggregation!: CellProgressDocument[];
 }
 
-export class IndicatorProgressDocument implements IndicatorProgressView {
-  @ApiProperty({ example: 'participation' })
-  indicatorId!: string;
-  @ApiProperty({ example: 'northside-2026' })
-  partnershipId!: string;
-  @ApiProperty({ example: 'PART-RATE' })
-  code!: string;
-  @ApiProperty({ example: 'Resident participation rate' })
-  name!: string;
-  @ApiProperty({ enum: ['defined', 'retired'] })
-  status!: 'defined' | 'retired';
-  @ApiProperty({ type: IndicatorUnitDto })
-  unit!: IndicatorUnit;
-  @ApiProperty({ enum: INDICATOR_DIRECTIONS })
-  direction!: IndicatorDirection;
-  @ApiProperty({ type: DatedValueDto })
-  baseline!: DatedValueDto;
-  @ApiProperty({ type: DatedValueDto })
-  target!: DatedValueDto;
+export class IndicatorProgressDocument
+  extends IndicatorHeadingDocument
+  implements IndicatorProgressView
+{
   @ApiProperty({ type: LatestMeasurementDocument, nullable: true })
   latest!: LatestMeasurementDocument | null;
   @ApiProperty({

@@ -1,11 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  INDICATOR_DIRECTIONS,
-  INDICATOR_FREQUENCIES,
-  type IndicatorDirection,
-  type IndicatorFrequency,
-  type IndicatorUnit,
-} from '@cohesion/domain';
+import { INDICATOR_FREQUENCIES, type IndicatorFrequency } from '@cohesion/domain';
 import type {
   CellView,
   IndicatorDetailView,
@@ -15,7 +9,8 @@ import type {
   MeasurementWithHistoryView,
 } from '@cohesion/projections';
 import { PageDocument } from '../read-models/page-document';
-import { DatedValueDto, IndicatorUnitDto, PeriodDto } from './indicator-values.dto';
+import { IndicatorHeadingDocument } from './indicator-heading.document';
+import { PeriodDto } from './indicator-values.dto';
 
 /** OpenAPI schemas of the impact read model's indicator answers; `implements` keeps them in step. */
 export class CellDocument implements CellView {
@@ -73,29 +68,11 @@ export class MeasurementWithHistoryDocument
   history!: MeasurementVersionDocument[];
 }
 
-export class IndicatorDocument implements IndicatorView {
-  @ApiProperty({ example: 'participation' })
-  indicatorId!: string;
-  @ApiProperty({ example: 'northside-2026' })
-  partnershipId!: string;
-  @ApiProperty({ example: 'PART-RATE' })
-  code!: string;
-  @ApiProperty({ example: 'Resident participation rate' })
-  name!: string;
-  @ApiProperty({ enum: ['defined', 'retired'] })
-  status!: 'defined' | 'retired';
-  @ApiProperty({ type: IndicatorUnitDto })
-  unit!: IndicatorUnit;
-  @ApiProperty({ enum: INDICATOR_DIRECTIONS })
-  direction!: IndicatorDirection;
+export class IndicatorDocument extends IndicatorHeadingDocument implements IndicatorView {
   @ApiProperty({ enum: INDICATOR_FREQUENCIES })
   frequency!: IndicatorFrequency;
   @ApiProperty({ type: [String], example: ['neighbourhood', 'age_group'] })
   dimensions!: string[];
-  @ApiProperty({ type: DatedValueDto })
-  baseline!: DatedValueDto;
-  @ApiProperty({ type: DatedValueDto })
-  target!: DatedValueDto;
   @ApiProperty({ example: '2026-01-15T10:00:00.000Z' })
   definedAt!: string;
   @ApiProperty({ type: String, nullable: true })
