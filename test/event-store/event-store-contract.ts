@@ -378,6 +378,40 @@ export function describeEventStoreContract(
         expect(recorded[0].prevHash).toBe(GENESIS_HASH);
         expectChained(recorded);
       });
+
+      it('keeps a given recordedAt (imports), so an event hashes as it did where it came from', async () => {
+        const stream = newStream();
+        const recordedAt = '2024-03-01T08:30:00.123Z';
+        const events = newEvents(2);
+        const result = await store.append(stream, events, {
+          expectedRevision: 'no_stream',
+          recordedAt,
+        });
+        const recorded = await collect(store.readStream(stream));
+        expect(recorded.map((event) => event.metadata.recordedAt)).toEqual([
+          recordedAt,
+          recordedAt,
+        ]);
+        const first = { ...recorded[0], metadata: { ...events[0].metadata, recordedAt } };
+        expect(recorded[0].hash).toBe(hashEvent({ ...first, prevHash: GENESIS_HASH }));
+        expectChained(recorded);
+        // Importing the same events again records nothing and answers as the first time.
+        await expect(
+          store.append(stream, events, { expectedRevision: 'no_stream', recordedAt }),
+        ).resolves.toEqual(result);
+      });
+
+      it.each(['yesterday', '2024-03-01 08:30:00', '2024-13-01T00:00:00Z', ''])(
+        'refuses a recordedAt that is not an ISO instant in UTC (%p)',
+        async (recordedAt) => {
+          const stream = newStream();
+          const error = await rejection(
+            store.append(stream, newEvents(1), { expectedRevision: 'any', recordedAt }),
+          );
+          expect(error).toBeInstanceOf(InvalidAppendError);
+          expect(await collect(store.readStream(stream))).toEqual([]);
+        },
+      );
     });
 
     describe('subscribing to the log', () => {

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { hashEvent, type HashedContent } from '@cohesion/event-store';
+import { hashEvent, type HashedContent, rowChecksum } from '@cohesion/event-store';
 
 export const EVENTS_FILE = 'events.sqlite';
 
@@ -77,7 +77,9 @@ export function rewriteEvent(dataDir: string, position: number, data: object): v
     const later = db
       .prepare('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision')
       .all(target.stream, target.revision) as Row[];
-    const update = db.prepare('UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE id = ?');
+    const update = db.prepare(
+      'UPDATE events SET data = ?, prev_hash = ?, hash = ?, checksum = ? WHERE id = ?',
+    );
     let prevHash = target.prev_hash;
     for (const row of later) {
       const changed = row.id === target.id ? JSON.stringify(data) : row.data;
@@ -91,7 +93,18 @@ export function rewriteEvent(dataDir: string, position: number, data: object): v
         prevHash,
       };
       const hash = hashEvent(content);
-      update.run(changed, prevHash, hash, row.id);
+      // The row's checksum too: it guards against accidents, not against whoever holds the file.
+      const checksum = rowChecksum([
+        row.id,
+        row.stream,
+        BigInt(row.revision),
+        row.type,
+        changed,
+        row.metadata,
+        prevHash,
+        hash,
+      ]);
+      update.run(changed, prevHash, hash, checksum, row.id);
       prevHash = hash;
     }
   } finally {

@@ -6,7 +6,12 @@ import {
   InvalidAppendError,
   WrongExpectedRevisionError,
 } from './errors';
-import { GENESIS_HASH, hashEvent, type HashedContent } from './hashing/event-hash';
+import {
+  canonicalContentOf,
+  GENESIS_HASH,
+  hashCanonicalEvent,
+  type HashedContent,
+} from './hashing/event-hash';
 import type { JsonValue, NewEvent, RecordedEvent } from './recorded-event';
 
 /**
@@ -21,15 +26,31 @@ export interface StreamTail {
   readonly hash: string;
 }
 
-/** An event ready to be written: everything but the global position the store assigns. */
-export type ChainedEvent = Omit<RecordedEvent, 'position'>;
+/**
+ * An event ready to be written: everything but the global position the store assigns, with its
+ * data and metadata also in the canonical JSON that was hashed (a store that keeps those strings
+ * can check the hash on every read without canonicalising again).
+ */
+export interface ChainedEvent extends Omit<RecordedEvent, 'position'> {
+  readonly canonicalData: string;
+  readonly canonicalMetadata: string;
+}
 
 export const EMPTY_TAIL: StreamTail = { revision: 'no_stream', hash: GENESIS_HASH };
 
 const MAX_STREAM_NAME_LENGTH = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function assertValidAppend(stream: string, events: readonly NewEvent[]): void {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+export function assertValidAppend(
+  stream: string,
+  events: readonly NewEvent[],
+  recordedAt?: string,
+): void {
+  if (recordedAt !== undefined && !(ISO_INSTANT.test(recordedAt) && Date.parse(recordedAt) > 0)) {
+    throw new InvalidAppendError(`recordedAt ${recordedAt} is not an ISO 8601 instant in UTC`);
+  }
   if (stream.length === 0 || stream.length > MAX_STREAM_NAME_LENGTH) {
     throw new InvalidAppendError(`stream name must have 1 to ${MAX_STREAM_NAME_LENGTH} characters`);
   }
@@ -105,8 +126,14 @@ export function chainEvents(
       metadata: { ...event.metadata, recordedAt },
       prevHash,
     };
-    prevHash = hashEvent(content);
-    return { ...content, hash: prevHash };
+    const canonical = canonicalContentOf(content);
+    prevHash = hashCanonicalEvent(canonical);
+    return {
+      ...content,
+      hash: prevHash,
+      canonicalData: canonical.canonicalData,
+      canonicalMetadata: canonical.canonicalMetadata,
+    };
   });
 }
 

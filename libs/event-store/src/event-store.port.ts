@@ -12,6 +12,11 @@ export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
+  /**
+   * For imports only: the time the events were first recorded (ISO 8601), kept instead of now so
+   * that an imported event hashes exactly as it did in the ledger it came from.
+   */
+  readonly recordedAt?: string;
 }
 
 export interface AppendResult {

@@ -53,15 +53,15 @@ export class EventStoreDbAppender {
   async append(
     stream: string,
     events: readonly NewEvent[],
-    { expectedRevision }: AppendOptions,
+    { expectedRevision, recordedAt }: AppendOptions,
   ): Promise<AppendResult> {
-    assertValidAppend(stream, events);
+    assertValidAppend(stream, events, recordedAt);
     let actualRevision: ActualRevision = 'no_stream';
     for (let attempt = 0; attempt < MAX_REBASES; attempt += 1) {
       const { tail, retried } = await this.inspectStream(stream, events, expectedRevision);
       if (retried) return retried;
       assertExpectedRevision(stream, expectedRevision, tail.revision);
-      const chained = chainEvents(stream, tail, events, this.clock().toISOString());
+      const chained = chainEvents(stream, tail, events, recordedAt ?? this.clock().toISOString());
       const outcome = await this.write(stream, tail, chained);
       if (outcome.kind === 'appended') return outcome.result;
       actualRevision = outcome.actualRevision;

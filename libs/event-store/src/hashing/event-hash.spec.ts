@@ -1,3 +1,5 @@
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { canonicalEventJson, GENESIS_HASH, hashEvent, type HashedContent } from './event-hash';
 
 const event: HashedContent = {
@@ -44,5 +46,29 @@ describe('event hashing', () => {
       data: { unit: 'items', due: '2026-12-31', quantity: 12, what: 'Host 12 workshops' },
     };
     expect(hashEvent(reordered)).toBe(hashEvent(event));
+  });
+});
+
+describe('canonical JSON from parts', () => {
+  const jsonValue = fc.jsonValue({ maxDepth: 3 });
+  const content = fc.record({
+    id: fc.string({ unit: 'binary' }),
+    stream: fc.string({ unit: 'binary' }),
+    revision: fc.bigInt({ min: 0n, max: 2n ** 63n }),
+    type: fc.string({ unit: 'binary' }),
+    data: fc.dictionary(fc.string({ unit: 'binary' }), jsonValue),
+    metadata: fc.dictionary(fc.string({ unit: 'binary' }), jsonValue),
+    prevHash: fc.string({ unit: 'binary' }),
+  });
+
+  it('equals RFC 8785 canonicalisation of the whole event, whatever the strings and values', () => {
+    fc.assert(
+      fc.property(content, (event) => {
+        const whole = canonicalize({ ...event, revision: event.revision.toString() });
+        // Metadata of any shape: canonicalisation does not care which fields it has.
+        expect(canonicalEventJson(event as unknown as HashedContent)).toBe(whole);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -52,9 +52,13 @@ export function sqliteErrorCode(error: unknown): string | undefined {
 export function assertHeaderIntact(file: string): void {
   const header = readHeader(file);
   if (header === undefined) return;
+  if (header.length < HEADER_SIZE) {
+    throw new CorruptedStoreError(
+      `${file}: the database file is damaged: it is ${header.length} bytes long, shorter than its header`,
+    );
+  }
   const pageSize = header.readUInt16BE(16);
   const problems = [
-    header.length < HEADER_SIZE && `it is ${header.length} bytes long, shorter than its header`,
     !header.subarray(0, MAGIC.length).equals(MAGIC) &&
       'its header does not start "SQLite format 3"',
     !(pageSize === 1 || (pageSize >= 512 && (pageSize & (pageSize - 1)) === 0)) &&

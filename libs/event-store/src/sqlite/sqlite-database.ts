@@ -28,6 +28,8 @@ const MIGRATIONS: readonly string[] = [
      UNIQUE (stream, revision)
    ) STRICT;
    CREATE INDEX events_by_type ON events (type, position);`,
+  // The CRC-32 of each row's stored text (see sqlite-row-checksum); rows written before carry none.
+  `ALTER TABLE events ADD COLUMN checksum INTEGER;`,
 ];
 
 /**

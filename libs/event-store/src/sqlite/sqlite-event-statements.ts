@@ -1,22 +1,17 @@
 import type Database from 'better-sqlite3';
-import type { StreamTail } from '../append-rules';
+import type { ChainedEvent, StreamTail } from '../append-rules';
 import { CorruptedStoreError } from '../errors';
 import type { ReadAllFilter } from '../event-store.port';
 import { hashEvent } from '../hashing/event-hash';
 import type { EventMetadata, JsonObject, RecordedEvent } from '../recorded-event';
 import { asCorruptedStoreError } from './sqlite-damage-checks';
+import { rowChecksum, type StoredText, storedTextOf } from './sqlite-row-checksum';
 
-interface EventRow {
-  position: bigint;
-  id: string;
-  stream: string;
-  revision: bigint;
-  type: string;
-  data: string;
-  metadata: string;
-  prev_hash: string;
-  hash: string;
-}
+/**
+ * A row as read, an array in `COLUMNS` order (better-sqlite3's raw mode: no object per row); the
+ * checksum is null in rows written before the store kept checksums.
+ */
+type EventRow = [position: bigint, ...text: StoredText, checksum: bigint | null];
 
 export interface EventPage {
   readonly events: RecordedEvent[];
@@ -26,7 +21,7 @@ export interface EventPage {
   readonly scannedUpTo: bigint;
 }
 
-const COLUMNS = 'position, id, stream, revision, type, data, metadata, prev_hash, hash';
+const COLUMNS = 'position, id, stream, revision, type, data, metadata, prev_hash, hash, checksum';
 
 /**
  * The prepared SQL of the SQLite store; integers are read as bigint so nothing loses precision.
@@ -49,27 +44,32 @@ export class SqliteEventStatements {
       .safeIntegers(true);
     this.tail = db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`)
+      .raw(true)
       .safeIntegers(true);
     this.byIds = db
       .prepare(
         `SELECT ${COLUMNS} FROM events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position`,
       )
+      .raw(true)
       .safeIntegers(true);
     this.forwards = db
       .prepare(
         `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       )
+      .raw(true)
       .safeIntegers(true);
     this.backwards = db
       .prepare(
         `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       )
+      .raw(true)
       .safeIntegers(true);
     this.backwardsFromEnd = db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT ?`)
+      .raw(true)
       .safeIntegers(true);
     this.insertRow = db.prepare(
-      `INSERT INTO events (${COLUMNS}) VALUES (@position, @id, @stream, @revision, @type, @data, @metadata, @prev_hash, @hash)`,
+      `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -80,7 +80,7 @@ export class SqliteEventStatements {
   /** The stream's last event, verified: a new event is chained to its hash. */
   streamTail(stream: string): StreamTail | undefined {
     const row = this.read(() => this.tail.get(stream) as EventRow | undefined);
-    if (!row) return undefined;
+    if (row === undefined) return undefined;
     const { revision, hash } = this.verified(row);
     return { revision, hash };
   }
@@ -132,24 +132,17 @@ export class SqliteEventStatements {
         .prepare(
           `SELECT ${COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
         )
+        .raw(true)
         .safeIntegers(true);
       this.logPages.set(key, statement);
     }
     return statement;
   }
 
-  insert(event: RecordedEvent): void {
-    this.insertRow.run({
-      position: event.position,
-      id: event.id,
-      stream: event.stream,
-      revision: event.revision,
-      type: event.type,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(event.metadata),
-      prev_hash: event.prevHash,
-      hash: event.hash,
-    });
+  /** Writes the event with its data and metadata as the canonical JSON that was hashed. */
+  insert(event: ChainedEvent, position: bigint): void {
+    const text = storedTextOf(event);
+    this.insertRow.run(position, ...text, rowChecksum(text));
   }
 
   private events(query: () => unknown[]): RecordedEvent[] {
@@ -166,29 +159,63 @@ export class SqliteEventStatements {
   }
 
   /**
-   * The row as an event, once its data and metadata parse and its stored hash is the hash of its
-   * content: a damaged row is refused, naming where it is, never served.
+   * The row as an event, once it is intact (see `intact`) and its data and metadata parse: a
+   * damaged row is refused, naming where it is, never served.
    */
   private verified(row: EventRow): RecordedEvent {
+    const [position, id, stream, revision, type, data, metadata, prevHash, hash, checksum] = row;
     const damaged = (what: string) =>
       new CorruptedStoreError(
-        `${this.db.name}: event at position ${row.position} (stream ${row.stream}, revision ${row.revision}) is damaged: ${what}`,
+        `${this.db.name}: event at position ${position} (stream ${stream}, revision ${revision}) is damaged: ${what}`,
       );
-    const event: RecordedEvent = {
-      id: row.id,
-      stream: row.stream,
-      revision: row.revision,
-      position: row.position,
-      type: row.type,
-      data: parseObject(row.data, () => damaged('its data is not a JSON object')),
-      metadata: parseObject(row.metadata, () =>
+    if (!intact(row)) {
+      throw damaged(
+        checksum === null
+          ? 'its stored hash does not match its content'
+          : 'its stored text does not match its checksum',
+      );
+    }
+    return {
+      id,
+      stream,
+      revision,
+      position,
+      type,
+      data: parseObject(data, () => damaged('its data is not a JSON object')),
+      metadata: parseObject(metadata, () =>
         damaged('its metadata is not a JSON object'),
       ) as unknown as EventMetadata,
-      prevHash: row.prev_hash,
-      hash: row.hash,
+      prevHash,
+      hash,
     };
-    if (hashOf(event) !== row.hash) throw damaged('its stored hash does not match its content');
-    return event;
+  }
+}
+
+/**
+ * Whether the row is as written: its checksum matches its text, or, for a row written before the
+ * store kept checksums, its hash matches its content.
+ */
+function intact(row: EventRow): boolean {
+  const [, id, stream, revision, type, data, metadata, prevHash, hash, checksum] = row;
+  if (checksum !== null) {
+    return (
+      BigInt(rowChecksum([id, stream, revision, type, data, metadata, prevHash, hash])) === checksum
+    );
+  }
+  try {
+    return (
+      hashEvent({
+        id,
+        stream,
+        revision,
+        type,
+        data: JSON.parse(data) as JsonObject,
+        metadata: JSON.parse(metadata) as EventMetadata,
+        prevHash,
+      }) === hash
+    );
+  } catch {
+    return false; // not even JSON, or not canonicalisable: not what was hashed
   }
 }
 
@@ -201,13 +228,4 @@ function parseObject(json: string, damaged: () => Error): JsonObject {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw damaged();
   return value as JsonObject;
-}
-
-/** The hash of the event's content, or `undefined` when it cannot even be canonicalised. */
-function hashOf(event: RecordedEvent): string | undefined {
-  try {
-    return hashEvent(event);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -85,6 +85,44 @@ describe('SQLite event store specifics', () => {
     expect(() => insert.run(2, 'id-2', 's', 0)).toThrow(/UNIQUE/);
     db.close();
   });
+
+  it('migrates a store written before rows carried checksums, and keeps checking its rows by hash', async () => {
+    const store = new SqliteEventStore({ file });
+    await store.append('early', events(2, 'c1'), { expectedRevision: 'no_stream' });
+    await store.close();
+    // As schema version 1 left it: no checksum column, every row checked by its hash.
+    const plain = new Database(file);
+    plain.exec('ALTER TABLE events DROP COLUMN checksum');
+    plain.pragma('user_version = 1');
+    plain.close();
+
+    const reopened = new SqliteEventStore({ file });
+    await reopened.append('early', events(1, 'c2'), { expectedRevision: 1n });
+    const read: bigint[] = [];
+    for await (const event of reopened.readStream('early')) read.push(event.revision);
+    await reopened.close();
+    expect(read).toEqual([0n, 1n, 2n]);
+    const migrated = new Database(file, { readonly: true });
+    const checksums = migrated
+      .prepare('SELECT checksum IS NOT NULL AS kept FROM events ORDER BY position')
+      .pluck()
+      .all();
+    expect(migrated.pragma('user_version', { simple: true })).toBe(2);
+    migrated.close();
+    expect(checksums).toEqual([0, 0, 1]);
+  });
+
+  it.each([10, 43, 99])(
+    'refuses a file cut short to %i bytes, naming the damage',
+    async (length) => {
+      await new SqliteEventStore({ file }).close();
+      truncateSync(file, length);
+      expect(() => new SqliteEventStore({ file })).toThrow(CorruptedStoreError);
+      expect(() => new SqliteEventStore({ file })).toThrow(
+        `is ${length} bytes long, shorter than its header`,
+      );
+    },
+  );
 
   it('completes live subscriptions when the store closes', async () => {
     const store = new SqliteEventStore({ file });

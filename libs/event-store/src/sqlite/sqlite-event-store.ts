@@ -1,13 +1,5 @@
 import type Database from 'better-sqlite3';
 import { Observable, Subject } from 'rxjs';
-import {
-  assertExpectedRevision,
-  assertValidAppend,
-  chainEvents,
-  EMPTY_TAIL,
-  recognisedRetry,
-  type StreamTail,
-} from '../append-rules';
 import { StoreUnavailableError } from '../errors';
 import type {
   AppendOptions,
@@ -20,7 +12,9 @@ import type {
 } from '../event-store.port';
 import type { NewEvent, RecordedEvent } from '../recorded-event';
 import { openEventStoreDatabase } from './sqlite-database';
+import { sqliteErrorCode } from './sqlite-damage-checks';
 import { SqliteEventStatements, type EventPage } from './sqlite-event-statements';
+import { MAX_GROUP_SIZE, type PendingAppend, SqliteGroupCommit } from './sqlite-group-commit';
 
 export interface SqliteEventStoreOptions {
   /** Database file, or `:memory:`. */
@@ -47,7 +41,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: SqliteEventStatements;
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
-  private readonly clock: () => Date;
+  private readonly groupCommit: SqliteGroupCommit;
+  private readonly pending: PendingAppend[] = [];
   /** Emits after every committed append; live subscriptions wake up on it. */
   private readonly appended = new Subject<void>();
   private closed = false;
@@ -57,46 +52,46 @@ export class SqliteEventStore implements EventStore {
     this.statements = new SqliteEventStatements(this.db);
     this.pageSize = options.pageSize ?? 256;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.clock = options.clock ?? (() => new Date());
+    this.groupCommit = new SqliteGroupCommit(
+      this.db,
+      this.statements,
+      options.clock ?? (() => new Date()),
+    );
   }
 
+  /**
+   * Queues the append for the next group commit: every append that arrives before the event loop
+   * turns is written in one transaction with one fsync, and answered on its own.
+   */
   append(
     stream: string,
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    return settle(() => {
-      const result = this.storage(() => this.appendInTransaction(stream, events, options));
-      this.appended.next();
-      return result;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ stream, events, options, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitPending());
     });
   }
 
-  private appendInTransaction(
-    stream: string,
-    events: readonly NewEvent[],
-    { expectedRevision }: AppendOptions,
-  ): AppendResult {
-    assertValidAppend(stream, events);
-    return this.db
-      .transaction((): AppendResult => {
-        const retried = recognisedRetry(
-          stream,
-          events,
-          this.statements.eventsWithIds(events.map((event) => event.id)),
-        );
-        if (retried) return retried;
-        const tail: StreamTail = this.statements.streamTail(stream) ?? EMPTY_TAIL;
-        assertExpectedRevision(stream, expectedRevision, tail.revision);
-        const chained = chainEvents(stream, tail, events, this.clock().toISOString());
-        let position = this.statements.headPosition();
-        for (const event of chained) {
-          position += 1n;
-          this.statements.insert({ ...event, position });
-        }
-        return { nextRevision: chained[chained.length - 1].revision, position };
-      })
-      .immediate();
+  /** Group commits since the store opened, and the appends they carried. */
+  get groupCommits(): { readonly groups: number; readonly appends: number } {
+    return { ...this.groupCommit.counts };
+  }
+
+  private commitPending(): void {
+    const group = this.pending.splice(0, MAX_GROUP_SIZE);
+    if (this.pending.length > 0) setImmediate(() => this.commitPending());
+    try {
+      const outcomes = this.storage(() => this.groupCommit.commit(group));
+      outcomes.forEach((outcome, index) => {
+        if (outcome.ok) group[index].resolve(outcome.result);
+        else group[index].reject(outcome.error);
+      });
+    } catch (error) {
+      for (const append of group) append.reject(error);
+    }
+    this.appended.next();
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -210,24 +205,13 @@ function storageWork<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    const code = sqliteCodeOf(error);
+    const code = sqliteErrorCode(error);
     if (code !== undefined && UNAVAILABLE_CODES.test(code)) {
       const { message } = error as { message?: unknown };
       throw new StoreUnavailableError(`SQLite: ${String(message)}`, code, { cause: error });
     }
     throw error;
   }
-}
-
-/**
- * The result code of a SqliteError. Told by its `code` rather than `instanceof`: the native addon
- * keeps the SqliteError class of the first copy of better-sqlite3 loaded in the process, so where
- * the module is loaded again, in another realm (Jest does, once per test file), its errors are
- * instances of neither that copy's SqliteError nor that realm's Error.
- */
-function sqliteCodeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
 function startOf(fromPosition: bigint | 'start' | undefined): bigint {

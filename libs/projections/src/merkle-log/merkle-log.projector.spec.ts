@@ -43,6 +43,21 @@ describe('merkle log projector', () => {
     expect(merkleLogOf(db).size()).toBe(13);
   });
 
+  it('gives the same tables when it is handed batches of any size as one event at a time', () => {
+    const oneByOne = project(merkleLogProjector, []);
+    events.forEach(merkleLogProjector.bind(oneByOne));
+    const tables = [...merkleLogProjector.tables];
+    for (const size of [1, 2, 5, 13]) {
+      const batched = project(merkleLogProjector, []);
+      const apply = merkleLogProjector.bindBatch?.(batched);
+      for (let start = 0; start < events.length; start += size) {
+        apply?.(events.slice(start, start + size));
+      }
+      expect(merkleLogOf(batched).size()).toBe(13);
+      expect(digestOfTables(batched, tables)).toBe(digestOfTables(oneByOne, tables));
+    }
+  });
+
   it('serves proofs, for any size, that the verifier accepts', () => {
     const db = project(merkleLogProjector, []);
     const handle = merkleLogProjector.bind(db);

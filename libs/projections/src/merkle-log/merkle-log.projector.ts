@@ -1,13 +1,33 @@
+import type Database from 'better-sqlite3';
 import { MerkleLog } from '@cohesion/merkle';
-import type { Projector } from '../projector';
+import type { BatchHandler, Projector } from '../projector';
 import { eventHashBytes, nativeMerkleHasher } from './native-hasher';
 import { MERKLE_LOG_SCHEMA, MERKLE_LOG_TABLES } from './merkle-log.schema';
 import { SqliteHashStore } from './sqlite-hash-store';
 
 /**
+ * Appends a batch's events as the next leaves in one go: the parents they complete are mostly
+ * hashed from the batch itself, and stored with one size check, where one append per event reads
+ * the size and the left sibling back from the tables every time.
+ */
+function bindLeaves(db: Database.Database): BatchHandler {
+  const log = new MerkleLog(new SqliteHashStore(db), nativeMerkleHasher);
+  const record = db.prepare(
+    `INSERT INTO merkle_log_leaves (leaf_index, event_id, position, stream, revision, event_hash)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  return (events) => {
+    const first = log.append(events.map(({ hash }) => eventHashBytes(hash))) - events.length;
+    events.forEach(({ id, position, stream, revision, hash }, offset) =>
+      record.run(first + offset, id, position, stream, revision, hash),
+    );
+  };
+}
+
+/**
  * The whole log as an RFC 9162 Merkle tree, in log order: every event (access-audit reads too,
  * since they are in the log) is the next leaf, the leaf being the event's hash. Appending writes
- * the leaf and the at most log2(n) parents it completes; nothing is ever recomputed.
+ * the leaves and the parents they complete; nothing is ever recomputed.
  */
 export const merkleLogProjector: Projector = {
   name: 'merkle_log',
@@ -15,14 +35,8 @@ export const merkleLogProjector: Projector = {
   tables: MERKLE_LOG_TABLES,
   schema: MERKLE_LOG_SCHEMA,
   bind(db) {
-    const log = new MerkleLog(new SqliteHashStore(db), nativeMerkleHasher);
-    const record = db.prepare(
-      `INSERT INTO merkle_log_leaves (leaf_index, event_id, position, stream, revision, event_hash)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    return ({ id, position, stream, revision, hash }) => {
-      const size = log.append([eventHashBytes(hash)]);
-      record.run(size - 1, id, position, stream, revision, hash);
-    };
+    const append = bindLeaves(db);
+    return (event) => append([event]);
   },
+  bindBatch: bindLeaves,
 };

@@ -1,28 +1,39 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 
 /**
- * Groups what a source emits in one burst (synchronously, as a store page arrives) into one
- * array, at most `maxSize` long, flushed once the burst is over: one transaction per page
- * during catch-up, one per append when live.
+ * Groups what a source emits into arrays of at most `maxSize`, flushed once the source pauses: a
+ * store delivers a page synchronously, then yields one event-loop turn before the next, so a batch
+ * keeps growing while pages follow each other (catch-up: `maxSize` events per transaction) and is
+ * flushed one turn after the last of them (live: one transaction per append or burst of appends).
  */
 export function inBatches<T>(maxSize: number): OperatorFunction<T, T[]> {
   return (source) =>
     new Observable<T[]>((subscriber) => {
       let batch: T[] = [];
       let scheduled: NodeJS.Immediate | undefined;
+      /** Whether items arrived since the last look: the source has not paused yet. */
+      let arrived = false;
       const flush = () => {
         if (scheduled) clearImmediate(scheduled);
         scheduled = undefined;
+        arrived = false;
         if (batch.length === 0) return;
         const full = batch;
         batch = [];
         subscriber.next(full);
       };
+      const flushOncePaused = () => {
+        scheduled = undefined;
+        if (!arrived) return flush();
+        arrived = false;
+        scheduled = setImmediate(flushOncePaused);
+      };
       const subscription = source.subscribe({
         next: (item) => {
           batch.push(item);
+          arrived = true;
           if (batch.length >= maxSize) flush();
-          else scheduled ??= setImmediate(flush);
+          else scheduled ??= setImmediate(flushOncePaused);
         },
         error: (error: unknown) => {
           flush();

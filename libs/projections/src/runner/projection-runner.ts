@@ -1,9 +1,18 @@
 import type Database from 'better-sqlite3';
 import { BehaviorSubject, filter, firstValueFrom, map, type Subscription, timeout } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@cohesion/event-store';
-import type { ProjectionHandler, Projector } from '../projector';
+import type { BatchHandler, Projector } from '../projector';
 import { Checkpoints } from './checkpoints';
 import { inBatches } from './in-batches';
+
+/**
+ * Events per transaction while catching up. Each commit writes every page the batch dirtied, and
+ * the read models' indexes are spread over many pages, so larger batches write each hot page
+ * fewer times: rebuilding 200,000 domain events ran at 18k events/s in batches of 2,000 and 25k in
+ * batches of 5,000 (10,000: 26k). A batch holds the event loop while it applies (some 200 ms for
+ * 5,000 events, during catch-up only); live, an append is a batch of its own, whatever this.
+ */
+const DEFAULT_MAX_BATCH_SIZE = 5_000;
 
 export interface ProjectionRunnerOptions {
   /** Most events applied in one transaction. */
@@ -21,8 +30,17 @@ export interface ProjectionStatus {
 
 interface BoundProjector {
   readonly projector: Projector;
-  handle: ProjectionHandler;
+  apply: BatchHandler;
   checkpoint: bigint;
+}
+
+/** The projector's batch handler, or its event handler applied to each event of the batch. */
+function batchHandlerOf(projector: Projector, db: Database.Database): BatchHandler {
+  if (projector.bindBatch) return projector.bindBatch(db);
+  const handle = projector.bind(db);
+  return (events) => {
+    for (const event of events) handle(event);
+  };
 }
 
 /**
@@ -57,7 +75,7 @@ export class ProjectionRunner {
     options: ProjectionRunnerOptions = {},
   ) {
     this.checkpoints = new Checkpoints(db);
-    this.maxBatchSize = options.maxBatchSize ?? 500;
+    this.maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
     this.retryDelayMs = options.retryDelayMs ?? 250;
   }
 
@@ -69,7 +87,7 @@ export class ProjectionRunner {
       if (checkpoint?.version !== projector.version) this.reset(projector);
       this.bound.push({
         projector,
-        handle: projector.bind(this.db),
+        apply: batchHandlerOf(projector, this.db),
         checkpoint: checkpoint?.version === projector.version ? checkpoint.position : 0n,
       });
     }
@@ -93,7 +111,7 @@ export class ProjectionRunner {
     for (const entry of this.bound) {
       if (names && !names.includes(entry.projector.name)) continue;
       this.reset(entry.projector);
-      entry.handle = entry.projector.bind(this.db);
+      entry.apply = batchHandlerOf(entry.projector, this.db);
       entry.checkpoint = 0n;
     }
     this.publishApplied();
@@ -160,7 +178,10 @@ export class ProjectionRunner {
     this.db.transaction(() => {
       for (const entry of this.bound) {
         if (last <= entry.checkpoint) continue;
-        for (const event of batch) if (event.position > entry.checkpoint) entry.handle(event);
+        const { checkpoint } = entry;
+        entry.apply(
+          batch[0].position > checkpoint ? batch : batch.filter((e) => e.position > checkpoint),
+        );
         this.checkpoints.set(entry.projector.name, entry.projector.version, last);
       }
     })();
