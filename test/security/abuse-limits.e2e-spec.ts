@@ -200,7 +200,35 @@ describe('abuse limits and hygiene', () => {
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
       expect(await api.logSize()).toBe(before);
       expectProblem(await api.get('/partnerships'), 429, 'too-many-requests');
+      // Without trusted proxies, a forwarded-for header is no way round the limit.
+      expectProblem(
+        await api.get('/partnerships').set('X-Forwarded-For', '203.0.113.77'),
+        429,
+        'too-many-requests',
+      );
       for (let probe = 0; probe < 3; probe += 1) await request(server).get('/health').expect(200);
+    });
+  });
+
+  describe('behind a trusted reverse proxy (LEDGER_TRUST_PROXY)', () => {
+    let ledger: TestLedger;
+    let api: LedgerClient;
+
+    beforeAll(async () => {
+      ledger = await startTestLedger({
+        LEDGER_RATE_LIMIT_PER_MINUTE: '2',
+        LEDGER_TRUST_PROXY: 'loopback',
+      });
+      api = ledgerClient(ledger);
+    });
+    afterAll(() => ledger.close());
+
+    it('gives each forwarded client its own budget', async () => {
+      const from = (client: string) => api.get('/partnerships').set('X-Forwarded-For', client);
+      await from('203.0.113.1').expect(200);
+      await from('203.0.113.1').expect(200);
+      expectProblem(await from('203.0.113.1'), 429, 'too-many-requests');
+      await from('203.0.113.2').expect(200);
     });
   });
 });

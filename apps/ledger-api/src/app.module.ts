@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { type LedgerConfig, validateLedgerConfig } from './config/ledger-config';
+import type { LedgerConfig } from './config/ledger-config';
+import { ledgerConfiguration } from './config/ledger-configuration';
+import { COMMAND_SLICES } from './command-slices';
 import { EventStoreModule } from './event-store/event-store.module';
 import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module';
 import { AccessAuditModule } from './access-audit/access-audit.module';
@@ -12,29 +14,12 @@ import { AuthorizationModule } from './authorization/authorization.module';
 import { CommandSideModule } from './command-side/command-side.module';
 import { LedgerValidationPipe } from './command-side/ledger-validation.pipe';
 import { HealthModule } from './health/health.module';
-import { PartnershipsModule } from './partnerships/partnerships.module';
-import { CommitmentsModule } from './commitments/commitments.module';
-import { ContributionsModule } from './contributions/contributions.module';
-import { ValuationPoliciesModule } from './valuation-policies/valuation-policies.module';
-import { AgreementsModule } from './agreements/agreements.module';
-import { ConflictsModule } from './conflicts/conflicts.module';
-import { IndicatorsModule } from './indicators/indicators.module';
-import { FeedbackModule } from './feedback/feedback.module';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { ExportsModule } from './exports/exports.module';
 import { VerifiableHistoryModule } from './verifiable-history/verifiable-history.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { StreamsController } from './streams/streams.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
-
-/** Reads the environment when called (not when imported), so tests can set it first. */
-function configuration(): Promise<DynamicModule> {
-  return ConfigModule.forRoot({
-    isGlobal: true,
-    ignoreEnvFile: true,
-    validate: validateLedgerConfig,
-  });
-}
 
 @Module({
   imports: [
@@ -65,14 +50,7 @@ function configuration(): Promise<DynamicModule> {
     CommandSideModule,
     ReadModelsModule,
     HealthModule,
-    PartnershipsModule,
-    CommitmentsModule,
-    ContributionsModule,
-    ValuationPoliciesModule,
-    AgreementsModule,
-    ConflictsModule,
-    IndicatorsModule,
-    FeedbackModule,
+    ...COMMAND_SLICES,
     AuditTrailModule,
     ExportsModule,
     VerifiableHistoryModule,
@@ -85,6 +63,6 @@ function configuration(): Promise<DynamicModule> {
 })
 export class AppModule {
   static forRoot(): DynamicModule {
-    return { module: AppModule, imports: [configuration()] };
+    return { module: AppModule, imports: [ledgerConfiguration()] };
   }
 }

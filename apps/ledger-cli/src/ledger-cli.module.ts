@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { DemoCommand } from './demo/demo.command';
+import { ExportCommand } from './export-import/export.command';
+import { ImportCommand } from './export-import/import.command';
 import { LedgerCommand } from './ledger.command';
 import { VerifyConsistencyCommand } from './offline/verify-consistency.command';
 import { VerifyInclusionCommand } from './offline/verify-inclusion.command';
 import { VerifyTreeHeadCommand } from './offline/verify-tree-head.command';
+import { RebuildCommand } from './rebuild/rebuild.command';
+import { ReplayCommand } from './replay/replay.command';
+import { ReplayConflictCommand } from './replay/replay-conflict.command';
+import { StatsCommand } from './stats/stats.command';
 import { IssueTokenCommand } from './token/issue-token.command';
 import { TokenCommand } from './token/token.command';
 import { VerifyCommand } from './verify/verify.command';
@@ -16,6 +23,13 @@ import { VerifyCommand } from './verify/verify.command';
     VerifyTreeHeadCommand,
     VerifyInclusionCommand,
     VerifyConsistencyCommand,
+    DemoCommand,
+    RebuildCommand,
+    ReplayCommand,
+    ReplayConflictCommand,
+    ExportCommand,
+    ImportCommand,
+    StatsCommand,
   ],
 })
 export class LedgerCliModule {}

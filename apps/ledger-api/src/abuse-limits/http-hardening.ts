@@ -15,6 +15,7 @@ const DOCS_PATH = /^\/docs(\/|$)/;
  */
 export function applyHttpHardening(app: INestApplication): void {
   const config = app.get<ConfigService<LedgerConfig, true>>(ConfigService);
+  trustProxies(app as NestExpressApplication, config.get('LEDGER_TRUST_PROXY', { infer: true }));
   limitBodies(app as NestExpressApplication, config.get('LEDGER_BODY_LIMIT_KB', { infer: true }));
   app.use(securityHeaders());
   const origins = corsOrigins(config.get('LEDGER_CORS_ORIGINS', { infer: true }));
@@ -27,6 +28,18 @@ export function applyHttpHardening(app: INestApplication): void {
       maxAge: 600,
     });
   }
+}
+
+/**
+ * Behind a reverse proxy every request comes from the proxy: trusting it (and only it) for
+ * X-Forwarded-For gives each client its own rate-limit budget again (`request.ip`).
+ */
+function trustProxies(app: NestExpressApplication, setting: string | undefined): void {
+  if (setting === undefined) return;
+  app.set(
+    'trust proxy',
+    /^\d+$/.test(setting) ? Number(setting) : setting.split(',').map((proxy) => proxy.trim()),
+  );
 }
 
 /**

@@ -43,6 +43,6 @@ export function ApiCommand(summary: string, options: { creates?: boolean } = {})
       required: false,
       description: 'Groups the events of one user action',
     }),
-    ApiProblems(400, 403, 404, 409, 422),
+    ApiProblems(400, 403, 404, 409, 422, 503),
   );
 }

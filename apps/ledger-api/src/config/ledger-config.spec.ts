@@ -46,9 +46,21 @@ describe('ledger configuration', () => {
     [{ LEDGER_RATE_LIMIT_PER_MINUTE: '0' }, /LEDGER_RATE_LIMIT_PER_MINUTE must be between/],
     [{ LEDGER_BODY_LIMIT_KB: 'big' }, /LEDGER_BODY_LIMIT_KB must be a whole number/],
     [{ LEDGER_CORS_ORIGINS: '*' }, /LEDGER_CORS_ORIGINS must be comma-separated/],
+    [{ LEDGER_TRUST_PROXY: 'true' }, /LEDGER_TRUST_PROXY must be a number of hops/],
+    [{ LEDGER_TRUST_PROXY: '0' }, /LEDGER_TRUST_PROXY must be a number of hops/],
+    [{ LEDGER_TRUST_PROXY: 'nginx' }, /LEDGER_TRUST_PROXY must be a number of hops/],
   ])('refuses %j with a message naming the setting', (environment, message) => {
     expect(() => validateLedgerConfig(environment)).toThrow(message);
   });
+
+  it.each(['1', 'loopback', '10.0.0.0/8, uniquelocal', '::1', 'fd00::/8,127.0.0.1'])(
+    'takes trusted proxies %p',
+    (LEDGER_TRUST_PROXY) => {
+      expect(validateLedgerConfig({ LEDGER_TRUST_PROXY }).LEDGER_TRUST_PROXY).toBe(
+        LEDGER_TRUST_PROXY,
+      );
+    },
+  );
 
   it('never prints the value of a secret it refuses', () => {
     expect(() => validateLedgerConfig({ LEDGER_JWT_PRIVATE_KEY: 'hunter2-secret' })).toThrow(

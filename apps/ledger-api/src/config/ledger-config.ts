@@ -23,6 +23,10 @@ const SECRETS = new Set(['LEDGER_JWT_PRIVATE_KEY', 'LEDGER_TREE_HEAD_PRIVATE_KEY
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** A trusted proxy: a named range, an IPv4 or IPv6 address, or a subnet. */
+const PROXY = String.raw`(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(/\d{1,2})?|[0-9a-fA-F]*:[0-9a-fA-F:.]*(/\d{1,3})?)`;
+const TRUSTED_PROXIES = new RegExp(String.raw`^([1-9]|${PROXY}(\s*,\s*${PROXY})*)$`);
+
 /** The ledger's settings, read from the environment and validated once at start-up. */
 export class LedgerConfig {
   @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
@@ -106,6 +110,19 @@ export class LedgerConfig {
   @Min(1, { message: 'LEDGER_RATE_LIMIT_PER_MINUTE must be between 1 and 1000000' })
   @Max(1_000_000, { message: 'LEDGER_RATE_LIMIT_PER_MINUTE must be between 1 and 1000000' })
   LEDGER_RATE_LIMIT_PER_MINUTE = 600;
+
+  /**
+   * Which proxies in front of the ledger are believed about the client's address
+   * (X-Forwarded-For), for per-client limits: a number of hops, or comma-separated addresses and
+   * subnets (`loopback`, `uniquelocal`, `10.0.0.0/8`…), as Express's `trust proxy`. Unset, none
+   * is: the connection's address is the client's. `true` (believe anyone) is refused.
+   */
+  @IsOptional()
+  @Matches(TRUSTED_PROXIES, {
+    message:
+      'LEDGER_TRUST_PROXY must be a number of hops (1-9) or comma-separated addresses or subnets (loopback, uniquelocal, 10.0.0.0/8…)',
+  })
+  LEDGER_TRUST_PROXY?: string;
 
   /** Largest request body accepted, in KiB (413 above). */
   @Transform(({ value }) => (value === undefined || value === '' ? 256 : Number(value)))

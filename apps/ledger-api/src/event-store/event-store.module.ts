@@ -13,7 +13,7 @@ import type { LedgerConfig } from '../config/ledger-config';
 export const SQLITE_EVENT_STORE_FILE = 'events.sqlite';
 
 /** Chooses the adapter from configuration: EventStoreDB when a connection string is set, SQLite otherwise. */
-function createEventStore(config: ConfigService<LedgerConfig, true>): EventStore {
+export function createEventStore(config: ConfigService<LedgerConfig, true>): EventStore {
   const logger = new Logger('EventStore');
   const connectionString = config.get('EVENTSTORE_CONNECTION_STRING', { infer: true });
   if (connectionString) {

@@ -17,6 +17,8 @@ export interface LedgerSources {
   readonly heads: readonly TreeHeadDocument[];
   /** The ledger's tree-head key, when it can be found: signatures are then checked. */
   readonly publicKey?: TreeHeadPublicKey;
+  /** Told how many events have been checked so far, after each one (for progress). */
+  readonly onEventChecked?: (checked: number) => void;
 }
 
 export type Damage =
@@ -109,6 +111,7 @@ export async function checkLedger(sources: LedgerSources): Promise<LedgerCheckRe
       log.append([leaf]);
       tails.set(row.stream, { revision: row.revision, hash: row.hash });
       checkHeadsAt(log.size());
+      sources.onEventChecked?.(log.size());
     }
     checkNothingRemoved(log.size(), stored, sources.heads);
     return report();

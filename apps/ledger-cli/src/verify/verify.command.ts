@@ -8,9 +8,13 @@ import {
   treeHeadsPath,
 } from '../../../ledger-api/src/verifiable-history/signed-tree-head-store';
 import { findTreeHeadKey } from '../../../ledger-api/src/verifiable-history/tree-head-key';
+import { withProgress } from '../progress/progress';
 import { EVENTS_FILE, READ_MODELS_FILE } from './data-dir-files';
 import { checkLedger } from './ledger-check';
 import { damageMessage, successLines } from './verify-report';
+
+const eventCount = (events: Database.Database): number =>
+  (events.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
 
 const openReadOnly = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
 
@@ -54,12 +58,15 @@ export class VerifyCommand extends CommandRunner {
     const readModels = existsSync(readModelsFile) ? openReadOnly(readModelsFile) : undefined;
     const heads = existsSync(headsFile) ? SignedTreeHeadStore.openReadOnly(headsFile) : undefined;
     try {
-      const report = await checkLedger({
-        events,
-        readModels,
-        heads: heads?.all() ?? [],
-        publicKey,
-      });
+      const report = await withProgress('verify', eventCount(events), 'events', (progress) =>
+        checkLedger({
+          events,
+          readModels,
+          heads: heads?.all() ?? [],
+          publicKey,
+          onEventChecked: (checked) => progress.update(checked, checked),
+        }),
+      );
       if (report.damage) throw new Error(damageMessage(report.damage, report));
       process.stdout.write(`${successLines(report, publicKey?.keyId).join('\n')}\n`);
     } finally {

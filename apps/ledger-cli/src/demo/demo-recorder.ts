@@ -1,0 +1,111 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import type { Command } from '@cohesion/domain';
+import {
+  AgreementCommandMessage,
+  type AgreementRequest,
+} from '../../../ledger-api/src/agreements/agreement-command.handler';
+import type {
+  CommandContext,
+  CommandResult,
+} from '../../../ledger-api/src/command-side/command-context';
+import {
+  type CommandMessage,
+  commandFrom,
+} from '../../../ledger-api/src/command-side/command-messages';
+import {
+  CommitmentCommandMessage,
+  type CommitmentRequest,
+} from '../../../ledger-api/src/commitments/commitment-command.handler';
+import {
+  ConflictCommandMessage,
+  type ConflictRequest,
+} from '../../../ledger-api/src/conflicts/conflict-command.handler';
+import {
+  ContributionCommandMessage,
+  type ContributionRequest,
+} from '../../../ledger-api/src/contributions/contribution-command.handler';
+import {
+  FeedbackCommandMessage,
+  type FeedbackRequest,
+} from '../../../ledger-api/src/feedback/feedback-command.handler';
+import {
+  IndicatorCommandMessage,
+  type IndicatorRequest,
+} from '../../../ledger-api/src/indicators/indicator-command.handler';
+import { PartnershipCommandMessage } from '../../../ledger-api/src/partnerships/partnership-command.handler';
+import type { Principal } from '../../../ledger-api/src/principal/principal';
+import { ValuationPolicyCommandMessage } from '../../../ledger-api/src/valuation-policies/valuation-policy-command.handler';
+import type { PartnershipCommand, ValuationPolicyCommand } from '@cohesion/domain';
+import type { DemoClock } from './demo-clock';
+
+type DataOf<C extends Command, T extends C['type']> = Extract<C, { type: T }>['data'];
+
+/** Sends one kind of command: `(step, as, type, data)`, `step` naming it uniquely in the demo. */
+type Lane<C extends Command> = <T extends C['type']>(
+  step: string,
+  as: Principal,
+  type: T,
+  data: DataOf<C, T>,
+) => Promise<CommandResult>;
+
+/**
+ * Records the demo through the API's own command handlers (the same deciders and access rules
+ * as over HTTP), on the demo's clock. Each command's id is derived from the seed and the step's
+ * name, so that running the demo again is a retry of every command: the ledger records nothing
+ * twice.
+ */
+export class DemoRecorder {
+  /** Commands sent so far (recorded now, or already recorded by an earlier run). */
+  sent = 0;
+
+  readonly partnership = this.lane<PartnershipCommand>(
+    (c, x) => new PartnershipCommandMessage(c, x),
+  );
+  readonly valuationPolicy = this.lane<ValuationPolicyCommand>(
+    (c, x) => new ValuationPolicyCommandMessage(c, x),
+  );
+  readonly commitment = this.lane<CommitmentRequest>((c, x) => new CommitmentCommandMessage(c, x));
+  readonly contribution = this.lane<ContributionRequest>(
+    (c, x) => new ContributionCommandMessage(c, x),
+  );
+  readonly agreement = this.lane<AgreementRequest>((c, x) => new AgreementCommandMessage(c, x));
+  readonly conflict = this.lane<ConflictRequest>((c, x) => new ConflictCommandMessage(c, x));
+  readonly indicator = this.lane<IndicatorRequest>((c, x) => new IndicatorCommandMessage(c, x));
+  readonly feedback = this.lane<FeedbackRequest>((c, x) => new FeedbackCommandMessage(c, x));
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: DemoClock,
+    private readonly seed: number,
+  ) {}
+
+  /** The following commands happen on this day (`YYYY-MM-DD`), a few minutes apart. */
+  day(date: string): void {
+    this.clock.startDay(date);
+  }
+
+  private lane<C extends Command>(
+    message: (command: C, context: CommandContext) => CommandMessage<C>,
+  ): Lane<C> {
+    return async (step, as, type, data) => {
+      const commandId = `demo-${this.seed}-${step}`;
+      const context: CommandContext = {
+        actor: as,
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        now: this.clock.tick(),
+      };
+      try {
+        const result = await this.commands.execute(
+          message(commandFrom<C>(type, data, context), context),
+        );
+        this.sent += 1;
+        return result;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`demo step ${step} (${type}) refused: ${reason}`);
+      }
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { eventIdFor, type NewEvent, SqliteEventStore } from '@cohesion/event-store';
+import { exportLine } from './exported-event';
+import { importEvents, type ImportLine } from './import-events';
+
+const newEvent = (commandId: string, data: Record<string, string>): NewEvent => ({
+  id: eventIdFor(commandId, 0),
+  type: 'PartnershipFounded',
+  data,
+  metadata: {
+    actor: { sub: 'admin' },
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    schemaVersion: 1,
+  },
+});
+
+async function exportedLines(store: SqliteEventStore): Promise<ImportLine[]> {
+  const lines: ImportLine[] = [];
+  for await (const event of store.readAll()) {
+    const text = exportLine(event);
+    lines.push({ text, lineNumber: lines.length + 1, bytes: text.length + 1 });
+  }
+  return lines;
+}
+
+describe('importEvents', () => {
+  let source: SqliteEventStore;
+  let target: SqliteEventStore;
+  let lines: ImportLine[];
+
+  beforeEach(async () => {
+    source = new SqliteEventStore({ file: ':memory:' });
+    target = new SqliteEventStore({ file: ':memory:' });
+    await source.append('partnership-a', [newEvent('a-1', { name: 'A' })], {
+      expectedRevision: 'no_stream',
+    });
+    await source.append('partnership-a', [newEvent('a-2', { name: 'A, renamed' })], {
+      expectedRevision: 0n,
+    });
+    lines = await exportedLines(source);
+  });
+  afterEach(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  it('appends each event where it was, skips those already there, and skips blank lines', async () => {
+    const blank = { text: '', lineNumber: 3, bytes: 1 };
+    expect(await importEvents(target, [...lines, blank])).toEqual({
+      imported: 2,
+      alreadyPresent: 0,
+    });
+    expect(await importEvents(target, lines)).toEqual({ imported: 0, alreadyPresent: 2 });
+    expect((await exportedLines(target)).map(({ text }) => text)).toEqual(
+      lines.map(({ text }) => text),
+    );
+  });
+
+  it("refuses an event whose stream's earlier event is missing from the file, appending nothing", async () => {
+    await expect(importEvents(target, [lines[1]])).rejects.toThrow(
+      /^line 2: event .* follows .* but partnership-a ends with nothing here: an earlier line of the stream is missing$/,
+    );
+    expect(await target.headPosition()).toBe(0n);
+  });
+
+  it('refuses to import over another history of the same stream', async () => {
+    await target.append('partnership-a', [newEvent('other', { name: 'Other' })], {
+      expectedRevision: 'no_stream',
+    });
+    await expect(importEvents(target, lines)).rejects.toThrow(
+      /^line 1: partnership-a already holds another event at revision 0/,
+    );
+    expect(await target.headPosition()).toBe(1n);
+  });
+});
