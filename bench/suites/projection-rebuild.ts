@@ -32,7 +32,7 @@ export const projectionRebuildSuite: Suite = async (options) => {
   const rebuild = await withStore(domainLog.file, (store) =>
     measure(
       {
-        name: `rebuild of all ${ALL_PROJECTORS.length} read models from ${domainLog.events} events`,
+        name: `rebuild of all ${ALL_PROJECTORS.length} read models from ${domainLog.events.toLocaleString('en-US')} events`,
         system: 'cohesion-ledger',
         unit: 'events/s',
         better: 'higher',
@@ -60,7 +60,7 @@ export const projectionRebuildSuite: Suite = async (options) => {
     targets: [
       {
         name: 'projection rebuild',
-        target: `≥ ${TARGET_EVENTS_PER_SECOND} events/s`,
+        target: `≥ ${TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')}`,
         actual: rebuild.median,
         unit: 'events/s',
         met: rebuild.median >= TARGET_EVENTS_PER_SECOND,

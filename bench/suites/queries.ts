@@ -96,7 +96,7 @@ export const queriesSuite: Suite = async ({ runs, warmups, scratch, log }) => {
         ...reports.map((report): TargetCheck => p99Target(report)),
         {
           name: 'replay of a 10,000-event conflict case',
-          target: `≤ ${REPLAY_TARGET_MS} ms`,
+          target: `≤ ${REPLAY_TARGET_MS}`,
           actual: replay.median,
           unit: 'ms',
           met: replay.median <= REPLAY_TARGET_MS,
@@ -138,7 +138,7 @@ function latencies(
 function p99Target(report: Measurement): TargetCheck {
   return {
     name: `${report.name}: p99`,
-    target: `≤ ${QUERY_P99_TARGET_MS} ms`,
+    target: `≤ ${QUERY_P99_TARGET_MS}`,
     actual: report.median,
     unit: 'ms',
     met: report.median <= QUERY_P99_TARGET_MS,

@@ -115,7 +115,7 @@ export const storeReadsSuite: Suite = async (options) => {
 
 const NOTES: readonly string[] = [
   `Each system reads a log it wrote itself (10,000 events appended 100 at a time; every tenth append goes to the stream read). A run reads the stream ${READS[0].repeats} times, or the log ${READS[1].repeats} times, and checks the count; msPerRead is one read. The systems take turns run by run.`,
-  `${OURS}: readStream and readAll async iterables (pages of 256 rows; every row's hash is checked before it is served, since SQLite has no page checksums).`,
+  `${OURS}: readStream and readAll async iterables (pages of 256 rows; every row's CRC-32 checksum is checked and its data and metadata parsed before it is served, since SQLite has no page checksums).`,
   `${RAW}: one SELECT of the stream (.all()) or of the log in position order (.iterate()), JSON.parse of data and metadata per row, as any reader needs; no hash check.`,
   `${EMMETT}: its readStream (one query for the whole stream) and its global read readMessagesBatch in pages of 256 after a position, both parse data and metadata.`,
 ];
