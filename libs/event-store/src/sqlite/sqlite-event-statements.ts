@@ -164,30 +164,35 @@ export class SqliteEventStatements {
    */
   private verified(row: EventRow): RecordedEvent {
     const [position, id, stream, revision, type, data, metadata, prevHash, hash, checksum] = row;
-    const damaged = (what: string) =>
-      new CorruptedStoreError(
-        `${this.db.name}: event at position ${position} (stream ${stream}, revision ${revision}) is damaged: ${what}`,
-      );
     if (!intact(row)) {
-      throw damaged(
+      throw this.damaged(
+        row,
         checksum === null
           ? 'its stored hash does not match its content'
           : 'its stored text does not match its checksum',
       );
     }
+    const parsedData = parseObject(data);
+    if (parsedData === undefined) throw this.damaged(row, 'its data is not a JSON object');
+    const parsedMetadata = parseObject(metadata);
+    if (parsedMetadata === undefined) throw this.damaged(row, 'its metadata is not a JSON object');
     return {
       id,
       stream,
       revision,
       position,
       type,
-      data: parseObject(data, () => damaged('its data is not a JSON object')),
-      metadata: parseObject(metadata, () =>
-        damaged('its metadata is not a JSON object'),
-      ) as unknown as EventMetadata,
+      data: parsedData,
+      metadata: parsedMetadata as unknown as EventMetadata,
       prevHash,
       hash,
     };
+  }
+
+  private damaged([position, , stream, revision]: EventRow, what: string): CorruptedStoreError {
+    return new CorruptedStoreError(
+      `${this.db.name}: event at position ${position} (stream ${stream}, revision ${revision}) is damaged: ${what}`,
+    );
   }
 }
 
@@ -219,13 +224,14 @@ function intact(row: EventRow): boolean {
   }
 }
 
-function parseObject(json: string, damaged: () => Error): JsonObject {
-  let value: unknown;
+/** The JSON object the text holds, or `undefined` when it holds none. */
+function parseObject(json: string): JsonObject | undefined {
   try {
-    value = JSON.parse(json);
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as JsonObject)
+      : undefined;
   } catch {
-    throw damaged();
+    return undefined;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw damaged();
-  return value as JsonObject;
 }

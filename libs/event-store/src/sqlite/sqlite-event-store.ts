@@ -50,7 +50,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = storageWork(() => openEventStoreDatabase(options.file));
     this.statements = new SqliteEventStatements(this.db);
-    this.pageSize = options.pageSize ?? 256;
+    this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.groupCommit = new SqliteGroupCommit(
       this.db,
