@@ -34,4 +34,22 @@ describe('inBatches', () => {
     expect(batches).toEqual([[1, 2], [3]]);
     subscription.unsubscribe();
   });
+
+  it('does not hold a batch back longer than its delay while items keep arriving turn after turn', async () => {
+    // As appends committed in every turn of the event loop: the source never pauses.
+    const steady = new Observable<number>((subscriber) => {
+      let next = 0;
+      const started = performance.now();
+      const emit = () => {
+        subscriber.next(next++);
+        if (performance.now() - started < 200) setImmediate(emit);
+        else subscriber.complete();
+      };
+      emit();
+    });
+    const batches = await firstValueFrom(steady.pipe(inBatches(1_000_000, 20), toArray()));
+    // 200 ms of items with at most 20 ms per batch: several batches, not one at the end.
+    expect(batches.length).toBeGreaterThanOrEqual(5);
+    expect(batches.flat()).toEqual(Array.from({ length: batches.flat().length }, (_, i) => i));
+  });
 });
