@@ -22,7 +22,7 @@ const CACHE_KIB = 512 * 1024;
  * transaction and without fsync: the store has no bulk import, and one durable append per
  * command would take minutes for a million events. The file is created by the store itself (its
  * schema and migrations); the store checks it (gap-free positions, integrity) whenever it opens
- * it, and verifies every row against its hash whenever it reads one.
+ * it, and checks every row against its checksum whenever it reads one.
  */
 export class BulkLogWriter {
   private readonly db: Database.Database;

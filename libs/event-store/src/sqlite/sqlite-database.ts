@@ -35,7 +35,7 @@ const MIGRATIONS: readonly string[] = [
 /**
  * Opens (creating if needed) an event store database: WAL, synchronous FULL (checked, since this
  * build silently runs WAL at NORMAL, which can lose acknowledged commits on power loss), the file
- * checked for damage (see sqlite-damage-checks; every row is also checked against its hash when
+ * checked for damage (see sqlite-damage-checks; every row is also checked against its checksum when
  * read), and the schema migrated to the latest version. A damaged file is refused with a
  * CorruptedStoreError naming the file and the damage, before anything is written to it.
  */

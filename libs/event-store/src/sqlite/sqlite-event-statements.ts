@@ -24,9 +24,10 @@ export interface EventPage {
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, prev_hash, hash, checksum';
 
 /**
- * The prepared SQL of the SQLite store; integers are read as bigint so nothing loses precision.
- * Every event row read is checked against its own hash before it is served: SQLite has no page
- * checksums, so this is where a damaged row is caught instead of being handed out (or chained to).
+ * The prepared SQL of the SQLite store; integers are read as bigint so nothing loses precision,
+ * rows as arrays. Every event row read is checked against its checksum (older rows: their hash)
+ * before it is served: SQLite has no page checksums, so this is where a damaged row is caught
+ * instead of being handed out (or chained to).
  */
 export class SqliteEventStatements {
   private readonly head;
