@@ -2,16 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ACCESS_OUTCOMES, type AccessEntryView, type AccessOutcome } from '@cohesion/projections';
 import { PageDocument } from '../read-models/page-document';
-import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { PRINCIPAL_ID, RecordedBetweenQueryDto } from '../read-models/recorded-between-query.dto';
 
-/** As principals are named (`anonymous` included). */
-const PRINCIPAL_ID = /^[\w.@:-]{1,200}$/;
-/** A day, or an instant that names its offset (an instant without one would depend on the server). */
-const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const INSTANT_MESSAGE =
-  '$property must be a day (YYYY-MM-DD) or an ISO-8601 instant with its offset (…Z or …+01:00)';
-
-export class AccessAuditQueryDto extends PageQueryDto {
+export class AccessAuditQueryDto extends RecordedBetweenQueryDto {
   @ApiPropertyOptional({
     description: 'The principal (`sub`; `anonymous` for requests without valid credentials)',
     example: 'martin@mediation.example',
@@ -24,19 +17,6 @@ export class AccessAuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ACCESS_OUTCOMES)
   outcome?: AccessOutcome;
-
-  @ApiPropertyOptional({ description: 'Recorded at or after (inclusive)', example: '2026-01-01' })
-  @IsOptional()
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
-  from?: string;
-
-  @ApiPropertyOptional({
-    description: 'Recorded before (exclusive)',
-    example: '2026-02-01T00:00:00Z',
-  })
-  @IsOptional()
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
-  to?: string;
 }
 
 class AccessPrincipalDocument {

@@ -1,17 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { AuditEntryView } from '@cohesion/projections';
-import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { PRINCIPAL_ID, RecordedBetweenQueryDto } from '../read-models/recorded-between-query.dto';
 import { PageDocument } from '../read-models/page-document';
 
-/** As the principal guard accepts them. */
-const PRINCIPAL_ID = /^[\w.@:-]{1,200}$/;
-/** A day, or an instant that names its offset (an instant without one would depend on the server). */
-const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const INSTANT_MESSAGE =
-  '$property must be a day (YYYY-MM-DD) or an ISO-8601 instant with its offset (…Z or …+01:00)';
-
-export class AuditTrailQueryDto extends PageQueryDto {
+export class AuditTrailQueryDto extends RecordedBetweenQueryDto {
   @ApiPropertyOptional({ description: 'The acting principal (`sub`)', example: 'city-officer' })
   @IsOptional()
   @Matches(PRINCIPAL_ID, { message: '$property must be a principal id' })
@@ -21,19 +14,6 @@ export class AuditTrailQueryDto extends PageQueryDto {
   @IsOptional()
   @Matches(PRINCIPAL_ID, { message: '$property must be a partner id' })
   partnerId?: string;
-
-  @ApiPropertyOptional({ description: 'Recorded at or after (inclusive)', example: '2026-01-01' })
-  @IsOptional()
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
-  from?: string;
-
-  @ApiPropertyOptional({
-    description: 'Recorded before (exclusive)',
-    example: '2026-02-01T00:00:00Z',
-  })
-  @IsOptional()
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
-  to?: string;
 
   @ApiPropertyOptional({ description: 'Only events of this type', example: 'CommitmentMade' })
   @IsOptional()
