@@ -1,7 +1,38 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layering, enforced: apps never import each other, libs never import apps, and production
+ * code never imports test scaffolding (the `testing` entry points). Each group of files gets one
+ * `no-restricted-imports` (flat config replaces a rule rather than merging its options).
+ */
+const restrict = (message, group) => ({ group, message });
+const APP = {
+  api: restrict('An app never imports another app: share code through a lib', ['**/ledger-api/**']),
+  cli: restrict('An app never imports another app: share code through a lib', ['**/ledger-cli/**']),
+  web: restrict('An app never imports another app: share code through a lib', ['**/ledger-web/**']),
+};
+const ANY_APP = restrict('A lib never imports an app', [
+  '**/apps/**',
+  '**/ledger-api/**',
+  '**/ledger-cli/**',
+  '**/ledger-web/**',
+]);
+const TESTING = restrict('Test scaffolding is for tests only', [
+  '**/testing',
+  '**/testing/**',
+  '@cohesion/*/testing',
+]);
+const TESTS = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/testing/**'];
+const layer = (files, patterns, ignores = []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
 
 export default tseslint.config(
   {
@@ -31,6 +62,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // No import circles: a module and what it imports form a tree, so each can be read alone.
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  layer(['apps/ledger-api/**/*.ts'], [APP.cli, APP.web, TESTING], TESTS),
+  layer(['apps/ledger-api/**/*.spec.ts'], [APP.cli, APP.web]),
+  layer(['apps/ledger-cli/**/*.ts'], [APP.api, APP.web, TESTING], TESTS),
+  layer(['apps/ledger-cli/**/*.spec.ts'], [APP.api, APP.web]),
+  layer(['libs/**/*.ts'], [ANY_APP, TESTING], TESTS),
+  layer(
+    TESTS.map((pattern) => `libs/${pattern}`),
+    [ANY_APP],
+  ),
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {

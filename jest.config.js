@@ -12,6 +12,7 @@ module.exports = {
     '^@cohesion/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
     '^@cohesion/access-tokens(|/.*)$': '<rootDir>/libs/access-tokens/src$1',
     '^@cohesion/merkle(|/.*)$': '<rootDir>/libs/merkle/src$1',
+    '^@cohesion/application(|/.*)$': '<rootDir>/libs/application/src$1',
   },
   testTimeout: 30000,
 };

@@ -3,7 +3,7 @@
  * package lives in bench/node_modules, which CI never installs: the root type-check and lint must
  * pass without it. Checked against the package's dist/index.d.ts.
  */
-export const EMMETT_SQLITE_MODULE = '@event-driven-io/emmett-sqlite';
+const EMMETT_SQLITE_MODULE = '@event-driven-io/emmett-sqlite';
 
 export interface EmmettConnection {
   close(): void;

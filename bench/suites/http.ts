@@ -8,7 +8,7 @@ import { Test } from '@nestjs/testing';
 import { issueAccessToken, signingKeyFromPem } from '@cohesion/access-tokens';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { PublicRoute } from '../../apps/ledger-api/src/authorization/authorize.decorator';
-import type { LedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import type { LedgerConfig } from '@cohesion/application';
 import { configureApp } from '../../apps/ledger-api/src/configure-app';
 import { measure } from '../harness/measure';
 import type { Measurement, Ratio, Suite } from '../harness/types';

@@ -2,18 +2,14 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openReadModelDatabase } from '@cohesion/projections';
 import {
-  PartnerAccountabilityHandler,
-  PartnerAccountabilityQuery,
-} from '../../apps/ledger-api/src/commitments/accountability.query';
-import {
   ConflictReplayHandler,
   ConflictReplayQuery,
-} from '../../apps/ledger-api/src/conflicts/conflict-cases.query';
-import {
+  PartnerAccountabilityHandler,
+  PartnerAccountabilityQuery,
   PartnershipRecognitionHandler,
   PartnershipRecognitionQuery,
-} from '../../apps/ledger-api/src/contributions/recognition.query';
-import type { Principal } from '../../apps/ledger-api/src/principal/principal';
+  type Principal,
+} from '@cohesion/application';
 import { ensureDomainLog } from '../domain-log/domain-log';
 import { ensureReadModels } from '../domain-log/rebuilt-read-models';
 import { SeededRandom } from '../domain-log/seeded-random';

@@ -100,6 +100,7 @@ describe('contributions through HTTP', () => {
         revision: '2',
         position: expect.stringMatching(/^\d+$/) as unknown,
         events: ['FulfilmentClaimed'],
+        claimId: 'contribution-october',
       },
     });
     expect(await api.logSize()).toBe(before + 2);

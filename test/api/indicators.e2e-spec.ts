@@ -1,4 +1,4 @@
-import type { IndicatorProgressView } from '../../apps/ledger-api/src/indicators/indicator-progress.view';
+import type { IndicatorProgressView } from '@cohesion/application';
 import { foundPartnership, measurement, seedIndicators } from '../support/indicators-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import {

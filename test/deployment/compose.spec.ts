@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LedgerConfig, validateLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import { LedgerConfig, validateLedgerConfig } from '@cohesion/application';
 import {
   apiSettingsIn,
   type ComposeFile,

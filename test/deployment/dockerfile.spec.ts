@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LedgerConfig, validateLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import { LedgerConfig, validateLedgerConfig } from '@cohesion/application';
 import { DOCKERFILE, REPOSITORY } from './deployment-files';
 import {
   environmentOf,

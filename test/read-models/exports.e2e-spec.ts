@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type request from 'supertest';
-import { READ_MODEL_DATABASE } from '../../apps/ledger-api/src/read-models/read-models.module';
+import { READ_MODEL_DATABASE } from '@cohesion/application';
 import {
   acceptedCommitment,
   makeCommitment,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import { ALL_PROJECTORS, digestOfTables, ProjectionRunner } from '@cohesion/projections';
-import { READ_MODEL_DATABASE } from '../../apps/ledger-api/src/read-models/read-models.module';
+import { READ_MODEL_DATABASE } from '@cohesion/application';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { ledgerClient } from '../support/ledger-client';
 import { recordScenario } from '../support/scenario';

@@ -10,8 +10,7 @@ import {
   openReadModelDatabase,
   ProjectionRunner,
 } from '@cohesion/projections';
-import { SQLITE_EVENT_STORE_FILE } from '../../apps/ledger-api/src/event-store/event-store.module';
-import { READ_MODELS_FILE } from '../../apps/ledger-api/src/read-models/read-models.module';
+import { READ_MODELS_FILE, SQLITE_EVENT_STORE_FILE } from '@cohesion/application';
 import {
   type ChildLedger,
   type CompiledLedger,

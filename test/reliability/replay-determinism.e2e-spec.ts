@@ -6,7 +6,7 @@ import {
   openReadModelDatabase,
   ProjectionRunner,
 } from '@cohesion/projections';
-import { READ_MODEL_DATABASE } from '../../apps/ledger-api/src/read-models/read-models.module';
+import { READ_MODEL_DATABASE } from '@cohesion/application';
 import { acceptedCommitment, partnershipWith } from '../support/commitments-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { type LedgerClient, ledgerClient, partner } from '../support/ledger-client';

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { validateLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import { validateLedgerConfig } from '@cohesion/application';
 import { signToken, TEST_SIGNING_KEY_PEM } from './ledger-app';
 import type { Principal } from './ledger-client';
 

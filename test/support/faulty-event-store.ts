@@ -25,7 +25,7 @@ import {
 } from '@cohesion/event-store';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { configureApp } from '../../apps/ledger-api/src/configure-app';
-import type { LedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import type { LedgerConfig } from '@cohesion/application';
 import { signToken, TEST_SIGNING_KEY_PEM, type TestLedger } from './ledger-app';
 
 /** The port's calls that serve requests; the projection runner's subscription is never faulted. */
@@ -55,6 +55,8 @@ export class FaultyEventStore implements EventStore {
   private plan: Plan = { kind: 'none' };
   /** The calls since the last `recordCalls()`/`fail…()`, in order. */
   calls: StoreCall[] = [];
+  /** The streams read since the last `recordCalls()`, in order (a stream read twice is here twice). */
+  streamsRead: string[] = [];
   faultsInjected = 0;
   /** The results of appends that committed but whose answer a fault swallowed. */
   readonly lostAnswers: AppendResult[] = [];
@@ -65,6 +67,7 @@ export class FaultyEventStore implements EventStore {
   recordCalls(): void {
     this.plan = { kind: 'none' };
     this.calls = [];
+    this.streamsRead = [];
   }
 
   /** The `n`th call from now (1-based) fails, once. */
@@ -99,6 +102,7 @@ export class FaultyEventStore implements EventStore {
   }
 
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    this.streamsRead.push(stream);
     return this.faulting(this.enter('readStream'), () => this.inner.readStream(stream, options));
   }
 

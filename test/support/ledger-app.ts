@@ -15,7 +15,7 @@ import { Test } from '@nestjs/testing';
 import { signingKeyPath } from '@cohesion/access-tokens';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { configureApp } from '../../apps/ledger-api/src/configure-app';
-import type { LedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import type { LedgerConfig } from '@cohesion/application';
 
 /** Who a test acts as; becomes the claims of the access token the ledger is sent. */
 export interface TokenSubject {

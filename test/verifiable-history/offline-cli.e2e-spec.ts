@@ -8,7 +8,7 @@ import type {
   InclusionProofDocument,
   PublicKeyDocument,
   TreeHeadDocument,
-} from '../../apps/ledger-api/src/verifiable-history/documents';
+} from '@cohesion/application';
 import { startTestLedger } from '../support/ledger-app';
 import { type LedgerClient, ledgerClient } from '../support/ledger-client';
 import { partnershipWith } from '../support/partnership-fixtures';

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MerkleVerificationError } from '@cohesion/merkle/verifier';
-import type {
-  ConsistencyProofDocument,
-  InclusionProofDocument,
-  PublicKeyDocument,
-  TreeHeadDocument,
-} from '../../apps/ledger-api/src/verifiable-history/documents';
-import { TREE_HEADS_FILE } from '../../apps/ledger-api/src/verifiable-history/signed-tree-head-store';
+import {
+  type ConsistencyProofDocument,
+  type InclusionProofDocument,
+  type PublicKeyDocument,
+  TREE_HEADS_FILE,
+  type TreeHeadDocument,
+} from '@cohesion/application';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { expectProblem, ledgerClient } from '../support/ledger-client';
 import { partnershipWith } from '../support/partnership-fixtures';

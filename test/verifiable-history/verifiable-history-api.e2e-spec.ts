@@ -6,7 +6,7 @@ import type {
   InclusionProofDocument,
   PublicKeyDocument,
   TreeHeadDocument,
-} from '../../apps/ledger-api/src/verifiable-history/documents';
+} from '@cohesion/application';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import {
   admin,

@@ -11,7 +11,7 @@ import type {
   ConsistencyProofDocument,
   InclusionProofDocument,
   TreeHeadDocument,
-} from '../../apps/ledger-api/src/verifiable-history/documents';
+} from '@cohesion/application';
 
 /**
  * What a partner's script does with the API's answers, using only the dependency-free verifier:

@@ -1,24 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import type { LedgerConfig } from './config/ledger-config';
-import { ledgerConfiguration } from './config/ledger-configuration';
-import { COMMAND_SLICES } from './command-slices';
-import { EventStoreModule } from './event-store/event-store.module';
+import { type LedgerConfig, LedgerApplicationModule } from '@cohesion/application';
+import { SLICE_ROUTES } from './slice-routes';
 import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module';
 import { AccessAuditModule } from './access-audit/access-audit.module';
 import { AuthenticationModule } from './authentication/authentication.module';
 import { AuthorizationModule } from './authorization/authorization.module';
-import { CommandSideModule } from './command-side/command-side.module';
-import { LedgerValidationPipe } from './command-side/ledger-validation.pipe';
+import { LedgerValidationPipe } from './validation/ledger-validation.pipe';
 import { HealthModule } from './health/health.module';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { ExportsModule } from './exports/exports.module';
-import { VerifiableHistoryModule } from './verifiable-history/verifiable-history.module';
-import { ReadModelsModule } from './read-models/read-models.module';
-import { StreamsController } from './streams/streams.controller';
+import { StreamsHttpModule } from './streams/streams-http.module';
+import { ReadYourWritesModule } from './queries/read-your-writes.module';
+import { VerifiableHistoryHttpModule } from './verifiable-history/verifiable-history-http.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 
 @Module({
@@ -41,28 +37,26 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter';
         },
       }),
     }),
-    CqrsModule.forRoot(),
-    EventStoreModule,
     AbuseLimitsModule,
     AuthenticationModule,
     AuthorizationModule,
     AccessAuditModule,
-    CommandSideModule,
-    ReadModelsModule,
+    ReadYourWritesModule,
     HealthModule,
-    ...COMMAND_SLICES,
+    ...SLICE_ROUTES,
     AuditTrailModule,
     ExportsModule,
-    VerifiableHistoryModule,
+    VerifiableHistoryHttpModule,
+    StreamsHttpModule,
   ],
-  controllers: [StreamsController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_PIPE, useClass: LedgerValidationPipe },
   ],
 })
 export class AppModule {
+  /** The API with the whole application layer (its settings read from the environment now). */
   static forRoot(): DynamicModule {
-    return { module: AppModule, imports: [ledgerConfiguration()] };
+    return { module: AppModule, imports: [LedgerApplicationModule.forRoot()] };
   }
 }

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
-import { type LedgerConfig, validateLedgerConfig } from './config/ledger-config';
+import { type LedgerConfig, validateLedgerConfig } from '@cohesion/application';
 
 async function bootstrap(): Promise<void> {
   // configureApp installs the body parsers, with the configured size limit.

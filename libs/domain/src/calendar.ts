@@ -4,8 +4,3 @@ export function isCalendarDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00.000Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
-
-/** The calendar date (UTC) of an ISO instant such as a command's `metadata.now`. */
-export function calendarDateOf(instant: string): string {
-  return instant.slice(0, 10);
-}

@@ -13,4 +13,3 @@ export * from './partnership-overview';
 export * from './audit-trail';
 export * from './access-audit';
 export * from './merkle-log';
-export * from './testing/projector-specification';

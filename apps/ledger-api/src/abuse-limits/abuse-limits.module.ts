@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { LedgerConfig } from '../config/ledger-config';
+import type { LedgerConfig } from '@cohesion/application';
 import { LedgerThrottlerGuard } from './ledger-throttler.guard';
 
 const ONE_MINUTE_MS = 60_000;

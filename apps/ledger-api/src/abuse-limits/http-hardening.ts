@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { LedgerConfig } from '../config/ledger-config';
+import type { LedgerConfig } from '@cohesion/application';
 
 /** Where SwaggerModule serves the API docs (see configureApp). */
 const DOCS_PATH = /^\/docs(\/|$)/;

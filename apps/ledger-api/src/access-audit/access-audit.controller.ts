@@ -3,10 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessEntryView } from '@cohesion/projections';
 import { Authorize } from '../authorization/authorize.decorator';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import type { Page } from '../read-models/paging';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
+import { AccessAuditQuery, type Page } from '@cohesion/application';
 import { AccessAuditPageDocument, AccessAuditQueryDto } from './access-audit.dto';
-import { AccessAuditQuery } from './access-audit.query';
 
 @ApiTags('access-audit')
 @Controller('access-audit')

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ACCESS_OUTCOMES, type AccessEntryView, type AccessOutcome } from '@cohesion/projections';
-import { PageDocument } from '../read-models/page-document';
-import { PRINCIPAL_ID, RecordedBetweenQueryDto } from '../read-models/recorded-between-query.dto';
+import { PageDocument } from '../queries/page-document';
+import { PRINCIPAL_ID, RecordedBetweenQueryDto } from '../queries/recorded-between-query.dto';
 
 export class AccessAuditQueryDto extends RecordedBetweenQueryDto {
   @ApiPropertyOptional({

@@ -2,9 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PROBLEM_OBSERVER } from '../problem/problem-observer';
 import { AccessAuditController } from './access-audit.controller';
-import { AccessAuditHandler } from './access-audit.query';
+import { AccessAuditApplicationModule } from '@cohesion/application';
 import { AccessDenialObserver } from './access-denial.observer';
-import { AccessRecorder } from './access-recorder';
 import { ConfidentialReadsInterceptor } from './confidential-reads.interceptor';
 
 /**
@@ -13,11 +12,10 @@ import { ConfidentialReadsInterceptor } from './confidential-reads.interceptor';
  * its observer), since guards refuse before any interceptor runs.
  */
 @Module({
+  imports: [AccessAuditApplicationModule],
   controllers: [AccessAuditController],
   providers: [
-    AccessRecorder,
     AccessDenialObserver,
-    AccessAuditHandler,
     { provide: APP_INTERCEPTOR, useClass: ConfidentialReadsInterceptor },
     { provide: PROBLEM_OBSERVER, useExisting: AccessDenialObserver },
   ],

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { ProblemDetails } from '../problem/problem-details';
 import type { ProblemObserver } from '../problem/problem-observer';
-import { AccessRecorder } from './access-recorder';
+import { AccessRecorder } from '@cohesion/application';
+import { accessAttemptOf } from './access-attempt';
 import { confidentialConflictOf } from './confidential-routes';
 
 const REFUSALS = new Set([401, 403]);
@@ -23,7 +24,7 @@ export class AccessDenialObserver implements ProblemObserver {
       REFUSALS.has(problem.status) || (problem.status === 404 && conflictId !== undefined);
     if (!refused) return undefined;
     const slug = problem.type.split(':').pop() ?? 'denied';
-    return this.recorder.record(request, {
+    return this.recorder.record(accessAttemptOf(request), {
       type: 'AccessDenied',
       status: problem.status,
       reason: problem.detail ? `${slug}: ${problem.detail}` : slug,

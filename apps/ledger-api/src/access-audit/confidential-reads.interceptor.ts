@@ -6,7 +6,8 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { mergeMap, type Observable } from 'rxjs';
-import { AccessRecorder } from './access-recorder';
+import { AccessRecorder } from '@cohesion/application';
+import { accessAttemptOf } from './access-attempt';
 import { confidentialConflictOf } from './confidential-routes';
 
 /**
@@ -24,7 +25,7 @@ export class ConfidentialReadsInterceptor implements NestInterceptor {
     if (conflictId === undefined) return next.handle();
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        await this.recorder.record(request, {
+        await this.recorder.record(accessAttemptOf(request), {
           type: 'AccessGranted',
           status: http.getResponse<Response>().statusCode,
           reason: 'read of a confidential conflict case',

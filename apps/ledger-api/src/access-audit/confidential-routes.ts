@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { ID_PATTERN } from '../command-side/dto-validators';
+import { ID_PATTERN } from '../validation/dto-validators';
 import { routePatternOf } from '../abuse-limits/request-routes';
 
 const CONFLICT_ROUTE = '/conflicts/:conflictId';

@@ -15,8 +15,8 @@ import {
   IsOptionalLedgerId,
   IsText,
   IsTextList,
-} from '../command-side/dto-validators';
-import { IsOptionalActingPartner } from '../command-side/acting-partner';
+} from '../validation/dto-validators';
+import { IsOptionalActingPartner } from '../commands/acting-partner.dto';
 
 const TERMS_HASH = /^[0-9a-f]{64}$/;
 

@@ -1,24 +1,25 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import { cursorKey, type Page } from '../read-models/paging';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
+import {
+  AgreementQuery,
+  type AgreementRecordView,
+  type AgreementView,
+  cursorKey,
+  ListAgreementsQuery,
+  type Page,
+  type Principal,
+} from '@cohesion/application';
 import {
   AgreementRecordDocument,
   AgreementsPageDocument,
   AgreementsQuery,
 } from './agreements-queries.dto';
-import {
-  AgreementQuery,
-  type AgreementRecordView,
-  type AgreementView,
-  ListAgreementsQuery,
-} from './agreements-register.query';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 @ApiTags('agreements')
 @Controller('agreements')

@@ -8,8 +8,8 @@ import {
   type AgreementSignature,
   type AgreementTermsVersionEntry,
 } from '@cohesion/projections';
-import { ID_PATTERN } from '../command-side/dto-validators';
-import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { ID_PATTERN } from '../validation/dto-validators';
+import { PageQueryDto } from '../queries/read-model-query.dto';
 
 const ID_MESSAGE =
   '$property must be 1-100 letters, digits, _ or -, starting with a letter or digit';

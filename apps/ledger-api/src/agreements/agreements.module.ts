@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AgreementCommandHandler } from './agreement-command.handler';
-import { AgreementsController } from './agreements.controller';
+import { AgreementsApplicationModule } from '@cohesion/application';
 import { AgreementsQueriesController } from './agreements-queries.controller';
-import { AgreementHandler, ListAgreementsHandler } from './agreements-register.query';
+import { AgreementsController } from './agreements.controller';
 
+/** HTTP routes of the slice; its use cases are in AgreementsApplicationModule. */
 @Module({
+  imports: [AgreementsApplicationModule],
   controllers: [AgreementsController, AgreementsQueriesController],
-  providers: [AgreementCommandHandler, ListAgreementsHandler, AgreementHandler],
 })
 export class AgreementsModule {}

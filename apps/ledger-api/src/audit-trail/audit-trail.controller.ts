@@ -2,10 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEntryView } from '@cohesion/projections';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import type { Page } from '../read-models/paging';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
+import { AuditTrailQuery, type Page } from '@cohesion/application';
 import { AuditTrailPageDocument, AuditTrailQueryDto } from './audit-trail.dto';
-import { AuditTrailQuery } from './audit-trail.query';
 import { Authorize } from '../authorization/authorize.decorator';
 
 @ApiTags('audit-trail')

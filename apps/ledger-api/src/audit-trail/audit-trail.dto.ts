@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { AuditEntryView } from '@cohesion/projections';
-import { PRINCIPAL_ID, RecordedBetweenQueryDto } from '../read-models/recorded-between-query.dto';
-import { PageDocument } from '../read-models/page-document';
+import { PRINCIPAL_ID, RecordedBetweenQueryDto } from '../queries/recorded-between-query.dto';
+import { PageDocument } from '../queries/page-document';
 
 export class AuditTrailQueryDto extends RecordedBetweenQueryDto {
   @ApiPropertyOptional({ description: 'The acting principal (`sub`)', example: 'city-officer' })

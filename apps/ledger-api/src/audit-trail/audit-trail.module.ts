@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuditTrailApplicationModule } from '@cohesion/application';
 import { AuditTrailController } from './audit-trail.controller';
-import { AuditTrailHandler } from './audit-trail.query';
 
+/** HTTP routes of the slice; its use cases are in AuditTrailApplicationModule. */
 @Module({
+  imports: [AuditTrailApplicationModule],
   controllers: [AuditTrailController],
-  providers: [AuditTrailHandler],
 })
 export class AuditTrailModule {}

@@ -1,7 +1,7 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AccessTokenVerifier, loadSigningKey } from '@cohesion/access-tokens';
-import type { LedgerConfig } from '../config/ledger-config';
+import type { LedgerConfig } from '@cohesion/application';
 
 /** Whether the unsigned development headers are honoured (LEDGER_DEV_PRINCIPAL_HEADERS). */
 export const DEVELOPMENT_PRINCIPAL_HEADERS = Symbol('development-principal-headers');

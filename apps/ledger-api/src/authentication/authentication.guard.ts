@@ -15,7 +15,8 @@ import {
   KeySetUnavailableError,
 } from '@cohesion/access-tokens';
 import { principalFromDevelopmentHeaders } from '../principal/development-headers';
-import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../principal/principal';
+import { type Principal } from '@cohesion/application';
+import { PRINCIPAL, type RequestWithPrincipal } from '../principal/request-principal';
 import { IS_PUBLIC } from '../principal/public.decorator';
 import { DEVELOPMENT_PRINCIPAL_HEADERS } from './access-token-verifier.provider';
 import { bearerChallenge, bearerToken } from './bearer-challenge';

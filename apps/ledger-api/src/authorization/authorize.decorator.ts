@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension, DECORATORS } from '@nestjs/swagger';
-import type { Role } from '../principal/principal';
+import type { Role } from '@cohesion/application';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { Public } from '../principal/public.decorator';
 import {

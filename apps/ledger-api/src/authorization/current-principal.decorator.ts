@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext, UnauthorizedException } from '@nestjs/common';
-import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../principal/principal';
+import { type Principal } from '@cohesion/application';
+import { PRINCIPAL, type RequestWithPrincipal } from '../principal/request-principal';
 
 /** The authenticated principal of the request: what a query's per-object rules are checked for. */
 export const CurrentPrincipal = createParamDecorator(

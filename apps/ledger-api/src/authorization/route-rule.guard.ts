@@ -7,7 +7,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PRINCIPAL, type RequestWithPrincipal } from '../principal/principal';
+import { PRINCIPAL, type RequestWithPrincipal } from '../principal/request-principal';
 import { IS_PUBLIC } from '../principal/public.decorator';
 import { rolesInWords, ROUTE_RULE, type RouteRule } from './route-rule';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../principal/principal';
+import type { Role } from '@cohesion/application';
 
 /**
  * Who may call a route. Checked by the route rule guard before the handler runs; a route without

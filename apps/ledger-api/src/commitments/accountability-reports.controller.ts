@@ -2,22 +2,22 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PartnerAccountabilityView } from '@cohesion/projections';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
 import {
   PartnerAccountabilityDocument,
   PartnershipAccountabilityDocument,
 } from './accountability.documents';
 import {
-  type PartnershipAccountabilityAnswer,
   PartnerAccountabilityQuery,
+  type PartnershipAccountabilityAnswer,
   PartnershipAccountabilityQuery,
-} from './accountability.query';
+  type Principal,
+} from '@cohesion/application';
 import { AsOfQueryDto, asOfOf, PartnershipAccountabilityQueryDto } from './commitment-queries.dto';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 /** Who committed what, and did they deliver: per partnership and per partner. */
 @ApiTags('accountability')

@@ -13,7 +13,7 @@ import {
   type StatusChangeView,
   type TermsVersionView,
 } from '@cohesion/projections';
-import { PageDocument } from '../read-models/page-document';
+import { PageDocument } from '../queries/page-document';
 
 class BeneficiaryDocument {
   @ApiProperty({ enum: ['partner', 'group'] })

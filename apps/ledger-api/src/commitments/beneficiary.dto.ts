@@ -13,7 +13,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import type { CommitmentBeneficiary } from '@cohesion/domain';
-import { ID_PATTERN } from '../command-side/dto-validators';
+import { ID_PATTERN } from '../validation/dto-validators';
 
 const BENEFICIARY_KINDS = ['partner', 'group'] as const;
 type BeneficiaryKind = (typeof BENEFICIARY_KINDS)[number];

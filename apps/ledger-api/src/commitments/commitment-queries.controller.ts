@@ -2,11 +2,15 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommitmentDetailView, CommitmentView } from '@cohesion/projections';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import type { Page } from '../read-models/paging';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
+import {
+  CommitmentDetailQuery,
+  ListCommitmentsQuery,
+  type Page,
+  type Principal,
+} from '@cohesion/application';
 import { CommitmentDetailDocument, CommitmentPageDocument } from './accountability.documents';
-import { CommitmentDetailQuery, ListCommitmentsQuery } from './accountability.query';
 import {
   AsOfQueryDto,
   asOfOf,
@@ -16,7 +20,6 @@ import {
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 /** Commitments as the accountability read model holds them. */
 @ApiTags('commitments')

@@ -5,8 +5,8 @@ import {
   type CommitmentFilter,
   type CommitmentStatusFilter,
 } from '@cohesion/projections';
-import { IsOptionalCalendarDate, IsOptionalReference } from '../command-side/dto-validators';
-import { PageQueryDto, ReadModelQueryDto } from '../read-models/read-model-query.dto';
+import { IsOptionalCalendarDate, IsOptionalReference } from '../validation/dto-validators';
+import { PageQueryDto, ReadModelQueryDto } from '../queries/read-model-query.dto';
 
 /** Today in UTC (YYYY-MM-DD): the default day overdue is judged on, taken at the HTTP edge. */
 export function todayUtc(): string {

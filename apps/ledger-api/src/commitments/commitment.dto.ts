@@ -9,9 +9,9 @@ import {
   IsOptionalText,
   IsText,
   IfPresent,
-} from '../command-side/dto-validators';
-import { ActingPartnerDto } from '../command-side/acting-partner';
-import { IsOptionalReference } from '../command-side/dto-validators';
+} from '../validation/dto-validators';
+import { ActingPartnerDto } from '../commands/acting-partner.dto';
+import { IsOptionalReference } from '../validation/dto-validators';
 import { BeneficiaryDto } from './beneficiary.dto';
 
 /** Finite by shape (400); whether it is positive is the commitment's rule (422). */

@@ -1,19 +1,20 @@
 import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { actingPartner } from '../command-side/acting-partner';
-import { ApiCommand } from '../command-side/api-command.decorator';
 import {
+  actingPartner,
   type CommandContext,
+  commandFrom,
   type CommandResult,
+  CommitmentCommandMessage,
+  type CommitmentRequest,
   generatedId,
-} from '../command-side/command-context';
-import { CurrentCommandContext } from '../command-side/command-context.decorator';
-import { commandFrom } from '../command-side/command-messages';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ActingPartnerDto, ActingReasonDto } from '../command-side/acting-partner';
+} from '@cohesion/application';
+import { ApiCommand } from '../commands/api-command.decorator';
+import { CurrentCommandContext } from '../commands/command-context.decorator';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ActingPartnerDto, ActingReasonDto } from '../commands/acting-partner.dto';
 import { beneficiaryOf } from './beneficiary.dto';
-import { CommitmentCommandMessage, type CommitmentRequest } from './commitment-command.handler';
 import {
   AmendCommitmentDto,
   ClaimFulfilmentDto,

@@ -1,27 +1,16 @@
 import { Module } from '@nestjs/common';
+import { CommitmentsApplicationModule } from '@cohesion/application';
 import { AccountabilityReportsController } from './accountability-reports.controller';
-import {
-  CommitmentDetailHandler,
-  ListCommitmentsHandler,
-  PartnerAccountabilityHandler,
-  PartnershipAccountabilityHandler,
-} from './accountability.query';
-import { CommitmentCommandHandler } from './commitment-command.handler';
 import { CommitmentQueriesController } from './commitment-queries.controller';
 import { CommitmentsController } from './commitments.controller';
 
+/** HTTP routes of the slice; its use cases are in CommitmentsApplicationModule. */
 @Module({
+  imports: [CommitmentsApplicationModule],
   controllers: [
     CommitmentsController,
     CommitmentQueriesController,
     AccountabilityReportsController,
-  ],
-  providers: [
-    CommitmentCommandHandler,
-    ListCommitmentsHandler,
-    CommitmentDetailHandler,
-    PartnershipAccountabilityHandler,
-    PartnerAccountabilityHandler,
   ],
 })
 export class CommitmentsModule {}

@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, ValidateNested } from 'class-validator';
 import type { ConflictSubject } from '@cohesion/domain';
-import { IsLedgerId, IsText } from '../command-side/dto-validators';
+import { IsLedgerId, IsText } from '../validation/dto-validators';
 
 type Kind = ConflictSubject['kind'];
 

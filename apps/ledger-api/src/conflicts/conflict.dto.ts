@@ -8,8 +8,8 @@ import {
   IsText,
   IsTextList,
   IfPresent,
-} from '../command-side/dto-validators';
-import { IsOptionalActingPartner } from '../command-side/acting-partner';
+} from '../validation/dto-validators';
+import { IsOptionalActingPartner } from '../commands/acting-partner.dto';
 import { IsConflictSubject, type ConflictSubjectDto } from './conflict-subject.dto';
 import { IsMediatorId } from './mediator-id';
 

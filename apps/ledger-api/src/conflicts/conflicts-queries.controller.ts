@@ -2,16 +2,18 @@ import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/comm
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CaseMoment } from '@cohesion/projections';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import { cursorKey, type Page } from '../read-models/paging';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
 import {
   ConflictCaseQuery,
   type ConflictCaseView,
   ConflictReplayQuery,
   type ConflictReplayView,
+  cursorKey,
   ListConflictCasesQuery,
-} from './conflict-cases.query';
+  type Page,
+  type Principal,
+} from '@cohesion/application';
 import {
   ConflictCaseDocument,
   ConflictCasesPageDocument,
@@ -22,7 +24,6 @@ import {
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 @ApiTags('conflicts')
 @Controller('conflicts')

@@ -12,8 +12,8 @@ import {
   type PendingMediatorView,
   type PendingResolutionView,
 } from '@cohesion/projections';
-import { ID_PATTERN } from '../command-side/dto-validators';
-import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { ID_PATTERN } from '../validation/dto-validators';
+import { PageQueryDto } from '../queries/read-model-query.dto';
 import { IsMediatorId } from './mediator-id';
 
 const ID_MESSAGE =

@@ -1,22 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ConflictCommandHandler } from './conflict-command.handler';
-import { ConflictFacts } from './conflict-facts';
-import { ConflictsController } from './conflicts.controller';
+import { ConflictsApplicationModule } from '@cohesion/application';
 import { ConflictsQueriesController } from './conflicts-queries.controller';
-import {
-  ConflictCaseHandler,
-  ConflictReplayHandler,
-  ListConflictCasesHandler,
-} from './conflict-cases.query';
+import { ConflictsController } from './conflicts.controller';
 
+/** HTTP routes of the slice; its use cases are in ConflictsApplicationModule. */
 @Module({
+  imports: [ConflictsApplicationModule],
   controllers: [ConflictsController, ConflictsQueriesController],
-  providers: [
-    ConflictCommandHandler,
-    ConflictFacts,
-    ListConflictCasesHandler,
-    ConflictCaseHandler,
-    ConflictReplayHandler,
-  ],
 })
 export class ConflictsModule {}

@@ -7,9 +7,16 @@ import type {
   PartnershipRecognitionView,
   RecognisedContributionView,
 } from '@cohesion/projections';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import type { Page } from '../read-models/paging';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
+import {
+  ListContributionsQuery,
+  type Page,
+  PartnerRecognitionQuery,
+  PartnershipEquityQuery,
+  PartnershipRecognitionQuery,
+  type Principal,
+} from '@cohesion/application';
 import {
   contributionFilterOf,
   ContributionListQueryDto,
@@ -22,16 +29,9 @@ import {
   PartnershipRecognitionDocument,
   RecognisedContributionPageDocument,
 } from './recognition.documents';
-import {
-  ListContributionsQuery,
-  PartnerRecognitionQuery,
-  PartnershipEquityQuery,
-  PartnershipRecognitionQuery,
-} from './recognition.query';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 /** Contributions as the contribution recognition read model holds them, valued at query time. */
 @ApiTags('contributions')

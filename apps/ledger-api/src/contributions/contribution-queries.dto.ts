@@ -8,8 +8,8 @@ import {
   type ContributionStatusView,
   type RecognitionFilter,
 } from '@cohesion/projections';
-import { IsOptionalCalendarDate, IsOptionalReference } from '../command-side/dto-validators';
-import { PageQueryDto, ReadModelQueryDto } from '../read-models/read-model-query.dto';
+import { IsOptionalCalendarDate, IsOptionalReference } from '../validation/dto-validators';
+import { PageQueryDto, ReadModelQueryDto } from '../queries/read-model-query.dto';
 
 /** The period and kind every contribution query counts, and the policy it values under. */
 export class RecognitionQueryDto extends ReadModelQueryDto {

@@ -7,9 +7,9 @@ import {
   IsOptionalLedgerId,
   IsOptionalText,
   IsText,
-} from '../command-side/dto-validators';
-import { ActingPartnerDto } from '../command-side/acting-partner';
-import { IsOptionalReference } from '../command-side/dto-validators';
+} from '../validation/dto-validators';
+import { ActingPartnerDto } from '../commands/acting-partner.dto';
+import { IsOptionalReference } from '../validation/dto-validators';
 
 /** The raw quantity and unit are the fact; a valuation policy gives their money value later. */
 export class RecordContributionDto extends ActingPartnerDto {

@@ -1,17 +1,18 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { actingPartner } from '../command-side/acting-partner';
-import { ApiCommand, CommandResultDocument } from '../command-side/api-command.decorator';
-import { type CommandContext, generatedId } from '../command-side/command-context';
-import { CurrentCommandContext } from '../command-side/command-context.decorator';
-import { commandFrom } from '../command-side/command-messages';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
 import {
+  actingPartner,
+  type CommandContext,
+  commandFrom,
   ContributionCommandMessage,
   type ContributionCommandResult,
   type ContributionRequest,
-} from './contribution-command.handler';
+  generatedId,
+} from '@cohesion/application';
+import { ApiCommand, CommandResultDocument } from '../commands/api-command.decorator';
+import { CurrentCommandContext } from '../commands/command-context.decorator';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import {
   AcknowledgeContributionDto,
   RecordContributionDto,

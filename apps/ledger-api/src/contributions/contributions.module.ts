@@ -1,22 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ContributionCommandHandler } from './contribution-command.handler';
+import { ContributionsApplicationModule } from '@cohesion/application';
 import { ContributionQueriesController } from './contribution-queries.controller';
 import { ContributionsController } from './contributions.controller';
-import {
-  ListContributionsHandler,
-  PartnerRecognitionHandler,
-  PartnershipEquityHandler,
-  PartnershipRecognitionHandler,
-} from './recognition.query';
 
+/** HTTP routes of the slice; its use cases are in ContributionsApplicationModule. */
 @Module({
+  imports: [ContributionsApplicationModule],
   controllers: [ContributionsController, ContributionQueriesController],
-  providers: [
-    ContributionCommandHandler,
-    ListContributionsHandler,
-    PartnershipRecognitionHandler,
-    PartnerRecognitionHandler,
-    PartnershipEquityHandler,
-  ],
 })
 export class ContributionsModule {}

@@ -18,7 +18,7 @@ import {
   type ReversedContributionView,
   type ValuationView,
 } from '@cohesion/projections';
-import { PageDocument } from '../read-models/page-document';
+import { PageDocument } from '../queries/page-document';
 
 const nullable = (description: string, type: 'string' | 'number' = 'string') =>
   ApiProperty({ description, type, nullable: true });

@@ -4,9 +4,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { PRINCIPAL, type RequestWithPrincipal } from '../principal/principal';
+import { PRINCIPAL, type RequestWithPrincipal } from '../principal/request-principal';
 import { ExportsController } from './exports.controller';
-import type { ExportFile } from './exports.query';
+import type { ExportFile } from '@cohesion/application';
 
 /** The controller alone, over a query bus that answers this file. */
 async function serving(chunks: () => Generator<string>): Promise<INestApplication<App>> {

@@ -21,13 +21,17 @@ import {
   ContributionFiltersDto,
 } from '../contributions/contribution-queries.dto';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../problem/problem-details';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import type { ExportExtension } from './export-formats';
-import { ExportCommitmentsQuery, ExportContributionsQuery, type ExportFile } from './exports.query';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
+import {
+  ExportCommitmentsQuery,
+  ExportContributionsQuery,
+  type ExportExtension,
+  type ExportFile,
+  type Principal,
+} from '@cohesion/application';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 const CSV = 'text/csv';
 const JSON_LINES = 'application/jsonl';

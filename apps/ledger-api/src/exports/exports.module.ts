@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ExportsApplicationModule } from '@cohesion/application';
 import { ExportsController } from './exports.controller';
-import { ExportCommitmentsHandler, ExportContributionsHandler } from './exports.query';
 
-/** Streamed CSV and JSON Lines exports of commitments and contributions. */
+/** HTTP routes of the slice; its use cases are in ExportsApplicationModule. */
 @Module({
+  imports: [ExportsApplicationModule],
   controllers: [ExportsController],
-  providers: [ExportCommitmentsHandler, ExportContributionsHandler],
 })
 export class ExportsModule {}

@@ -7,8 +7,8 @@ import {
   SUBMITTER_CATEGORIES,
   type SubmitterCategory,
 } from '@cohesion/domain';
-import { IsOptionalReference } from '../command-side/dto-validators';
-import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { IsOptionalReference } from '../validation/dto-validators';
+import { PageQueryDto } from '../queries/read-model-query.dto';
 import { FEEDBACK_STATUSES } from './feedback-read.documents';
 import { FEEDBACK_SUBJECT_KINDS } from './feedback.validators';
 

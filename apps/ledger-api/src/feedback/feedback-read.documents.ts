@@ -13,7 +13,7 @@ import type {
   PartnershipImpactView,
 } from '@cohesion/projections';
 import { IndicatorDocument } from '../indicators/indicator-read.documents';
-import { PageDocument } from '../read-models/page-document';
+import { PageDocument } from '../queries/page-document';
 import { ActionReferenceDto, FeedbackSubjectDto } from './feedback.dto';
 
 export const FEEDBACK_STATUSES = ['submitted', 'acknowledged', 'acted_on'] as const;

@@ -1,16 +1,17 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiCommand } from '../command-side/api-command.decorator';
+import { ApiCommand } from '../commands/api-command.decorator';
 import {
   type CommandContext,
+  commandFrom,
   type CommandResult,
+  FeedbackCommandMessage,
+  type FeedbackRequest,
   generatedId,
-} from '../command-side/command-context';
-import { CurrentCommandContext } from '../command-side/command-context.decorator';
-import { commandFrom } from '../command-side/command-messages';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { FeedbackCommandMessage, type FeedbackRequest } from './feedback-command.handler';
+} from '@cohesion/application';
+import { CurrentCommandContext } from '../commands/command-context.decorator';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import { ActionTakenDto, SubmitFeedbackDto, subjectOf } from './feedback.dto';
 import { Authorize, AuthorizeAnyone } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';

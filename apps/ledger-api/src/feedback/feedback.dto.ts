@@ -1,4 +1,4 @@
-import { IfPresent } from '../command-side/dto-validators';
+import { IfPresent } from '../validation/dto-validators';
 import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -25,7 +25,7 @@ import {
   SUBMITTER_CATEGORIES,
   type SubmitterCategory,
 } from '@cohesion/domain';
-import { IsLedgerId, IsOptionalLedgerId, IsText } from '../command-side/dto-validators';
+import { IsLedgerId, IsOptionalLedgerId, IsText } from '../validation/dto-validators';
 import {
   FEEDBACK_SUBJECT_KINDS,
   type FeedbackSubjectKind,

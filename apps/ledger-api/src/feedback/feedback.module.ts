@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { FeedbackCommandHandler } from './feedback-command.handler';
-import { FeedbackController } from './feedback.controller';
+import { FeedbackApplicationModule } from '@cohesion/application';
 import { FeedbackQueriesController } from './feedback-queries.controller';
-import { ListFeedbackHandler, PartnershipImpactHandler } from './feedback-queries';
+import { FeedbackController } from './feedback.controller';
 
+/** HTTP routes of the slice; its use cases are in FeedbackApplicationModule. */
 @Module({
+  imports: [FeedbackApplicationModule],
   controllers: [FeedbackController, FeedbackQueriesController],
-  providers: [FeedbackCommandHandler, ListFeedbackHandler, PartnershipImpactHandler],
 })
 export class FeedbackModule {}

@@ -8,7 +8,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import type { FeedbackSubject } from '@cohesion/domain';
-import { ID_PATTERN } from '../command-side/dto-validators';
+import { ID_PATTERN } from '../validation/dto-validators';
 
 export const FEEDBACK_SUBJECT_KINDS = [
   'partnership',

@@ -5,7 +5,7 @@ import type {
   CellProgressView,
   IndicatorProgressView,
   LatestMeasurementView,
-} from './indicator-progress.view';
+} from '@cohesion/application';
 
 /** OpenAPI schemas of the progress answer; `implements` keeps them in step with the view. */
 class CellProgressDocument implements CellProgressView {

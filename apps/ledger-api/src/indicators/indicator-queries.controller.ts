@@ -2,17 +2,20 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IndicatorDetailView, IndicatorView } from '@cohesion/projections';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import { ReadModelQueryDto } from '../read-models/read-model-query.dto';
-import type { Page } from '../read-models/paging';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
+import { ReadModelQueryDto } from '../queries/read-model-query.dto';
+import {
+  IndicatorDetailQuery,
+  ListIndicatorsQuery,
+  type Page,
+  type Principal,
+} from '@cohesion/application';
 import { IndicatorDetailDocument, IndicatorPageDocument } from './indicator-read.documents';
 import { IndicatorListQueryDto } from './indicator-queries.dto';
-import { IndicatorDetailQuery, ListIndicatorsQuery } from './indicator-queries';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 /** Indicators as the impact read model holds them. */
 @ApiTags('indicators')

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsOptionalReference } from '../command-side/dto-validators';
-import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { IsOptionalReference } from '../validation/dto-validators';
+import { PageQueryDto } from '../queries/read-model-query.dto';
 
 export const INDICATOR_STATUSES = ['defined', 'retired'] as const;
 

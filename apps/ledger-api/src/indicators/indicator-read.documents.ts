@@ -8,7 +8,7 @@ import type {
   MeasurementView,
   MeasurementWithHistoryView,
 } from '@cohesion/projections';
-import { PageDocument } from '../read-models/page-document';
+import { PageDocument } from '../queries/page-document';
 import { IndicatorHeadingDocument } from './indicator-heading.document';
 import { PeriodDto } from './indicator-values.dto';
 

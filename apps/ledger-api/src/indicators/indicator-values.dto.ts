@@ -8,7 +8,7 @@ import {
   type IndicatorUnit,
   type IndicatorUnitKind,
 } from '@cohesion/domain';
-import { IsCalendarDate } from '../command-side/dto-validators';
+import { IsCalendarDate } from '../validation/dto-validators';
 import { IsDimensionValues, IsIndicatorValue, IsScaleOfLikertUnit } from './indicator.validators';
 
 /** Whole numbers with min below max: the decider says so with its own rule (422). */

@@ -7,7 +7,7 @@ import {
   type IndicatorDirection,
   type IndicatorFrequency,
 } from '@cohesion/domain';
-import { IsLedgerId, IsOptionalLedgerId, IsText, IsTextList } from '../command-side/dto-validators';
+import { IsLedgerId, IsOptionalLedgerId, IsText, IsTextList } from '../validation/dto-validators';
 import { IsIndicatorValue } from './indicator.validators';
 import {
   DatedValueDto,

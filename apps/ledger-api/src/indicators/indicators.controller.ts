@@ -1,17 +1,21 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiCommand } from '../command-side/api-command.decorator';
+import { ApiCommand } from '../commands/api-command.decorator';
 import {
   type CommandContext,
+  commandFrom,
   type CommandResult,
   generatedId,
-} from '../command-side/command-context';
-import { CurrentCommandContext } from '../command-side/command-context.decorator';
-import { commandFrom } from '../command-side/command-messages';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import { IndicatorCommandMessage, type IndicatorRequest } from './indicator-command.handler';
+  IndicatorCommandMessage,
+  IndicatorProgressQuery,
+  type IndicatorProgressView,
+  type IndicatorRequest,
+  type Principal,
+} from '@cohesion/application';
+import { CurrentCommandContext } from '../commands/command-context.decorator';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
 import {
   CorrectMeasurementDto,
   DefineIndicatorDto,
@@ -19,13 +23,10 @@ import {
   RetireIndicatorDto,
 } from './indicator.dto';
 import { IndicatorProgressDocument } from './indicator-progress.document';
-import { IndicatorProgressQuery } from './indicator-progress.handler';
-import type { IndicatorProgressView } from './indicator-progress.view';
 import { unitOf } from './indicator-values.dto';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 type Data<T extends IndicatorRequest['type']> = Extract<IndicatorRequest, { type: T }>['data'];
 

@@ -1,17 +1,11 @@
 import { Module } from '@nestjs/common';
-import { IndicatorCommandHandler } from './indicator-command.handler';
-import { IndicatorProgressHandler } from './indicator-progress.handler';
-import { IndicatorsController } from './indicators.controller';
+import { IndicatorsApplicationModule } from '@cohesion/application';
 import { IndicatorQueriesController } from './indicator-queries.controller';
-import { IndicatorDetailHandler, ListIndicatorsHandler } from './indicator-queries';
+import { IndicatorsController } from './indicators.controller';
 
+/** HTTP routes of the slice; its use cases are in IndicatorsApplicationModule. */
 @Module({
+  imports: [IndicatorsApplicationModule],
   controllers: [IndicatorsController, IndicatorQueriesController],
-  providers: [
-    IndicatorCommandHandler,
-    IndicatorProgressHandler,
-    ListIndicatorsHandler,
-    IndicatorDetailHandler,
-  ],
 })
 export class IndicatorsModule {}

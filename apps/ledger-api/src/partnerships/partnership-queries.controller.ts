@@ -6,25 +6,25 @@ import type {
   PartnershipOverviewView,
   PartnershipSummaryView,
 } from '@cohesion/projections';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { ApiReadModelQuery } from '../read-models/api-read-model-query.decorator';
-import { ReadModelQueryDto } from '../read-models/read-model-query.dto';
-import type { Page } from '../read-models/paging';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
+import { ReadModelQueryDto } from '../queries/read-model-query.dto';
+import {
+  ListMeetingsQuery,
+  ListPartnershipsQuery,
+  type Page,
+  PartnershipOverviewQuery,
+  type Principal,
+} from '@cohesion/application';
 import {
   MeetingPageDocument,
   PartnershipOverviewDocument,
   PartnershipPageDocument,
 } from './partnership-read.documents';
 import { MeetingListQueryDto, PartnershipListQueryDto } from './partnership-queries.dto';
-import {
-  ListMeetingsQuery,
-  ListPartnershipsQuery,
-  PartnershipOverviewQuery,
-} from './partnership-queries';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
 
 /** Partnerships as the partnership overview read model holds them. */
 @ApiTags('partnerships')

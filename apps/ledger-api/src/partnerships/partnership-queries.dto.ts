@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsOptionalCalendarDate } from '../command-side/dto-validators';
-import { PageQueryDto } from '../read-models/read-model-query.dto';
+import { IsOptionalCalendarDate } from '../validation/dto-validators';
+import { PageQueryDto } from '../queries/read-model-query.dto';
 import { PARTNERSHIP_STATUSES } from './partnership-read.documents';
 
 export class PartnershipListQueryDto extends PageQueryDto {

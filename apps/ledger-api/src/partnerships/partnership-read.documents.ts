@@ -8,7 +8,7 @@ import type {
   PartnershipSummaryView,
   PartnerView,
 } from '@cohesion/projections';
-import { PageDocument } from '../read-models/page-document';
+import { PageDocument } from '../queries/page-document';
 
 export const PARTNERSHIP_STATUSES = ['founded', 'active', 'suspended', 'closed'] as const;
 type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];

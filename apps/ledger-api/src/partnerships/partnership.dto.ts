@@ -9,7 +9,7 @@ import {
   IsOptionalText,
   IsText,
   IsTextList,
-} from '../command-side/dto-validators';
+} from '../validation/dto-validators';
 
 export class FoundPartnershipDto {
   @IsOptionalLedgerId('Partnership id')

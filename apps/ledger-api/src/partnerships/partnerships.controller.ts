@@ -2,16 +2,16 @@ import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { PartnershipCommand } from '@cohesion/domain';
-import { ApiCommand } from '../command-side/api-command.decorator';
+import { ApiCommand } from '../commands/api-command.decorator';
 import {
   type CommandContext,
+  commandFrom,
   type CommandResult,
   generatedId,
-} from '../command-side/command-context';
-import { CurrentCommandContext } from '../command-side/command-context.decorator';
-import { commandFrom } from '../command-side/command-messages';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
-import { PartnershipCommandMessage } from './partnership-command.handler';
+  PartnershipCommandMessage,
+} from '@cohesion/application';
+import { CurrentCommandContext } from '../commands/command-context.decorator';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import {
   AchieveObjectiveDto,
   ChangePartnerRoleDto,

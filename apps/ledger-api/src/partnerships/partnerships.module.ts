@@ -1,20 +1,11 @@
 import { Module } from '@nestjs/common';
-import { PartnershipCommandHandler } from './partnership-command.handler';
-import { PartnershipsController } from './partnerships.controller';
+import { PartnershipsApplicationModule } from '@cohesion/application';
 import { PartnershipQueriesController } from './partnership-queries.controller';
-import {
-  ListMeetingsHandler,
-  ListPartnershipsHandler,
-  PartnershipOverviewHandler,
-} from './partnership-queries';
+import { PartnershipsController } from './partnerships.controller';
 
+/** HTTP routes of the slice; its use cases are in PartnershipsApplicationModule. */
 @Module({
+  imports: [PartnershipsApplicationModule],
   controllers: [PartnershipsController, PartnershipQueriesController],
-  providers: [
-    PartnershipCommandHandler,
-    ListPartnershipsHandler,
-    PartnershipOverviewHandler,
-    ListMeetingsHandler,
-  ],
 })
 export class PartnershipsModule {}

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { AccessTokenError } from '@cohesion/access-tokens';
-import { type Principal, type Role, ROLES } from './principal';
+import { type Principal, type Role, ROLES } from '@cohesion/application';
 
 export const ACTOR_HEADER = 'x-ledger-actor';
 export const PARTNER_HEADER = 'x-ledger-partner-id';

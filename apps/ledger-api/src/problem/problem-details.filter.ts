@@ -1,14 +1,20 @@
 import {
   type ArgumentsHost,
+  BadRequestException,
   Catch,
   type ExceptionFilter,
+  ForbiddenException,
   HttpException,
   HttpStatus,
   Inject,
+  InternalServerErrorException,
   Logger,
+  NotFoundException,
   Optional,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ApplicationError } from '@cohesion/application';
 import { AggregateNotFound, DomainError } from '@cohesion/domain';
 import {
   IdempotencyConflictError,
@@ -147,6 +153,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           'with its first result, never recorded twice.',
       };
     }
+    if (exception instanceof ApplicationError) return fromHttpException(httpExceptionOf(exception));
     if (exception instanceof HttpException) return fromHttpException(exception);
     const clientError = clientErrorOf(exception);
     if (clientError) return clientError;
@@ -159,6 +166,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       detail: 'The ledger could not complete the request; nothing partial was recorded.',
     };
+  }
+}
+
+/** The HTTP answer of a refusal of the application layer. */
+function httpExceptionOf({ kind, message, title }: ApplicationError): HttpException {
+  switch (kind) {
+    case 'access-denied':
+      return new ForbiddenException(message);
+    case 'not-found':
+      return new NotFoundException(message);
+    case 'invalid-request':
+      return new BadRequestException(message);
+    case 'unavailable':
+      return new ServiceUnavailableException(message);
+    case 'inconsistent':
+      return new InternalServerErrorException({ message, error: title ?? 'Inconsistent ledger' });
   }
 }
 

@@ -2,18 +2,18 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ValuationPolicyCommand } from '@cohesion/domain';
-import { ApiCommand } from '../command-side/api-command.decorator';
+import { ApiCommand } from '../commands/api-command.decorator';
 import {
   type CommandContext,
+  commandFrom,
   type CommandResult,
+  ContributionValueQuery,
   generatedId,
-} from '../command-side/command-context';
-import { CurrentCommandContext } from '../command-side/command-context.decorator';
-import { commandFrom } from '../command-side/command-messages';
-import { LedgerIdPipe } from '../command-side/ledger-id.pipe';
+  ValuationPolicyCommandMessage,
+} from '@cohesion/application';
+import { CurrentCommandContext } from '../commands/command-context.decorator';
+import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import { ApiProblems } from '../problem/api-problems.decorator';
-import { ContributionValueQuery } from './contribution-value.query';
-import { ValuationPolicyCommandMessage } from './valuation-policy-command.handler';
 import {
   DefineValuationPolicyDto,
   RetireValuationRateDto,

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ContributionValueHandler } from './contribution-value.query';
+import { ValuationPoliciesApplicationModule } from '@cohesion/application';
 import { ValuationPoliciesController } from './valuation-policies.controller';
-import { ValuationPolicyCommandHandler } from './valuation-policy-command.handler';
 
+/** HTTP routes of the slice; its use cases are in ValuationPoliciesApplicationModule. */
 @Module({
+  imports: [ValuationPoliciesApplicationModule],
   controllers: [ValuationPoliciesController],
-  providers: [ValuationPolicyCommandHandler, ContributionValueHandler],
 })
 export class ValuationPoliciesModule {}

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNumber } from 'class-validator';
 import { CONTRIBUTION_KINDS, type ContributionKind } from '@cohesion/domain';
-import { IsCalendarDate, IsOptionalLedgerId, IsText } from '../command-side/dto-validators';
+import { IsCalendarDate, IsOptionalLedgerId, IsText } from '../validation/dto-validators';
 
 /** Whether it is a real ISO 4217 code is the policy's rule (422), not the body's shape. */
 const IsCurrency = (description: string) => IsText(description, 'EUR', 10);

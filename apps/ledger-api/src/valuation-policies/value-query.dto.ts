@@ -15,7 +15,8 @@ import {
   type ContributionValue,
   isUnitConsistentWithKind,
 } from '@cohesion/domain';
-import { IsCalendarDate, IsText } from '../command-side/dto-validators';
+import type { PolicyValueView } from '@cohesion/application';
+import { IsCalendarDate, IsText } from '../validation/dto-validators';
 
 /** Money in hours cannot be valued: asking for it is a bad question, not an unknown rate. */
 @ValidatorConstraint({ name: 'unitFitsKind' })
@@ -70,7 +71,7 @@ export class ContributionValueDocument implements ContributionValue {
   rateVersion!: number | null;
 }
 
-export class PolicyValueDocument {
+export class PolicyValueDocument implements PolicyValueView {
   @ApiProperty({ example: 'northside-2026' })
   policyId!: string;
   @ApiProperty({ example: '4', description: "The policy stream's revision the value was read at" })

@@ -7,14 +7,15 @@ import {
 } from '@nestjs/swagger';
 import { Authorize } from '../authorization/authorize.decorator';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
-import type { Principal } from '../principal/principal';
+import {
+  type ConsistencyProofDocument,
+  type InclusionProofDocument,
+  type Principal,
+  type PublicKeyDocument,
+  type TreeHeadDocument,
+  VerifiableHistoryService,
+} from '@cohesion/application';
 import { ApiProblems } from '../problem/api-problems.decorator';
-import type {
-  ConsistencyProofDocument,
-  InclusionProofDocument,
-  PublicKeyDocument,
-  TreeHeadDocument,
-} from './documents';
 import {
   ConsistencyProofQueryDto,
   ConsistencyProofResponse,
@@ -24,7 +25,6 @@ import {
   TreeHeadQueryDto,
   TreeHeadResponse,
 } from './verifiable-history.dto';
-import { VerifiableHistoryService } from './verifiable-history.service';
 
 /**
  * Tree heads and consistency proofs hold only hashes of the whole log, so every role gets them:

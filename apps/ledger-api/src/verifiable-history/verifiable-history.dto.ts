@@ -2,13 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { ReadModelQueryDto } from '../read-models/read-model-query.dto';
+import { ReadModelQueryDto } from '../queries/read-model-query.dto';
 import type {
   ConsistencyProofDocument,
   InclusionProofDocument,
   PublicKeyDocument,
   TreeHeadDocument,
-} from './documents';
+} from '@cohesion/application';
 
 /**
  * A size or index in the query: decimal digits only. Anything else is left as it came so that

@@ -1,4 +1,4 @@
-import type { Principal } from '../../../ledger-api/src/principal/principal';
+import type { Principal } from '@cohesion/application';
 
 /**
  * Who takes part in the demo: fictional organisations and people of Montclair, a fictional
@@ -83,5 +83,3 @@ export const MEDIATORS = {
 
 /** Residents giving feedback: authenticated, but no partner's member. */
 export const resident = (sub: string): Principal => ({ sub, roles: [] });
-
-export const NEIGHBOURHOODS = ['Les Tilleuls', 'La Source', 'Bel-Air'] as const;

@@ -3,38 +3,24 @@ import type { Command } from '@cohesion/domain';
 import {
   AgreementCommandMessage,
   type AgreementRequest,
-} from '../../../ledger-api/src/agreements/agreement-command.handler';
-import type {
-  CommandContext,
-  CommandResult,
-} from '../../../ledger-api/src/command-side/command-context';
-import {
-  type CommandMessage,
+  type CommandContext,
   commandFrom,
-} from '../../../ledger-api/src/command-side/command-messages';
-import {
+  type CommandMessage,
+  type CommandResult,
   CommitmentCommandMessage,
   type CommitmentRequest,
-} from '../../../ledger-api/src/commitments/commitment-command.handler';
-import {
   ConflictCommandMessage,
   type ConflictRequest,
-} from '../../../ledger-api/src/conflicts/conflict-command.handler';
-import {
   ContributionCommandMessage,
   type ContributionRequest,
-} from '../../../ledger-api/src/contributions/contribution-command.handler';
-import {
   FeedbackCommandMessage,
   type FeedbackRequest,
-} from '../../../ledger-api/src/feedback/feedback-command.handler';
-import {
   IndicatorCommandMessage,
   type IndicatorRequest,
-} from '../../../ledger-api/src/indicators/indicator-command.handler';
-import { PartnershipCommandMessage } from '../../../ledger-api/src/partnerships/partnership-command.handler';
-import type { Principal } from '../../../ledger-api/src/principal/principal';
-import { ValuationPolicyCommandMessage } from '../../../ledger-api/src/valuation-policies/valuation-policy-command.handler';
+  PartnershipCommandMessage,
+  type Principal,
+  ValuationPolicyCommandMessage,
+} from '@cohesion/application';
 import type { PartnershipCommand, ValuationPolicyCommand } from '@cohesion/domain';
 import type { DemoClock } from './demo-clock';
 

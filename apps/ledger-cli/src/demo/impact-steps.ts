@@ -1,5 +1,5 @@
 import type { DisaggregatedValue, FeedbackSubject, IndicatorEvent } from '@cohesion/domain';
-import type { Principal } from '../../../ledger-api/src/principal/principal';
+import type { Principal } from '@cohesion/application';
 import type { DemoRecorder } from './demo-recorder';
 import { ADMIN, resident } from './demo-cast';
 import { type DemoStep, on } from './demo-step';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
+import { validateLedgerConfig } from '@cohesion/application';
 import { EVENTS_FILE } from '../verify/data-dir-files';
 
 /**

@@ -1,48 +1,10 @@
+import { type DynamicModule, Module } from '@nestjs/common';
 import {
-  type DynamicModule,
-  Global,
-  Inject,
-  Module,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
-import { CommandSideModule } from '../../../ledger-api/src/command-side/command-side.module';
-import { COMMAND_SLICES } from '../../../ledger-api/src/command-slices';
-import type { LedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { ledgerConfiguration } from '../../../ledger-api/src/config/ledger-configuration';
-import { createEventStore } from '../../../ledger-api/src/event-store/event-store.module';
-import { ReadModelsModule } from '../../../ledger-api/src/read-models/read-models.module';
+  EventStoreModule,
+  LedgerApplicationModule,
+  ledgerConfiguration,
+} from '@cohesion/application';
 import { ClockedEventStore, type LedgerClock } from './clocked-event-store';
-
-/** The store the API would use (same settings), closed with the context. */
-@Global()
-@Module({})
-class CliEventStoreModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  static forRoot(clock?: LedgerClock): DynamicModule {
-    return {
-      module: CliEventStoreModule,
-      providers: [
-        {
-          provide: EVENT_STORE,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService<LedgerConfig, true>) => {
-            const store = createEventStore(config);
-            return clock ? new ClockedEventStore(store, clock) : store;
-          },
-        },
-      ],
-      exports: [EVENT_STORE],
-    };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
-  }
-}
 
 /** The event store alone: for work on the log itself (export, import, stats). */
 @Module({})
@@ -50,7 +12,7 @@ export class EventStoreContextModule {
   static forRoot(): DynamicModule {
     return {
       module: EventStoreContextModule,
-      imports: [ledgerConfiguration(), CliEventStoreModule.forRoot()],
+      imports: [ledgerConfiguration(), EventStoreModule.forRoot()],
     };
   }
 }
@@ -66,12 +28,9 @@ export class LedgerContextModule {
     return {
       module: LedgerContextModule,
       imports: [
-        ledgerConfiguration(),
-        CqrsModule.forRoot(),
-        CliEventStoreModule.forRoot(clock),
-        CommandSideModule,
-        ReadModelsModule,
-        ...COMMAND_SLICES,
+        LedgerApplicationModule.forRoot(
+          clock ? { decorate: (store) => new ClockedEventStore(store, clock) } : {},
+        ),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { validateLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
+import { validateLedgerConfig } from '@cohesion/application';
 
 /**
  * Runs `work` in a Nest application context of `module`, closed afterwards whatever happens.

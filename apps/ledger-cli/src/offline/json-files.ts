@@ -4,7 +4,7 @@ import type {
   ConsistencyProofDocument,
   InclusionProofDocument,
   TreeHeadDocument,
-} from '../../../ledger-api/src/verifiable-history/documents';
+} from '@cohesion/application';
 
 /** A file that is not what the command needs: printed as is, exit code 1. */
 export class FileError extends Error {}

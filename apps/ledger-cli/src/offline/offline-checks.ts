@@ -13,7 +13,7 @@ import type {
   ConsistencyProofDocument,
   InclusionProofDocument,
   TreeHeadDocument,
-} from '../../../ledger-api/src/verifiable-history/documents';
+} from '@cohesion/application';
 
 /** A proof or head that does not verify: the reason, printed as is, exit code 1. */
 export class RejectedError extends Error {}

@@ -1,4 +1,3 @@
-import { NotFoundException } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Help, Option, CommandRunner, SubCommand } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
@@ -6,8 +5,9 @@ import { type CaseStep, ProjectionRunner } from '@cohesion/projections';
 import {
   ConflictReplayQuery,
   type ConflictReplayView,
-} from '../../../ledger-api/src/conflicts/conflict-cases.query';
-import type { Principal } from '../../../ledger-api/src/principal/principal';
+  type Principal,
+  ApplicationError,
+} from '@cohesion/application';
 import { assertLedgerExists } from '../ledger-context/existing-ledger';
 import { LedgerContextModule } from '../ledger-context/ledger-context.module';
 import { readModelsCaughtUp } from '../ledger-context/read-models-caught-up';
@@ -64,7 +64,7 @@ async function timelineOf(queries: QueryBus, conflictId: string): Promise<CaseSt
         new ConflictReplayQuery(conflictId, { after, limit: PAGE }, OPERATOR),
       );
     } catch (error) {
-      if (error instanceof NotFoundException)
+      if (error instanceof ApplicationError && error.kind === 'not-found')
         throw new Error(`no conflict ${conflictId} in the ledger`);
       throw error;
     }

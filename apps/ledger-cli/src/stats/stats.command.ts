@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Help, Option, CommandRunner, SubCommand } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
-import { validateLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
+import { validateLedgerConfig } from '@cohesion/application';
 import { assertLedgerExists } from '../ledger-context/existing-ledger';
 import { EventStoreContextModule } from '../ledger-context/ledger-context.module';
 import { withContext } from '../ledger-context/with-context';

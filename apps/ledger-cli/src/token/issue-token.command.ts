@@ -6,7 +6,7 @@ import {
   loadSigningKey,
   parseTtl,
 } from '@cohesion/access-tokens';
-import { validateLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
+import { validateLedgerConfig } from '@cohesion/application';
 
 interface IssueTokenOptions {
   readonly role?: string[];

@@ -1,5 +1,7 @@
-import { SQLITE_EVENT_STORE_FILE } from '../../../ledger-api/src/event-store/event-store.module';
-import { READ_MODELS_FILE as API_READ_MODELS_FILE } from '../../../ledger-api/src/read-models/read-models.module';
+import {
+  READ_MODELS_FILE as API_READ_MODELS_FILE,
+  SQLITE_EVENT_STORE_FILE,
+} from '@cohesion/application';
 import { EVENTS_FILE, READ_MODELS_FILE } from './data-dir-files';
 
 describe('the data directory as verify reads it', () => {

@@ -6,9 +6,7 @@ import Database from 'better-sqlite3';
 import { type SigningKey, signingKeyFromPem } from '@cohesion/access-tokens';
 import { eventIdFor, type NewEvent, SqliteEventStore } from '@cohesion/event-store';
 import { merkleLogOf, merkleLogProjector, openReadModelDatabase } from '@cohesion/projections';
-import type { TreeHeadDocument } from '../../../ledger-api/src/verifiable-history/documents';
-import { SignedTreeHeadStore } from '../../../ledger-api/src/verifiable-history/signed-tree-head-store';
-import { TreeHeadSigner } from '../../../ledger-api/src/verifiable-history/tree-head-signer';
+import { SignedTreeHeadStore, type TreeHeadDocument, TreeHeadSigner } from '@cohesion/application';
 import { checkLedger, type LedgerSources } from './ledger-check';
 
 const EVENTS = 20;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { GENESIS_HASH, hashEvent } from '@cohesion/event-store/hashing/event-hash';
 import { fromBase64, bytesEqual, MerkleLog, toBase64 } from '@cohesion/merkle';
 import { eventHashBytes, nativeMerkleHasher } from '@cohesion/projections/merkle-log';
-import type { TreeHeadDocument } from '../../../ledger-api/src/verifiable-history/documents';
+import type { TreeHeadDocument } from '@cohesion/application';
 import { type EventRow, eventRows, hashedContentOf } from './event-rows';
 import { FrontierHashStore } from './frontier-hash-store';
 import { StoredMerkleLog } from './stored-merkle-log';

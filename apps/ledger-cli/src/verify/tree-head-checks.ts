@@ -1,5 +1,5 @@
 import { verifySignedTreeHead } from '@cohesion/merkle';
-import type { TreeHeadDocument } from '../../../ledger-api/src/verifiable-history/documents';
+import type { TreeHeadDocument } from '@cohesion/application';
 
 export interface TreeHeadPublicKey {
   readonly keyId: string;

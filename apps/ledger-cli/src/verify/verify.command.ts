@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CommandRunner, SubCommand } from 'nest-commander';
-import { validateLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
 import {
+  findTreeHeadKey,
   SignedTreeHeadStore,
   treeHeadsPath,
-} from '../../../ledger-api/src/verifiable-history/signed-tree-head-store';
-import { findTreeHeadKey } from '../../../ledger-api/src/verifiable-history/tree-head-key';
+  validateLedgerConfig,
+} from '@cohesion/application';
 import { withProgress } from '../progress/progress';
 import { EVENTS_FILE, READ_MODELS_FILE } from './data-dir-files';
 import { checkLedger } from './ledger-check';

@@ -27,5 +27,3 @@ export type AgreementCommand =
   | Command<'DeclineAgreement', { agreementId: string; partyId: string; reason: string }>
   | Command<'TerminateAgreement', { agreementId: string; terminatedBy: string; reason: string }>
   | Command<'ExpireAgreement', { agreementId: string }>;
-
-export type AgreementCommandType = AgreementCommand['type'];

@@ -1,6 +1,6 @@
 import type { CommandMetadata } from '../decider';
 import type { PartnershipFacts } from '../partnership';
-import { commandsOf, deciderSpecification, eventsOf } from '../testing/decider-specification';
+import { commandsOf, deciderSpecification, eventsOf } from '../testing';
 import type { AgreementCommand } from './agreement.commands';
 import { agreementDecider } from './agreement.decider';
 import type { AgreementClause, AgreementEvent } from './agreement.events';

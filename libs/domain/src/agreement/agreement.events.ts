@@ -45,5 +45,3 @@ export type AgreementEvent =
       data: { agreementId: string; terminatedBy: string; reason: string };
     }
   | { type: 'AgreementExpired'; data: { agreementId: string; endsOn: string } };
-
-export type AgreementEventType = AgreementEvent['type'];

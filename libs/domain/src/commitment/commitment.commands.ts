@@ -54,5 +54,3 @@ export type CommitmentCommand =
       WithPartnership)
   | Command<'ReleaseCommitment', { commitmentId: string; releasedBy: string; reason: string }>
   | Command<'WithdrawCommitment', { commitmentId: string; withdrawnBy: string; reason: string }>;
-
-export type CommitmentCommandType = CommitmentCommand['type'];

@@ -1,6 +1,6 @@
 import { fold, type CommandMetadata } from '../decider';
 import type { PartnershipFacts } from '../partnership';
-import { commandsOf, deciderSpecification, eventsOf } from '../testing/decider-specification';
+import { commandsOf, deciderSpecification, eventsOf } from '../testing';
 import type { CommitmentCommand } from './commitment.commands';
 import { commitmentDecider } from './commitment.decider';
 import type { CommitmentEvent } from './commitment.events';

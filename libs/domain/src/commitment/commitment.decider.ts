@@ -3,7 +3,6 @@ import type { CommitmentCommand } from './commitment.commands';
 import type { CommitmentEvent } from './commitment.events';
 import {
   addQuantities,
-  assertAccepted,
   assertAnotherMember,
   assertCommitter,
   assertFactsAbout,
@@ -19,7 +18,14 @@ import {
   violation,
   type Made,
 } from './commitment.rules';
+import { AggregateNotFound } from '../domain-errors';
 import {
+  type ClaimOnCommitment,
+  type ClaimRefusal,
+  claimRefusalOf,
+} from './fulfilment-claim.rules';
+import {
+  commitmentFacts,
   initialCommitmentState,
   isCommitmentEnded,
   type CommitmentState,
@@ -161,9 +167,9 @@ function decideClaim(
   made: Made,
 ): CommitmentEvent[] {
   const { commitmentId, claimId, claimedBy, evidence, quantity, contributionId } = command.data;
-  assertAccepted(state, made);
+  const refusal = claimRefusalOf(commitmentFacts(commitmentId, state), command.data);
+  if (refusal !== undefined) throw claimRefused(refusal, made, command.data);
   assertOpenPartnership(command.partnership, made);
-  assertCommitter(made, claimedBy);
   if (Object.hasOwn(state.claims, claimId)) {
     throw violation('commitment-claim-already-made', `Claim ${claimId} already exists`);
   }
@@ -184,12 +190,6 @@ function decideClaim(
       'A commitment with a quantity is fulfilled when the confirmed quantity reaches it',
     );
   }
-  if (quantified && quantity !== undefined && unit !== made.terms.unit) {
-    throw violation(
-      'commitment-claim-unit-mismatch',
-      `The claim is in ${unit}, the commitment in ${made.terms.unit}`,
-    );
-  }
   return [
     {
       type: 'FulfilmentClaimed',
@@ -204,6 +204,31 @@ function decideClaim(
       },
     },
   ];
+}
+
+/** The claim rule's refusals, in the commitment's words. */
+function claimRefused(refusal: ClaimRefusal, made: Made, claim: ClaimOnCommitment): Error {
+  switch (refusal) {
+    case 'unknown':
+      return new AggregateNotFound('Commitment', made.commitmentId);
+    case 'ended':
+      return violation('commitment-ended', `Commitment ${made.commitmentId} accepts nothing new`);
+    case 'not-accepted':
+      return violation(
+        'commitment-not-accepted',
+        `Commitment ${made.commitmentId} is not accepted by the partnership yet`,
+      );
+    case 'not-by-committer':
+      return violation(
+        'commitment-committer-only',
+        `Only the committing partner ${made.committerId} may do this, not ${claim.claimedBy}`,
+      );
+    case 'unit-mismatch':
+      return violation(
+        'commitment-claim-unit-mismatch',
+        `The claim is in ${claim.unit}, the commitment in ${made.terms.unit}`,
+      );
+  }
 }
 
 function decideConfirm(

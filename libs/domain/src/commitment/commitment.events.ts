@@ -81,5 +81,3 @@ export type CommitmentEvent =
       type: 'CommitmentWithdrawn';
       data: { commitmentId: string; withdrawnBy: string; reason: string };
     };
-
-export type CommitmentEventType = CommitmentEvent['type'];

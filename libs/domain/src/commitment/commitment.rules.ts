@@ -61,15 +61,6 @@ export function assertMade(state: CommitmentState, commitmentId: string): Made {
   };
 }
 
-export function assertAccepted(state: CommitmentState, made: Made): void {
-  if (state.status === 'made') {
-    throw violation(
-      'commitment-not-accepted',
-      `Commitment ${made.commitmentId} is not accepted by the partnership yet`,
-    );
-  }
-}
-
 export function assertFactsAbout(partnership: PartnershipFacts, partnershipId: string): void {
   if (partnership.partnershipId !== partnershipId) {
     throw violation(

@@ -63,5 +63,3 @@ export type ConflictCommand =
   | Command<'EscalateConflict', { conflictId: string; escalatedTo: string; reason: string }>
   | Command<'WithdrawConflict', { conflictId: string; withdrawnBy: string; reason: string }>
   | Command<'ScheduleFollowUpReview', { conflictId: string; reviewOn: string }>;
-
-export type ConflictCommandType = ConflictCommand['type'];

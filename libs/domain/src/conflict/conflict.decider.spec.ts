@@ -1,6 +1,6 @@
 import type { CommandMetadata } from '../decider';
 import type { PartnershipFacts } from '../partnership';
-import { commandsOf, deciderSpecification, eventsOf } from '../testing/decider-specification';
+import { commandsOf, deciderSpecification, eventsOf } from '../testing';
 import type { ConflictCommand } from './conflict.commands';
 import { conflictDecider } from './conflict.decider';
 import type { ConflictEvent, ConflictSubject } from './conflict.events';

@@ -18,8 +18,6 @@ import {
   type PendingMediator,
 } from './conflict.state';
 
-export type { ConflictRule } from './conflict.rules';
-
 export function decideConflict(command: ConflictCommand, state: ConflictState): ConflictEvent[] {
   if (command.type === 'RaiseConflict') return decideRaise(command, state);
   const { conflictId } = command.data;

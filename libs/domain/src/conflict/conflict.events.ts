@@ -78,5 +78,3 @@ export type ConflictEvent =
       data: { conflictId: string; withdrawnBy: string; reason: string };
     }
   | { type: 'FollowUpReviewScheduled'; data: { conflictId: string; reviewOn: string } };
-
-export type ConflictEventType = ConflictEvent['type'];

@@ -20,5 +20,3 @@ export type ContributionCommand =
       readonly partnership: PartnershipFacts;
     })
   | Command<'ReverseContribution', { contributionId: string; reason: string }>;
-
-export type ContributionCommandType = ContributionCommand['type'];

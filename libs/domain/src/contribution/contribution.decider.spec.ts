@@ -1,7 +1,7 @@
 import type { CommitmentFacts } from '../commitment';
 import { fold, type CommandMetadata } from '../decider';
 import type { PartnershipFacts } from '../partnership';
-import { commandsOf, deciderSpecification, eventsOf } from '../testing/decider-specification';
+import { commandsOf, deciderSpecification, eventsOf } from '../testing';
 import type { ContributionCommand } from './contribution.commands';
 import { contributionDecider } from './contribution.decider';
 import type { ContributionEvent, ContributionKind } from './contribution.events';

@@ -2,6 +2,7 @@ import { isOpenForActivity } from '../partnership/partnership.state';
 import { isCalendarDate } from '../calendar';
 import type { Decider } from '../decider';
 import { AggregateNotFound, RuleViolation } from '../domain-errors';
+import { type ClaimRefusal, claimRefusalOf } from '../commitment';
 import type { PartnershipFacts } from '../partnership';
 import type { ContributionCommand } from './contribution.commands';
 import type { ContributionEvent } from './contribution.events';
@@ -90,38 +91,53 @@ function decideRecord(
 }
 
 /**
- * The contribution becomes a fulfilment claim on the commitment (see `fulfilmentClaimFor`), so the
- * commitment's claim rules are checked here too: better refuse now than record a contribution
- * whose claim the commitment will refuse.
+ * Recording the contribution hands a fulfilment claim over to the commitment (see
+ * `fulfilmentClaimFor`), so the commitment's claim rule is checked here first: never record a
+ * contribution whose claim the commitment would refuse.
  */
 function assertFulfils(command: CommandOf<'RecordContribution'>, commitmentId: string): void {
   const { commitment, data } = command;
-  if (!commitment || commitment.commitmentId !== commitmentId || commitment.status === 'none') {
-    throw violation('contribution-commitment-unknown', `Commitment ${commitmentId} does not exist`);
+  if (!commitment || commitment.commitmentId !== commitmentId) {
+    throw claimRefused('unknown', commitmentId, command);
   }
-  if (commitment.partnershipId !== data.partnershipId) {
+  if (commitment.status !== 'none' && commitment.partnershipId !== data.partnershipId) {
     throw violation(
       'contribution-commitment-other-partnership',
       `Commitment ${commitmentId} belongs to partnership ${commitment.partnershipId}`,
     );
   }
-  if (commitment.committerId !== data.partnerId) {
-    throw violation(
-      'contribution-commitment-not-by-contributor',
-      `Commitment ${commitmentId} was made by ${commitment.committerId}, not ${data.partnerId}`,
-    );
-  }
-  if (commitment.status !== 'accepted' && commitment.status !== 'in_progress') {
-    throw violation(
-      'contribution-commitment-not-claimable',
-      `Commitment ${commitmentId} is ${commitment.status}: it takes no fulfilment claims`,
-    );
-  }
-  if (commitment.unit !== undefined && commitment.unit !== data.unit) {
-    throw violation(
-      'contribution-commitment-unit-mismatch',
-      `Commitment ${commitmentId} counts ${commitment.unit}, the contribution is in ${data.unit}`,
-    );
+  const refusal = claimRefusalOf(commitment, { claimedBy: data.partnerId, ...data });
+  if (refusal !== undefined) throw claimRefused(refusal, commitmentId, command);
+}
+
+/** The claim rule's refusals, in the contribution's words. */
+function claimRefused(
+  refusal: ClaimRefusal,
+  commitmentId: string,
+  { commitment, data }: CommandOf<'RecordContribution'>,
+): RuleViolation {
+  switch (refusal) {
+    case 'unknown':
+      return violation(
+        'contribution-commitment-unknown',
+        `Commitment ${commitmentId} does not exist`,
+      );
+    case 'not-by-committer':
+      return violation(
+        'contribution-commitment-not-by-contributor',
+        `Commitment ${commitmentId} was made by ${commitment?.committerId}, not ${data.partnerId}`,
+      );
+    case 'not-accepted':
+    case 'ended':
+      return violation(
+        'contribution-commitment-not-claimable',
+        `Commitment ${commitmentId} is ${commitment?.status}: it takes no fulfilment claims`,
+      );
+    case 'unit-mismatch':
+      return violation(
+        'contribution-commitment-unit-mismatch',
+        `Commitment ${commitmentId} counts ${commitment?.unit}, the contribution is in ${data.unit}`,
+      );
   }
 }
 

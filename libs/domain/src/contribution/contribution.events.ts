@@ -36,5 +36,3 @@ export type ContributionEvent =
       type: 'ContributionReversed';
       data: { contributionId: string; reason: string };
     };
-
-export type ContributionEventType = ContributionEvent['type'];

@@ -13,5 +13,3 @@ export type FeedbackCommand =
       'MarkFeedbackActedOn',
       { feedbackId: string; action: string; references?: ActionReference[] }
     >;
-
-export type FeedbackCommandType = FeedbackCommand['type'];

@@ -1,6 +1,6 @@
 import type { CommandMetadata } from '../decider';
 import type { PartnershipFacts } from '../partnership/partnership.state';
-import { commandsOf, deciderSpecification, eventsOf } from '../testing/decider-specification';
+import { commandsOf, deciderSpecification, eventsOf } from '../testing';
 import type { FeedbackCommand } from './feedback.commands';
 import { feedbackDecider } from './feedback.decider';
 import type { ActionReference, FeedbackEvent, FeedbackSubject } from './feedback.events';

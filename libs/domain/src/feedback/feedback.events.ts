@@ -69,5 +69,3 @@ export type FeedbackEvent =
         markedBy: string;
       };
     };
-
-export type FeedbackEventType = FeedbackEvent['type'];

@@ -12,5 +12,3 @@ export type IndicatorCommand =
   | Command<'RecordMeasurement', DataOf<'MeasurementRecorded'>>
   | Command<'CorrectMeasurement', DataOf<'MeasurementCorrected'>>
   | Command<'RetireIndicator', DataOf<'IndicatorRetired'>>;
-
-export type IndicatorCommandType = IndicatorCommand['type'];

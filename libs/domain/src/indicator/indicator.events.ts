@@ -90,5 +90,3 @@ export type IndicatorEvent =
       };
     }
   | { type: 'IndicatorRetired'; data: { indicatorId: string; reason: string } };
-
-export type IndicatorEventType = IndicatorEvent['type'];

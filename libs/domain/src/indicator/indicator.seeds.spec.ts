@@ -1,6 +1,6 @@
 import type { CommandMetadata } from '../decider';
 import type { PartnershipFacts } from '../partnership/partnership.state';
-import { commandsOf, deciderSpecification } from '../testing/decider-specification';
+import { commandsOf, deciderSpecification } from '../testing';
 import type { IndicatorCommand } from './indicator.commands';
 import { indicatorDecider } from './indicator.decider';
 import type { IndicatorEvent } from './indicator.events';

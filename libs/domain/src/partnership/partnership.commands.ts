@@ -17,5 +17,3 @@ export type PartnershipCommand =
   | Command<'SuspendPartnership', FactOf<'PartnershipSuspended'>>
   | Command<'ReactivatePartnership', FactOf<'PartnershipReactivated'>>
   | Command<'ClosePartnership', FactOf<'PartnershipClosed'>>;
-
-export type PartnershipCommandType = PartnershipCommand['type'];

@@ -1,5 +1,5 @@
 import type { CommandMetadata } from '../decider';
-import { commandsOf, deciderSpecification, eventsOf } from '../testing/decider-specification';
+import { commandsOf, deciderSpecification, eventsOf } from '../testing';
 import type { PartnershipCommand } from './partnership.commands';
 import { partnershipDecider } from './partnership.decider';
 import type { PartnershipEvent } from './partnership.events';

@@ -79,5 +79,3 @@ export type PartnershipEvent =
   | { type: 'PartnershipSuspended'; data: { partnershipId: string; reason: string } }
   | { type: 'PartnershipReactivated'; data: { partnershipId: string } }
   | { type: 'PartnershipClosed'; data: { partnershipId: string; reason: string } };
-
-export type PartnershipEventType = PartnershipEvent['type'];

@@ -25,5 +25,3 @@ export type ValuationPolicyCommand =
         reason: string;
       }
     >;
-
-export type ValuationPolicyCommandType = ValuationPolicyCommand['type'];

@@ -1,5 +1,5 @@
 import { fold, type CommandMetadata } from '../decider';
-import { commandsOf, deciderSpecification, eventsOf } from '../testing/decider-specification';
+import { commandsOf, deciderSpecification, eventsOf } from '../testing';
 import type { ValuationPolicyCommand } from './valuation-policy.commands';
 import { valuationPolicyDecider } from './valuation-policy.decider';
 import type { ValuationPolicyEvent } from './valuation-policy.events';

@@ -38,5 +38,3 @@ export type ValuationPolicyEvent =
         reason: string;
       };
     };
-
-export type ValuationPolicyEventType = ValuationPolicyEvent['type'];

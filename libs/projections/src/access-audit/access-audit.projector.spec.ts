@@ -1,5 +1,5 @@
 import type { Actor } from '@cohesion/event-store';
-import { type GivenEvent, project } from '../testing/projector-specification';
+import { type GivenEvent, project } from '../testing';
 import type { AccessEvent, AccessEventData } from './access-events';
 import { accessStreamOf } from './access-events';
 import { accessAuditProjector } from './access-audit.projector';

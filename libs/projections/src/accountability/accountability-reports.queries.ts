@@ -86,7 +86,7 @@ export function partnershipAccountability(
       const commitments = listCommitments(
         db,
         { partnershipId, partnerId },
-        { limit: COMMITMENTS_PER_PARTNER + 1 },
+        { limit: COMMITMENTS_PER_PARTNER },
         asOf,
       );
       return {

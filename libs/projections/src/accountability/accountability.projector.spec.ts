@@ -1,7 +1,6 @@
 import type { CommitmentEvent } from '@cohesion/domain';
-import { commitmentEvent, partnershipFoundedWith } from '../projection-kit/given-events';
+import { commitmentEvent, type GivenEvent, partnershipFoundedWith, project } from '../testing';
 import { digestOfTables } from '../runner/digest';
-import { type GivenEvent, project } from '../testing/projector-specification';
 import { accountabilityProjector } from './accountability.projector';
 
 type Data<T extends CommitmentEvent['type']> = Extract<CommitmentEvent, { type: T }>['data'];

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CommitmentBeneficiary } from '@cohesion/domain';
-import { cachedStatement, whereAll } from '../sql-kit';
+import { cachedStatement, type PageWindow, whereAll } from '../sql-kit';
 import type {
   CommitmentClaimView,
   CommitmentDetailView,
@@ -40,11 +40,8 @@ export interface CommitmentFilter {
   readonly overdueAsOf?: string;
 }
 
-export interface CommitmentPageRequest {
-  /** The `position` of the last commitment of the previous page. */
-  readonly after?: number;
-  readonly limit: number;
-}
+/** After the `position` of the last commitment of the previous page. */
+export type CommitmentPageRequest = PageWindow;
 
 interface CommitmentRow {
   commitment_id: string;
@@ -72,7 +69,7 @@ interface CommitmentRow {
 }
 
 /**
- * Commitments matching the filter, in the order they were made, `limit` of them after the
+ * Commitments matching the filter, in the order they were made, `limit + 1` of them after the
  * position `after`; `overdue` is derived for `asOf` (YYYY-MM-DD).
  */
 export function listCommitments(
@@ -100,7 +97,7 @@ export function listCommitments(
     ...filter,
     partnershipIn: JSON.stringify(filter.partnershipIn ?? []),
     after: page.after,
-    limit: page.limit,
+    limit: page.limit + 1,
   }) as CommitmentRow[];
   return rows.map((row) => commitmentView(row, asOf));
 }

@@ -1,5 +1,5 @@
 import type { AgreementEvent } from '@cohesion/domain';
-import { type GivenEvent, project } from '../testing/projector-specification';
+import { type GivenEvent, project } from '../testing';
 import { agreementsRegisterProjector } from './agreements-register.projector';
 import { findAgreement, listAgreements } from './agreements-register.queries';
 

@@ -1,5 +1,5 @@
 import type { Actor } from '@cohesion/event-store';
-import { type GivenEvent, project } from '../testing/projector-specification';
+import { type GivenEvent, project } from '../testing';
 import { auditTrailProjector } from './audit-trail.projector';
 import { auditTrail } from './audit-trail.queries';
 
@@ -30,7 +30,8 @@ describe('audit trail projector', () => {
     auditTrail(db, { limit: 100, ...filters }).map((entry) => Number(entry.position));
 
   it('records every event, of any type, with who acted, when, where and under which command', () => {
-    expect(auditTrail(db, { limit: 1 })).toEqual([
+    // A page of `limit` reads `limit + 1` entries: the extra one tells that a next page exists.
+    expect(auditTrail(db, { limit: 0 })).toEqual([
       {
         position: '1',
         recordedAt: '2026-01-01T09:00:00.000Z',
@@ -71,7 +72,9 @@ describe('audit trail projector', () => {
   });
 
   it('pages after a position', () => {
-    expect(positions({ actor: 'city-officer', after: 3, limit: 1 })).toEqual([5]);
+    // `limit + 1` entries: the extra one tells that a next page exists.
+    expect(positions({ actor: 'city-officer', after: 3, limit: 1 })).toEqual([5, 6]);
+    expect(positions({ actor: 'city-officer', after: 5, limit: 1 })).toEqual([6]);
     expect(positions({ actor: 'nobody' })).toEqual([]);
   });
 });

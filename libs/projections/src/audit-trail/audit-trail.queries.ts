@@ -50,7 +50,7 @@ function entryView(row: AuditRow): AuditEntryView {
   };
 }
 
-/** Up to `limit` entries after the position `after`, in log order, that pass every filter given. */
+/** `limit + 1` entries after the position `after`, in log order, that pass every filter given. */
 export function auditTrail(db: Database.Database, filters: AuditTrailFilters): AuditEntryView[] {
   const { where, parameters } = whereOf([
     when(filters.actor, (actor) => ['actor = ?', actor]),
@@ -63,6 +63,6 @@ export function auditTrail(db: Database.Database, filters: AuditTrailFilters): A
   const rows = cachedStatement(
     db,
     `SELECT * FROM audit_trail_entries ${where} ORDER BY position LIMIT ?`,
-  ).all(...parameters, filters.limit) as AuditRow[];
+  ).all(...parameters, filters.limit + 1) as AuditRow[];
   return rows.map(entryView);
 }

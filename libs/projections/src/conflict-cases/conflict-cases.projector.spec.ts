@@ -1,5 +1,5 @@
 import { type ConflictEvent, conflictDecider, partiesOf } from '@cohesion/domain';
-import { type GivenEvent, project } from '../testing/projector-specification';
+import { type GivenEvent, project } from '../testing';
 import { type CaseState, everyParty, evolveCase } from './conflict-case-state';
 import { conflictCasesProjector } from './conflict-cases.projector';
 import {

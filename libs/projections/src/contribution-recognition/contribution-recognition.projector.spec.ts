@@ -2,11 +2,12 @@ import type { ContributionEvent } from '@cohesion/domain';
 import {
   commitmentEvent,
   contributionEvent,
+  type GivenEvent,
   partnershipFoundedWith,
   policyEvent,
-} from '../projection-kit/given-events';
+  project,
+} from '../testing';
 import { digestOfTables } from '../runner/digest';
-import { type GivenEvent, project } from '../testing/projector-specification';
 import { contributionRecognitionProjector } from './contribution-recognition.projector';
 
 type Recorded = Extract<ContributionEvent, { type: 'ContributionRecorded' }>['data'];

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ContributionKind } from '@cohesion/domain';
-import { cachedStatement, whereAll } from '../sql-kit';
+import { cachedStatement, type PageWindow, whereAll } from '../sql-kit';
 import type {
   ContributionStatusView,
   RecognisedContributionView,
@@ -26,11 +26,11 @@ export interface ContributionFilter {
   readonly status?: ContributionStatusView;
 }
 
-export interface ContributionPageRequest {
-  /** Date and position of the last contribution of the previous page. */
-  readonly after?: { readonly date: string; readonly position: number };
-  readonly limit: number;
-}
+/** After the date and position of the last contribution of the previous page. */
+export type ContributionPageRequest = PageWindow<{
+  readonly date: string;
+  readonly position: number;
+}>;
 
 export interface ContributionRow {
   contribution_id: string;
@@ -70,7 +70,7 @@ export function listContributions(
     ...parametersOf(filter),
     afterDate: page.after?.date,
     afterPosition: page.after?.position,
-    limit: page.limit,
+    limit: page.limit + 1,
   }) as (ContributionRow & { acknowledged_by: string })[];
   return rows.map((row) => ({
     contributionId: row.contribution_id,

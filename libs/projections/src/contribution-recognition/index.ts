@@ -12,5 +12,4 @@ export {
 } from './contribution-recognition-reports.queries';
 export { partnershipEquity } from './contribution-recognition-equity.queries';
 export type * from './contribution-recognition.views';
-export { gini } from './gini';
 export { loadValuationPolicy, type Valuer, valuerFor } from './valuation';

@@ -88,7 +88,7 @@ function feedbackView(row: FeedbackRow): FeedbackView {
   };
 }
 
-/** Up to `limit` feedback items after the position `after`, in log order, without contacts. */
+/** `limit + 1` feedback items after the position `after`, in log order, without contacts. */
 export function listFeedback(db: Database.Database, filters: FeedbackFilters): FeedbackView[] {
   const { where, parameters } = whereOf([
     when(filters.partnershipId, (id) => ['partnership_id = ?', id]),
@@ -105,7 +105,7 @@ export function listFeedback(db: Database.Database, filters: FeedbackFilters): F
   const rows = cachedStatement(
     db,
     `SELECT * FROM impact_feedback ${where} ORDER BY submitted_position LIMIT ?`,
-  ).all(...parameters, filters.limit) as FeedbackRow[];
+  ).all(...parameters, filters.limit + 1) as FeedbackRow[];
   return rows.map(feedbackView);
 }
 

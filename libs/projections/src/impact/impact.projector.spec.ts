@@ -1,4 +1,14 @@
-import { project } from '../testing/projector-specification';
+import {
+  acknowledged,
+  actedOn,
+  corrected,
+  defined,
+  founded,
+  measured,
+  project,
+  retired,
+  submitted,
+} from '../testing';
 import { impactProjector } from './impact.projector';
 import {
   findIndicator,
@@ -7,16 +17,6 @@ import {
   partnershipImpact,
 } from './impact.queries';
 import { feedbackSummary, listFeedback } from './impact-feedback.queries';
-import {
-  acknowledged,
-  actedOn,
-  corrected,
-  defined,
-  founded,
-  measured,
-  retired,
-  submitted,
-} from './impact.fixtures';
 
 const Q1: [string, string] = ['2026-01-01', '2026-03-31'];
 const Q2: [string, string] = ['2026-04-01', '2026-06-30'];
@@ -171,7 +171,8 @@ describe('impact projector', () => {
       expect(ids({ partnershipId: 'north', limit: 10 })).toEqual(['a', 'c', 'd']);
       expect(ids({ partnershipId: 'north', status: 'defined', limit: 10 })).toEqual(['a', 'c']);
       expect(ids({ status: 'retired', limit: 10 })).toEqual(['d']);
-      expect(ids({ after: 'a', limit: 2 })).toEqual(['b', 'c']);
+      // `limit + 1` rows: the extra one tells that a next page exists.
+      expect(ids({ after: 'a', limit: 1 })).toEqual(['b', 'c']);
     });
   });
 
@@ -272,8 +273,8 @@ describe('impact projector', () => {
       expect(ids({ subjectKind: 'objective', limit: 10 })).toEqual(['f2']);
       expect(ids({ submitterCategory: 'partner', limit: 10 })).toEqual(['f3']);
       expect(ids({ status: 'acknowledged', limit: 10 })).toEqual(['f4']);
-      expect(ids({ after: 2, limit: 1 })).toEqual(['f3']);
-      expect(listFeedback(db, { channel: 'phone', limit: 1 })[0].subject).toEqual({
+      expect(ids({ after: 2, limit: 0 })).toEqual(['f3']);
+      expect(listFeedback(db, { channel: 'phone', limit: 0 })[0].subject).toEqual({
         kind: 'objective',
         objectiveId: 'o1',
       });

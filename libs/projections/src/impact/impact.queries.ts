@@ -104,7 +104,7 @@ interface VersionRow {
   readonly recorded_by: string;
 }
 
-/** Up to `limit` indicators after `after`, by id. */
+/** `limit + 1` indicators after `after`, by id. */
 export function listIndicators(db: Database.Database, filters: IndicatorFilters): IndicatorView[] {
   const { where, parameters } = whereOf([
     when(filters.partnershipId, (id) => ['partnership_id = ?', id]),
@@ -118,7 +118,7 @@ export function listIndicators(db: Database.Database, filters: IndicatorFilters)
   const rows = cachedStatement(
     db,
     `SELECT * FROM impact_indicators ${where} ORDER BY indicator_id LIMIT ?`,
-  ).all(...parameters, filters.limit) as IndicatorRow[];
+  ).all(...parameters, filters.limit + 1) as IndicatorRow[];
   return rows.map((row) => withLatest(db, row));
 }
 

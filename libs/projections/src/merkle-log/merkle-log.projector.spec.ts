@@ -14,7 +14,7 @@ import { eventIdFor, type NewEvent, SqliteEventStore } from '@cohesion/event-sto
 import { digestOfTables } from '../runner/digest';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { openReadModelDatabase } from '../runner/read-model-database';
-import { project, recordedEvents } from '../testing/projector-specification';
+import { project, recordedEvents } from '../testing';
 import { merkleLogProjector } from './merkle-log.projector';
 import { merkleLeafAt, merkleLeafOfEvent, merkleLogOf } from './merkle-log.queries';
 import { eventHashBytes } from './native-hasher';

@@ -1,5 +1,5 @@
 import type { DomainEvent, PartnershipEvent } from '@cohesion/domain';
-import { type GivenEvent, project } from '../testing/projector-specification';
+import { type GivenEvent, project } from '../testing';
 import { partnershipOverviewProjector } from './partnership-overview.projector';
 import {
   findPartnershipOverview,
@@ -357,7 +357,9 @@ describe('partnership overview projector', () => {
     expect(ids({ territory: 'Northside', limit: 10 })).toEqual(['b', 'c']);
     expect(ids({ status: 'founded', limit: 10 })).toEqual(['a', 'c']);
     expect(ids({ status: 'active', territory: 'Northside', limit: 10 })).toEqual(['b']);
-    expect(ids({ after: 'a', limit: 1 })).toEqual(['b']);
+    // `limit + 1` rows: the extra one tells that a next page exists.
+    expect(ids({ after: 'a', limit: 1 })).toEqual(['b', 'c']);
+    expect(ids({ after: 'b', limit: 1 })).toEqual(['c']);
   });
 
   it('findPartnershipOverview and partnershipExists: nothing for a partnership never founded', () => {

@@ -26,7 +26,7 @@ export interface PartnershipFilters {
   readonly limit: number;
 }
 
-/** Up to `limit` partnerships after `after`, by id, with their counts. */
+/** `limit + 1` partnerships after `after`, by id, with their counts. */
 export function listPartnerships(
   db: Database.Database,
   filters: PartnershipFilters,
@@ -43,7 +43,7 @@ export function listPartnerships(
   const rows = cachedStatement(
     db,
     `SELECT * FROM partnership_overview_partnerships ${where} ORDER BY partnership_id LIMIT ?`,
-  ).all(...parameters, filters.limit) as PartnershipRow[];
+  ).all(...parameters, filters.limit + 1) as PartnershipRow[];
   return rows.map(partnershipSummary);
 }
 
@@ -89,7 +89,7 @@ export interface MeetingFilters {
   readonly limit: number;
 }
 
-/** Up to `limit` meetings of a partnership, by the day they were held on (then by id). */
+/** `limit + 1` meetings of a partnership, by the day they were held on (then by id). */
 export function listMeetings(db: Database.Database, filters: MeetingFilters): MeetingView[] {
   const { where, parameters } = whereOf([
     ['partnership_id = ?', filters.partnershipId],
@@ -104,7 +104,7 @@ export function listMeetings(db: Database.Database, filters: MeetingFilters): Me
   const rows = cachedStatement(
     db,
     `SELECT * FROM partnership_overview_meetings ${where} ORDER BY held_on, meeting_id LIMIT ?`,
-  ).all(...parameters, filters.limit) as MeetingRow[];
+  ).all(...parameters, filters.limit + 1) as MeetingRow[];
   return rows.map(meetingView);
 }
 

@@ -1,6 +1,5 @@
 import { openReadModelDatabase } from '../runner/read-model-database';
-import { recordedEvents } from '../testing/projector-specification';
-import { partnershipEvent, partnershipFoundedWith } from './given-events';
+import { partnershipEvent, partnershipFoundedWith, recordedEvents } from '../testing';
 import { partnerRoster } from './partner-roster';
 
 describe('projection kit', () => {

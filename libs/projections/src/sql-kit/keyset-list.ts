@@ -1,6 +1,16 @@
 import type Database from 'better-sqlite3';
 import { cachedStatement, type Condition, when, whereOf } from './cached-statement';
 
+/**
+ * The window of a page every list of the read models takes: the rows after the sort key `after`
+ * (that of the last row of the previous page), of which `limit + 1` are read, the extra one only
+ * telling that a next page exists. One convention for every list, so no caller adds the 1.
+ */
+export interface PageWindow<Key = number> {
+  readonly after?: Key;
+  readonly limit: number;
+}
+
 export interface KeysetListQuery {
   readonly select: string;
   /** Tables and joins; with a filter on a joined table, drive from the table that indexes it. */

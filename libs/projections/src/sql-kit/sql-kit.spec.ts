@@ -1,7 +1,6 @@
 import type { PartnershipEvent } from '@cohesion/domain';
-import { partnershipEvent, partnershipFoundedWith } from '../projection-kit/given-events';
+import { partnershipEvent, partnershipFoundedWith, recordedEvents } from '../testing';
 import { openReadModelDatabase } from '../runner/read-model-database';
-import { recordedEvents } from '../testing/projector-specification';
 import { cachedStatement, whereAll } from './cached-statement';
 import { dispatch, type EventHandlers } from './event-handlers';
 

@@ -1,0 +1,20 @@
+import { AgreementsModule } from './agreements/agreements.module';
+import { CommitmentsModule } from './commitments/commitments.module';
+import { ConflictsModule } from './conflicts/conflicts.module';
+import { ContributionsModule } from './contributions/contributions.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
+import { ValuationPoliciesModule } from './valuation-policies/valuation-policies.module';
+
+/** The HTTP routes of the slices, one per aggregate (each imports its application module). */
+export const SLICE_ROUTES = [
+  PartnershipsModule,
+  CommitmentsModule,
+  ContributionsModule,
+  ValuationPoliciesModule,
+  AgreementsModule,
+  ConflictsModule,
+  IndicatorsModule,
+  FeedbackModule,
+];

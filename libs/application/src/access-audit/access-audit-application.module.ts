@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { AccessAuditHandler } from './access-audit.query';
+import { AccessRecorder } from './access-recorder';
+
+/** Records accesses to confidential cases and refused requests; lists them. */
+@Module({
+  imports: [ReadModelsModule],
+  providers: [AccessRecorder, AccessAuditHandler],
+  exports: [AccessRecorder],
+})
+export class AccessAuditApplicationModule {}

@@ -1,0 +1,64 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import {
+  type AgreementEntry,
+  type AgreementRecord,
+  type AgreementsFilter,
+  findAgreement,
+  listAgreements,
+} from '@cohesion/projections';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships, seesPartnership } from '../access/read-scope';
+import type { Principal } from '../access/principal';
+import { type Page, pageOf } from '../read-models/paging';
+import { notFound } from '../errors';
+
+/** What the API answers: the register's entries without their paging key. */
+export type AgreementView = Omit<AgreementEntry, 'seq'>;
+export type AgreementRecordView = Omit<AgreementRecord, 'seq'>;
+
+export class ListAgreementsQuery extends Query<Page<AgreementView>> {
+  constructor(
+    readonly filter: AgreementsFilter,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+export class AgreementQuery extends Query<AgreementRecordView> {
+  constructor(
+    readonly agreementId: string,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListAgreementsQuery)
+export class ListAgreementsHandler
+  implements IQueryHandler<ListAgreementsQuery, Page<AgreementView>>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ filter, viewer }: ListAgreementsQuery): Promise<Page<AgreementView>> {
+    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
+    const page = pageOf(listAgreements(this.db, scoped), filter.limit, ({ seq }) => [seq]);
+    return Promise.resolve({ ...page, items: page.items.map(({ seq: _seq, ...entry }) => entry) });
+  }
+}
+
+@QueryHandler(AgreementQuery)
+export class AgreementHandler implements IQueryHandler<AgreementQuery, AgreementRecordView> {
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ agreementId, viewer }: AgreementQuery): Promise<AgreementRecordView> {
+    const found = findAgreement(this.db, agreementId);
+    // Another partnership's agreement is answered exactly as one never proposed.
+    if (!found || !seesPartnership(this.db, viewer, found.partnershipId))
+      throw notFound(`Agreement ${agreementId} is not in the register`);
+    const { seq: _seq, ...agreement } = found;
+    return Promise.resolve(agreement);
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { type PartnershipFacts, partnershipDecider, partnershipFacts } from '@cohesion/domain';
+import { AggregateStore } from './aggregate-store';
+import { streamOf } from './streams';
+
+/** Folds a partnership's stream into the facts other aggregates decide with (membership, status). */
+@Injectable()
+export class PartnershipFactsReader {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  async factsOf(partnershipId: string): Promise<PartnershipFacts> {
+    const { state } = await this.aggregates.load(
+      streamOf('partnership', partnershipId),
+      partnershipDecider,
+    );
+    return partnershipFacts(partnershipId, state);
+  }
+}

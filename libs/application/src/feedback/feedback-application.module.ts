@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CommandSideModule } from '../command-side/command-side.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { FeedbackCommandHandler } from './feedback-command.handler';
+import { ListFeedbackHandler, PartnershipImpactHandler } from './feedback-queries';
+
+/** The feedback slice; the impact summary of a partnership. */
+@Module({
+  imports: [CommandSideModule, ReadModelsModule],
+  providers: [FeedbackCommandHandler, ListFeedbackHandler, PartnershipImpactHandler],
+})
+export class FeedbackApplicationModule {}

@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import { AggregateNotFound } from '@cohesion/domain';
+import { findIndicator } from '@cohesion/projections';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { seesPartnership } from '../access/read-scope';
+import type { Principal } from '../access/principal';
+import { type IndicatorProgressView, indicatorProgressView } from './indicator-progress.view';
+
+export class IndicatorProgressQuery extends Query<IndicatorProgressView> {
+  constructor(
+    readonly indicatorId: string,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+/** Read from the impact read model (one indexed lookup), as current as read-your-writes makes it. */
+@QueryHandler(IndicatorProgressQuery)
+export class IndicatorProgressHandler
+  implements IQueryHandler<IndicatorProgressQuery, IndicatorProgressView>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ indicatorId, viewer }: IndicatorProgressQuery): Promise<IndicatorProgressView> {
+    const indicator = findIndicator(this.db, indicatorId);
+    // Another partnership's indicator is answered exactly as one never defined.
+    if (!indicator || !seesPartnership(this.db, viewer, indicator.partnershipId))
+      throw new AggregateNotFound('Indicator', indicatorId);
+    return Promise.resolve(indicatorProgressView(indicator));
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import { AggregateNotFound } from '@cohesion/domain';
+import {
+  findIndicatorDetail,
+  type IndicatorDetailView,
+  type IndicatorFilters,
+  type IndicatorView,
+  listIndicators,
+} from '@cohesion/projections';
+import { cursorKey, type Page, pageOf } from '../read-models/paging';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { scopedPartnerships, seesPartnership } from '../access/read-scope';
+import type { Principal } from '../access/principal';
+import type { ListRequest } from '../read-models/list-request';
+
+export type IndicatorListRequest = ListRequest<IndicatorFilters>;
+
+export class ListIndicatorsQuery extends Query<Page<IndicatorView>> {
+  constructor(
+    readonly filters: IndicatorListRequest,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+export class IndicatorDetailQuery extends Query<IndicatorDetailView> {
+  constructor(
+    readonly indicatorId: string,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListIndicatorsQuery)
+export class ListIndicatorsHandler
+  implements IQueryHandler<ListIndicatorsQuery, Page<IndicatorView>>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ filters, viewer }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
+    const { partnershipId, status, limit, cursor } = filters;
+    const [after] = cursorKey(cursor, ['string']) ?? [];
+    const scope = scopedPartnerships(this.db, viewer, partnershipId);
+    const rows = listIndicators(this.db, { ...scope, status, after, limit });
+    return Promise.resolve(pageOf(rows, limit, (row) => [row.indicatorId]));
+  }
+}
+
+@QueryHandler(IndicatorDetailQuery)
+export class IndicatorDetailHandler
+  implements IQueryHandler<IndicatorDetailQuery, IndicatorDetailView>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ indicatorId, viewer }: IndicatorDetailQuery): Promise<IndicatorDetailView> {
+    const detail = findIndicatorDetail(this.db, indicatorId);
+    // Another partnership's indicator is answered exactly as one never defined.
+    if (!detail || !seesPartnership(this.db, viewer, detail.partnershipId))
+      throw new AggregateNotFound('Indicator', indicatorId);
+    return Promise.resolve(detail);
+  }
+}

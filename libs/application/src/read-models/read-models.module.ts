@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import {
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type Database from 'better-sqlite3';
+import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
+import { ALL_PROJECTORS, openReadModelDatabase, ProjectionRunner } from '@cohesion/projections';
+import type { LedgerConfig } from '../config/ledger-config';
+
+/** The read-model database of this node (derived data: can be deleted and rebuilt). */
+export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
+export const READ_MODELS_FILE = 'read-models.sqlite';
+
+/** Keeps this node's read models up to date while the process runs, and serves their database. */
+@Module({
+  providers: [
+    {
+      provide: READ_MODEL_DATABASE,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<LedgerConfig, true>) =>
+        openReadModelDatabase(
+          join(config.get('LEDGER_DATA_DIR', { infer: true }), READ_MODELS_FILE),
+        ),
+    },
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, READ_MODEL_DATABASE],
+      useFactory: (store: EventStore, db: Database.Database) =>
+        new ProjectionRunner(store, db, ALL_PROJECTORS),
+    },
+  ],
+  exports: [READ_MODEL_DATABASE, ProjectionRunner],
+})
+export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.runner.stop();
+    this.db.close();
+  }
+}
