@@ -38,6 +38,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-cli/**',
       'node_modules/**',
       'coverage/**',
       'data/**',
@@ -81,6 +82,21 @@ export default tseslint.config(
     TESTS.map((pattern) => `libs/${pattern}`),
     [ANY_APP],
   ),
+  {
+    // The launchers are CommonJS run before anything is compiled: linted, without type information.
+    files: ['bin/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {

@@ -15,4 +15,7 @@ module.exports = {
     '^@cohesion/application(|/.*)$': '<rootDir>/libs/application/src$1',
   },
   testTimeout: 30000,
+  // A directory for the run's compiled CLI, compiled once by the first suite that runs it.
+  globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
 };

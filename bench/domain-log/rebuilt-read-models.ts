@@ -44,7 +44,7 @@ export async function rebuildReadModels(
     const started = process.hrtime.bigint();
     runner.start();
     if (!(await runner.waitFor(head, REBUILD_TIMEOUT_MS))) {
-      throw new Error(`Rebuild stopped at ${runner.position} of ${head}: ${runner.failure}`);
+      throw new Error(`Rebuild stopped at ${runner.position} of ${head}: ${runner.failure?.cause}`);
     }
     return { events: Number(head), seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   } finally {

@@ -54,13 +54,14 @@ describe('agreements through HTTP', () => {
   it('puts an agreement in force only once every party signed its latest terms version, then terminates it', async () => {
     const proposed = await propose('club').expect(201);
     expect(proposed.body).toEqual({
-      stream: 'agreement-club',
+      id: 'homework--club',
+      stream: 'agreement-homework--club',
       revision: '0',
       position: expect.stringMatching(/^\d+$/) as unknown,
       events: ['AgreementProposed'],
     });
-    const version1 = await currentTermsHash(api, 'club');
-    expect((await sign('club', version1).expect(201)).body).toMatchObject({
+    const version1 = await currentTermsHash(api, 'homework--club');
+    expect((await sign('homework--club', version1).expect(201)).body).toMatchObject({
       events: ['AgreementSigned'],
     });
 
@@ -68,39 +69,45 @@ describe('agreements through HTTP', () => {
       clauses: [HALL_CLAUSES[0], { clauseId: 'c2', text: 'The club closes in school holidays.' }],
       reason: 'No volunteers in the holidays',
     };
-    const amended = await api.post('/agreements/club/amendments', amendment, assoc).expect(201);
+    const amended = await api
+      .post('/agreements/homework--club/amendments', amendment, assoc)
+      .expect(201);
     expect(amended.body).toMatchObject({ revision: '2', events: ['AgreementAmended'] });
-    const afterAmendment = await agreementState(api, 'club');
+    const afterAmendment = await agreementState(api, 'homework--club');
     expect(afterAmendment).toMatchObject({ status: 'awaiting_signatures', signedBy: [] });
-    const version2 = await currentTermsHash(api, 'club');
+    const version2 = await currentTermsHash(api, 'homework--club');
     expect(version2).not.toBe(version1);
 
     // The city's signature bound version 1: signing it again is refused, not carried over.
-    await refused(() => sign('club', version1), 422, 'agreement-signature-on-outdated-terms');
+    await refused(
+      () => sign('homework--club', version1),
+      422,
+      'agreement-signature-on-outdated-terms',
+    );
 
-    expect((await sign('club', version2).expect(201)).body).toMatchObject({
+    expect((await sign('homework--club', version2).expect(201)).body).toMatchObject({
       events: ['AgreementSigned'],
     });
-    expect(await agreementState(api, 'club')).toMatchObject({
+    expect(await agreementState(api, 'homework--club')).toMatchObject({
       status: 'awaiting_signatures',
       signedBy: ['city'],
     });
-    const last = await sign('club', version2, assoc).expect(201);
+    const last = await sign('homework--club', version2, assoc).expect(201);
     expect(last.body).toMatchObject({
       revision: '5',
       events: ['AgreementSigned', 'AgreementEnteredIntoForce'],
     });
-    expect(await agreementState(api, 'club')).toMatchObject({
+    expect(await agreementState(api, 'homework--club')).toMatchObject({
       status: 'in_force',
       signedBy: ['city', 'assoc'],
     });
 
     const terminated = await api
-      .post('/agreements/club/termination', { reason: 'The hall was sold' }, city)
+      .post('/agreements/homework--club/termination', { reason: 'The hall was sold' }, city)
       .expect(200);
     expect(terminated.body).toMatchObject({ revision: '6', events: ['AgreementTerminated'] });
 
-    const events = await api.get('/streams/agreement-club/events').expect(200);
+    const events = await api.get('/streams/agreement-homework--club/events').expect(200);
     const recorded = (
       events.body as {
         events: { type: string; data: Record<string, unknown>; metadata: { actor: object } }[];
@@ -129,24 +136,24 @@ describe('agreements through HTTP', () => {
     await propose('mural', { agreementId: 'mural', parties: ['city', 'assoc', 'school'] }).expect(
       201,
     );
-    const hash = await currentTermsHash(api, 'mural');
-    const paper = await sign('mural', hash, admin, { partyId: 'school' }).expect(201);
+    const hash = await currentTermsHash(api, 'homework--mural');
+    const paper = await sign('homework--mural', hash, admin, { partyId: 'school' }).expect(201);
     expect(paper.body).toMatchObject({ events: ['AgreementSigned'] });
     const declined = await api
-      .post('/agreements/mural/decline', { reason: 'We cannot staff the club' }, assoc)
+      .post('/agreements/homework--mural/decline', { reason: 'We cannot staff the club' }, assoc)
       .expect(200);
     expect(declined.body).toMatchObject({ events: ['AgreementDeclined'] });
-    expect(await agreementState(api, 'mural')).toMatchObject({
+    expect(await agreementState(api, 'homework--mural')).toMatchObject({
       status: 'declined',
       signedBy: ['school'],
     });
-    await refused(() => sign('mural', hash), 422, 'agreement-closed');
+    await refused(() => sign('homework--mural', hash), 422, 'agreement-closed');
   });
 
   describe('refusals, which record nothing', () => {
     beforeAll(async () => {
       await propose('rules').expect(201);
-      await sign('rules', await currentTermsHash(api, 'rules')).expect(201);
+      await sign('homework--rules', await currentTermsHash(api, 'homework--rules')).expect(201);
     });
 
     it.each([
@@ -176,28 +183,32 @@ describe('agreements through HTTP', () => {
     });
 
     it('refuses signatures that do not bind the current terms of a party (422)', async () => {
-      const hash = await currentTermsHash(api, 'rules');
-      await refused(() => sign('rules', hash), 422, 'agreement-already-signed');
-      await refused(() => sign('rules', hash, school), 422, 'agreement-not-a-party');
+      const hash = await currentTermsHash(api, 'homework--rules');
+      await refused(() => sign('homework--rules', hash), 422, 'agreement-already-signed');
+      await refused(() => sign('homework--rules', hash, school), 422, 'agreement-not-a-party');
       await refused(
-        () => sign('rules', 'f'.repeat(64), assoc),
+        () => sign('homework--rules', 'f'.repeat(64), assoc),
         422,
         'agreement-signature-on-unknown-terms',
       );
       // An administrator acts for no partner, so must say whose paper signature this is.
-      await refused(() => sign('rules', hash, admin), 422, 'acting-partner-required');
+      await refused(() => sign('homework--rules', hash, admin), 422, 'acting-partner-required');
     });
 
     it('refuses an amendment that changes nothing, or by a non-party (422)', async () => {
       const same = { clauses: HALL_CLAUSES, reason: 'again' };
       await refused(
-        () => api.post('/agreements/rules/amendments', same, assoc),
+        () => api.post('/agreements/homework--rules/amendments', same, assoc),
         422,
         'agreement-amendment-changes-nothing',
       );
       await refused(
         () =>
-          api.post('/agreements/rules/amendments', { ...same, clauses: [HALL_CLAUSES[0]] }, school),
+          api.post(
+            '/agreements/homework--rules/amendments',
+            { ...same, clauses: [HALL_CLAUSES[0]] },
+            school,
+          ),
         422,
         'agreement-not-a-party',
       );
@@ -205,17 +216,17 @@ describe('agreements through HTTP', () => {
 
     it('refuses to decline signed terms, terminate or expire what is not in force (422)', async () => {
       await refused(
-        () => api.post('/agreements/rules/decline', { reason: 'changed our mind' }, city),
+        () => api.post('/agreements/homework--rules/decline', { reason: 'changed our mind' }, city),
         422,
         'agreement-already-signed',
       );
       await refused(
-        () => api.post('/agreements/rules/termination', { reason: 'early' }, city),
+        () => api.post('/agreements/homework--rules/termination', { reason: 'early' }, city),
         422,
         'agreement-not-in-force',
       );
       await refused(
-        () => api.post('/agreements/rules/expiry', {}),
+        () => api.post('/agreements/homework--rules/expiry', {}),
         422,
         'agreement-without-end-date',
       );
@@ -223,11 +234,11 @@ describe('agreements through HTTP', () => {
 
     it('refuses to decline an agreement already in force (422)', async () => {
       await propose('signed').expect(201);
-      const hash = await currentTermsHash(api, 'signed');
-      await sign('signed', hash).expect(201);
-      await sign('signed', hash, assoc).expect(201);
+      const hash = await currentTermsHash(api, 'homework--signed');
+      await sign('homework--signed', hash).expect(201);
+      await sign('homework--signed', hash, assoc).expect(201);
       await refused(
-        () => api.post('/agreements/signed/decline', { reason: 'late' }, assoc),
+        () => api.post('/agreements/homework--signed/decline', { reason: 'late' }, assoc),
         422,
         'agreement-not-awaiting-signatures',
       );
@@ -239,12 +250,16 @@ describe('agreements through HTTP', () => {
     });
 
     it('forbids a partner to act in the name of another partner (403)', async () => {
-      const hash = await currentTermsHash(api, 'rules');
-      await refused(() => sign('rules', hash, city, { partyId: 'assoc' }), 403, 'forbidden');
+      const hash = await currentTermsHash(api, 'homework--rules');
+      await refused(
+        () => sign('homework--rules', hash, city, { partyId: 'assoc' }),
+        403,
+        'forbidden',
+      );
       await refused(
         () =>
           api.post(
-            '/agreements/rules/amendments',
+            '/agreements/homework--rules/amendments',
             { clauses: [HALL_CLAUSES[0]], reason: 'shorter', amendedBy: 'assoc' },
             city,
           ),
@@ -252,7 +267,8 @@ describe('agreements through HTTP', () => {
         'forbidden',
       );
       await refused(
-        () => api.post('/agreements/rules/decline', { reason: 'no', partyId: 'city' }, assoc),
+        () =>
+          api.post('/agreements/homework--rules/decline', { reason: 'no', partyId: 'city' }, assoc),
         403,
         'forbidden',
       );
@@ -287,7 +303,11 @@ describe('agreements through HTTP', () => {
       ['a terms hash that is not a SHA-256 hex digest', { termsHash: 'v1' }],
       ['a party id that is not an id', { termsHash: 'a'.repeat(64), partyId: 'a b' }],
     ])('refuses a signature with %s (400)', async (_case, body) => {
-      await refused(() => api.post('/agreements/rules/signatures', body, city), 400, 'bad-request');
+      await refused(
+        () => api.post('/agreements/homework--rules/signatures', body, city),
+        400,
+        'bad-request',
+      );
     });
 
     it('refuses a bad agreement id in the path (400)', async () => {
@@ -298,10 +318,14 @@ describe('agreements through HTTP', () => {
   // Last: it moves the API's clock forward, and later events should not be recorded before it.
   it('records that an agreement in force expired once its end date has passed', async () => {
     await propose('summer', { endsOn: calendarDay() }).expect(201);
-    const hash = await currentTermsHash(api, 'summer');
-    await sign('summer', hash).expect(201);
-    await sign('summer', hash, assoc).expect(201);
-    await refused(() => api.post('/agreements/summer/expiry', {}), 422, 'agreement-not-yet-ended');
+    const hash = await currentTermsHash(api, 'homework--summer');
+    await sign('homework--summer', hash).expect(201);
+    await sign('homework--summer', hash, assoc).expect(201);
+    await refused(
+      () => api.post('/agreements/homework--summer/expiry', {}),
+      422,
+      'agreement-not-yet-ended',
+    );
 
     // Two days later, as far as the API's clock can tell (only Date is faked).
     jest.useFakeTimers({
@@ -324,9 +348,9 @@ describe('agreements through HTTP', () => {
       ],
     });
     try {
-      const expired = await api.post('/agreements/summer/expiry', {}).expect(200);
+      const expired = await api.post('/agreements/homework--summer/expiry', {}).expect(200);
       expect(expired.body).toMatchObject({ events: ['AgreementExpired'] });
-      expect(await agreementState(api, 'summer')).toMatchObject({ status: 'expired' });
+      expect(await agreementState(api, 'homework--summer')).toMatchObject({ status: 'expired' });
     } finally {
       jest.useRealTimers();
     }

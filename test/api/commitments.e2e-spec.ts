@@ -57,15 +57,16 @@ describe('commitments through HTTP', () => {
       )
       .expect(201);
     expect(made.body).toEqual({
-      stream: 'commitment-tutoring',
+      id: 'tilleuls--tutoring',
+      stream: 'commitment-tilleuls--tutoring',
       revision: '0',
       position: expect.stringMatching(/^\d+$/) as unknown,
       events: ['CommitmentMade'],
     });
-    await api.post('/commitments/tutoring/acceptance', {}, sos).expect(200);
+    await api.post('/commitments/tilleuls--tutoring/acceptance', {}, sos).expect(200);
     const amended = await api
       .put(
-        '/commitments/tutoring/terms',
+        '/commitments/tilleuls--tutoring/terms',
         {
           what: 'Thirty hours of tutoring',
           dueDate: DUE_DATE,
@@ -77,23 +78,23 @@ describe('commitments through HTTP', () => {
       )
       .expect(200);
     expect(amended.body).toMatchObject({ events: ['CommitmentAmended'] });
-    await claim('tutoring', 'october', 10).expect(201);
+    await claim('tilleuls--tutoring', 'october', 10).expect(201);
     await api
-      .post('/commitments/tutoring/fulfilment-claims/october/confirmation', {}, sos)
+      .post('/commitments/tilleuls--tutoring/fulfilment-claims/october/confirmation', {}, sos)
       .expect(200);
-    await claim('tutoring', 'november', 5).expect(201);
+    await claim('tilleuls--tutoring', 'november', 5).expect(201);
     const disputed = await api
       .post(
-        '/commitments/tutoring/fulfilment-claims/november/dispute',
+        '/commitments/tilleuls--tutoring/fulfilment-claims/november/dispute',
         { reason: 'No attendance sheet for November' },
         city,
       )
       .expect(200);
     expect(disputed.body).toMatchObject({ events: ['FulfilmentDisputed'] });
-    await claim('tutoring', 'december', 20).expect(201);
+    await claim('tilleuls--tutoring', 'december', 20).expect(201);
     const fulfilled = await api
       .post(
-        '/commitments/tutoring/fulfilment-claims/december/confirmation',
+        '/commitments/tilleuls--tutoring/fulfilment-claims/december/confirmation',
         { partnerId: 'sos' },
         sos,
       )
@@ -103,7 +104,7 @@ describe('commitments through HTTP', () => {
       events: ['FulfilmentConfirmed', 'CommitmentFulfilled'],
     });
 
-    expect((await state('tutoring')).state).toMatchObject({
+    expect((await state('tilleuls--tutoring')).state).toMatchObject({
       status: 'fulfilled',
       committerId: 'acme',
       acceptedBy: 'sos',
@@ -138,22 +139,26 @@ describe('commitments through HTTP', () => {
         sos,
       )
       .expect(201);
-    await api.post('/commitments/venue/acceptance', {}, city).expect(200);
+    await api.post('/commitments/tilleuls--venue/acceptance', {}, city).expect(200);
     await api
       .post(
-        '/commitments/venue/fulfilment-claims',
+        '/commitments/tilleuls--venue/fulfilment-claims',
         { claimId: 'spring', evidence: 'Bookings', quantity: 4 },
         sos,
       )
       .expect(201);
     await api
-      .post('/commitments/venue/fulfilment-claims/spring/confirmation', {}, acme)
+      .post('/commitments/tilleuls--venue/fulfilment-claims/spring/confirmation', {}, acme)
       .expect(200);
     const closed = await api
-      .post('/commitments/venue/partial-closure', { reason: 'The hall is being renovated' }, city)
+      .post(
+        '/commitments/tilleuls--venue/partial-closure',
+        { reason: 'The hall is being renovated' },
+        city,
+      )
       .expect(200);
     expect(closed.body).toMatchObject({ events: ['CommitmentClosedAsPartial'] });
-    expect((await state('venue')).state).toMatchObject({ status: 'closed_partial' });
+    expect((await state('tilleuls--venue')).state).toMatchObject({ status: 'closed_partial' });
 
     await api
       .post(
@@ -169,16 +174,16 @@ describe('commitments through HTTP', () => {
       )
       .expect(201);
     const released = await api
-      .post('/commitments/mentoring/release', { reason: 'No longer needed' }, sos)
+      .post('/commitments/tilleuls--mentoring/release', { reason: 'No longer needed' }, sos)
       .expect(200);
     expect(released.body).toMatchObject({ events: ['CommitmentReleased'] });
 
     await makeCommitment(api, 'tilleuls', 'report', 'acme').expect(201);
     const withdrawn = await api
-      .post('/commitments/report/withdrawal', { reason: 'Made by mistake' }, acme)
+      .post('/commitments/tilleuls--report/withdrawal', { reason: 'Made by mistake' }, acme)
       .expect(200);
     expect(withdrawn.body).toMatchObject({ events: ['CommitmentWithdrawn'] });
-    expect((await state('report')).state).toMatchObject({
+    expect((await state('tilleuls--report')).state).toMatchObject({
       status: 'withdrawn',
       endReason: 'Made by mistake',
     });
@@ -209,8 +214,8 @@ describe('commitments through HTTP', () => {
       beneficiary: { kind: 'group', name: 'Youth of Les Tilleuls' },
     };
     await api.post('/commitments', body, admin).expect(201);
-    expect((await state('paper')).state).toMatchObject({ committerId: 'city' });
-    const events = await api.get('/streams/commitment-paper/events').expect(200);
+    expect((await state('tilleuls--paper')).state).toMatchObject({ committerId: 'city' });
+    const events = await api.get('/streams/commitment-tilleuls--paper/events').expect(200);
     expect(events.body).toMatchObject({ events: [{ metadata: { actor: { sub: admin.sub } } }] });
   });
 
@@ -218,13 +223,23 @@ describe('commitments through HTTP', () => {
     await acceptedCommitment(api, 'tilleuls', 'retried', 'acme', 'sos');
     const key = { 'idempotency-key': 'claim-retry-0001' };
     const body = { evidence: 'Sheets', quantity: 3 };
-    const first = await api.post('/commitments/retried/fulfilment-claims', body, acme, key);
+    const first = await api.post(
+      '/commitments/tilleuls--retried/fulfilment-claims',
+      body,
+      acme,
+      key,
+    );
     expect(first.status).toBe(201);
     const before = await api.logSize();
-    const again = await api.post('/commitments/retried/fulfilment-claims', body, acme, key);
+    const again = await api.post(
+      '/commitments/tilleuls--retried/fulfilment-claims',
+      body,
+      acme,
+      key,
+    );
     expect(again.body).toEqual(first.body);
     expect(await api.logSize()).toBe(before);
-    expect(Object.keys((await state('retried')).state.claims as object)).toHaveLength(1);
+    expect(Object.keys((await state('tilleuls--retried')).state.claims as object)).toHaveLength(1);
   });
 
   describe('refusals record nothing', () => {
@@ -233,7 +248,7 @@ describe('commitments through HTTP', () => {
       await makeCommitment(api, 'tilleuls', 'pending', 'acme').expect(201);
       await acceptedCommitment(api, 'tilleuls', 'open', 'acme', 'sos');
       await makeCommitment(api, 'tilleuls', 'gone', 'acme').expect(201);
-      await api.post('/commitments/gone/withdrawal', { reason: 'x' }, acme).expect(200);
+      await api.post('/commitments/tilleuls--gone/withdrawal', { reason: 'x' }, acme).expect(200);
     });
     beforeEach(async () => {
       before = await api.logSize();
@@ -289,24 +304,31 @@ describe('commitments through HTTP', () => {
       ],
       [
         'commitment-needs-another-member',
-        () => api.post('/commitments/pending/acceptance', {}, acme),
+        () => api.post('/commitments/tilleuls--pending/acceptance', {}, acme),
       ],
-      ['commitment-not-accepted', () => claim('pending', 'early', 1)],
-      ['commitment-already-accepted', () => api.post('/commitments/open/acceptance', {}, city)],
+      ['commitment-not-accepted', () => claim('tilleuls--pending', 'early', 1)],
+      [
+        'commitment-already-accepted',
+        () => api.post('/commitments/tilleuls--open/acceptance', {}, city),
+      ],
       [
         'commitment-committer-only',
         () =>
-          api.post('/commitments/open/fulfilment-claims', { evidence: 'Sheets', quantity: 1 }, sos),
+          api.post(
+            '/commitments/tilleuls--open/fulfilment-claims',
+            { evidence: 'Sheets', quantity: 1 },
+            sos,
+          ),
       ],
       [
         'commitment-claim-unknown',
-        () => api.post('/commitments/open/fulfilment-claims/nope/confirmation', {}, sos),
+        () => api.post('/commitments/tilleuls--open/fulfilment-claims/nope/confirmation', {}, sos),
       ],
       [
         'commitment-amendment-changes-nothing',
         () =>
           api.put(
-            '/commitments/open/terms',
+            '/commitments/tilleuls--open/terms',
             {
               what: 'Tutoring for pupils at risk of dropping out',
               dueDate: DUE_DATE,
@@ -319,13 +341,13 @@ describe('commitments through HTTP', () => {
       ],
       [
         'commitment-nothing-delivered',
-        () => api.post('/commitments/open/partial-closure', { reason: 'x' }, sos),
+        () => api.post('/commitments/tilleuls--open/partial-closure', { reason: 'x' }, sos),
       ],
       [
         'commitment-release-not-by-beneficiary',
-        () => api.post('/commitments/open/release', { reason: 'x' }, sos),
+        () => api.post('/commitments/tilleuls--open/release', { reason: 'x' }, sos),
       ],
-      ['commitment-ended', () => api.post('/commitments/gone/acceptance', {}, sos)],
+      ['commitment-ended', () => api.post('/commitments/tilleuls--gone/acceptance', {}, sos)],
     ])('refuses with 422 %s', async (rule, send) => {
       const response = await send();
       expectProblem(response, 422, rule);
@@ -368,20 +390,25 @@ describe('commitments through HTTP', () => {
       ],
       [
         'someone else accepting',
-        () => api.post('/commitments/pending/acceptance', { partnerId: 'sos' }, city),
+        () => api.post('/commitments/tilleuls--pending/acceptance', { partnerId: 'sos' }, city),
       ],
       [
         'someone else claiming',
         () =>
           api.post(
-            '/commitments/open/fulfilment-claims',
+            '/commitments/tilleuls--open/fulfilment-claims',
             { partnerId: 'acme', evidence: 'e' },
             sos,
           ),
       ],
       [
         'someone else withdrawing',
-        () => api.post('/commitments/open/withdrawal', { partnerId: 'acme', reason: 'x' }, sos),
+        () =>
+          api.post(
+            '/commitments/tilleuls--open/withdrawal',
+            { partnerId: 'acme', reason: 'x' },
+            sos,
+          ),
       ],
     ])('forbids (403) a partner naming %s', async (_case, send) => {
       expectProblem(await send(), 403, 'forbidden');
@@ -389,7 +416,7 @@ describe('commitments through HTTP', () => {
 
     it('asks a principal who acts for no partner to name one (422)', async () => {
       expectProblem(
-        await api.post('/commitments/pending/acceptance', {}, admin),
+        await api.post('/commitments/tilleuls--pending/acceptance', {}, admin),
         422,
         'acting-partner-required',
       );
@@ -419,6 +446,7 @@ describe('commitments through HTTP', () => {
       ['a date that is not a date', { ...valid, dueDate: '2099-02-30' }],
       ['an unknown field', { ...valid, status: 'fulfilled' }],
       ['a bad partnership id', { ...valid, partnershipId: '../x' }],
+      ['a new id longer than 100 characters', { ...valid, commitmentId: 'c'.repeat(101) }],
       ['no what', { ...valid, what: '' }],
     ])('refuses a commitment with %s (400)', async (_case, body) => {
       const response = await api.post('/commitments', body, acme);
@@ -430,24 +458,28 @@ describe('commitments through HTTP', () => {
       [
         'a claim with complete as text',
         () =>
-          api.post('/commitments/open/fulfilment-claims', { evidence: 'e', complete: 'yes' }, acme),
+          api.post(
+            '/commitments/tilleuls--open/fulfilment-claims',
+            { evidence: 'e', complete: 'yes' },
+            acme,
+          ),
       ],
       [
         'a claim naming a contribution',
         () =>
           api.post(
-            '/commitments/open/fulfilment-claims',
+            '/commitments/tilleuls--open/fulfilment-claims',
             { evidence: 'e', contributionId: 'c' },
             acme,
           ),
       ],
       [
         'a dispute without reason',
-        () => api.post('/commitments/open/fulfilment-claims/x/dispute', {}, sos),
+        () => api.post('/commitments/tilleuls--open/fulfilment-claims/x/dispute', {}, sos),
       ],
       [
         'an amendment without reason',
-        () => api.put('/commitments/open/terms', { what: 'x', dueDate: DUE_DATE }, acme),
+        () => api.put('/commitments/tilleuls--open/terms', { what: 'x', dueDate: DUE_DATE }, acme),
       ],
       [
         'a bad commitment id in the path',

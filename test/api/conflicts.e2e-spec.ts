@@ -3,6 +3,7 @@ import {
   calendarDay,
   expectRefused,
   HALL_CLAUSES,
+  inPartnership,
   partnershipWith,
 } from '../support/agreements-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
@@ -22,7 +23,7 @@ const acme = partner('acme');
 const dupont: Principal = { sub: 'dupont@mediation.example', roles: ['mediator'] };
 const martin: Principal = { sub: 'martin@mediation.example', roles: ['mediator'] };
 
-const hallClause = { kind: 'agreement_clause', agreementId: 'hall', clauseId: 'c1' };
+const hallClause = { kind: 'agreement_clause', agreementId: 'harmony--hall', clauseId: 'c1' };
 const free = { kind: 'free', description: 'Noise in the courtyard after the club' };
 
 interface RecordedEvent {
@@ -82,8 +83,9 @@ describe('conflicts through HTTP', () => {
       .state;
 
   /** Raised by assoc against city, acknowledged, with `mediator` accepted by both. */
-  async function inMediation(conflictId: string, mediator: Principal = martin) {
-    await raise(conflictId, assoc).expect(201);
+  async function inMediation(requestedId: string, mediator: Principal = martin) {
+    await raise(requestedId, assoc).expect(201);
+    const conflictId = inPartnership('harmony', requestedId);
     await on(conflictId, 'acknowledgement', {}, city).expect(200);
     await on(conflictId, 'mediator-proposals', { mediatorId: mediator.sub }).expect(201);
     for (const party of [assoc, city]) {
@@ -94,7 +96,8 @@ describe('conflicts through HTTP', () => {
   it('mediates a conflict from raising to an accepted resolution and a follow-up review', async () => {
     const raised = await raise('hall-access', assoc).expect(201);
     expect(raised.body).toEqual({
-      stream: 'conflict-hall-access',
+      id: 'harmony--hall-access',
+      stream: 'conflict-harmony--hall-access',
       revision: '0',
       position: expect.stringMatching(/^\d+$/) as unknown,
       events: ['ConflictRaised'],
@@ -156,7 +159,7 @@ describe('conflicts through HTTP', () => {
         {
           proposalId: 'p-shared',
           terms: 'A shared calendar; the caretaker opens by 2 pm',
-          amendsAgreementId: 'hall',
+          amendsAgreementId: 'harmony--hall',
         },
         martin,
         201,
@@ -172,19 +175,19 @@ describe('conflicts through HTTP', () => {
       ],
     ];
     for (const [path, body, as, status, events] of steps) {
-      const response = await on('hall-access', path, body, as);
+      const response = await on('harmony--hall-access', path, body, as);
       expect({ path, status: response.status, body: response.body as unknown }).toMatchObject({
         path,
         status,
-        body: { stream: 'conflict-hall-access', events },
+        body: { stream: 'conflict-harmony--hall-access', events },
       });
     }
     const review = await api
-      .put('/conflicts/hall-access/follow-up-review', { reviewOn: calendarDay(90) })
+      .put('/conflicts/harmony--hall-access/follow-up-review', { reviewOn: calendarDay(90) })
       .expect(200);
     expect(review.body).toMatchObject({ revision: '17', events: ['FollowUpReviewScheduled'] });
 
-    expect(await stateOf('hall-access')).toMatchObject({
+    expect(await stateOf('harmony--hall-access')).toMatchObject({
       status: 'resolved',
       raisedBy: 'assoc',
       subject: hallClause,
@@ -196,39 +199,47 @@ describe('conflicts through HTTP', () => {
       followUpReviewOn: calendarDay(90),
     });
     // Who acted is the principal: a partner for a party, the person for the mediator.
-    const events = await eventsOf('hall-access');
+    const events = await eventsOf('harmony--hall-access');
     const data = (type: string) => events.filter((e) => e.type === type).map((e) => e.data);
     expect(data('ConflictRaised')[0]).toMatchObject({ raisedBy: 'assoc', parties: ['city'] });
     expect(data('MediationSessionHeld')[0]).toMatchObject({ recordedBy: martin.sub });
     expect(data('ResolutionProposed').map((d) => d.proposedBy)).toEqual(['city', martin.sub]);
-    expect(data('ConflictResolved')[0]).toMatchObject({ amendsAgreementId: 'hall' });
+    expect(data('ConflictResolved')[0]).toMatchObject({ amendsAgreementId: 'harmony--hall' });
   });
 
   it('lets the raiser withdraw a conflict', async () => {
     await raise('noise', residents, { parties: ['acme'], subject: free }).expect(201);
-    const withdrawn = await on('noise', 'withdrawal', { reason: 'Settled over coffee' }, residents);
+    const withdrawn = await on(
+      'harmony--noise',
+      'withdrawal',
+      { reason: 'Settled over coffee' },
+      residents,
+    );
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ events: ['ConflictWithdrawn'] });
-    expect(await stateOf('noise')).toMatchObject({ status: 'withdrawn', raisedBy: 'residents' });
+    expect(await stateOf('harmony--noise')).toMatchObject({
+      status: 'withdrawn',
+      raisedBy: 'residents',
+    });
   });
 
   it('escalates a conflict that mediation cannot settle', async () => {
     await raise('budget', city, { parties: ['assoc', 'acme'], subject: free }).expect(201);
-    await on('budget', 'acknowledgement', {}, acme).expect(200);
-    const escalated = await on('budget', 'escalation', {
+    await on('harmony--budget', 'acknowledgement', {}, acme).expect(200);
+    const escalated = await on('harmony--budget', 'escalation', {
       escalatedTo: 'Municipal ombudsman',
       reason: 'No common ground after three meetings',
     });
     expect(escalated.status).toBe(200);
     expect(escalated.body).toMatchObject({ events: ['ConflictEscalated'] });
-    expect(await stateOf('budget')).toMatchObject({ status: 'escalated' });
+    expect(await stateOf('harmony--budget')).toMatchObject({ status: 'escalated' });
   });
 
   describe('refusals, which record nothing', () => {
     beforeAll(async () => {
       await raise('raised', assoc).expect(201);
       await raise('acknowledged', assoc).expect(201);
-      await on('acknowledged', 'acknowledgement', {}, city).expect(200);
+      await on('harmony--acknowledged', 'acknowledgement', {}, city).expect(200);
       await inMediation('mediated');
     });
 
@@ -276,7 +287,7 @@ describe('conflicts through HTTP', () => {
       [
         "another partnership's agreement",
         assoc,
-        { subject: { ...hallClause, agreementId: 'other-hall' } },
+        { subject: { ...hallClause, agreementId: 'elsewhere--other-hall' } },
         'conflict-subject-not-in-partnership',
       ],
     ])('refuses to raise a conflict with %s (422)', async (_case, as, extra, slug) => {
@@ -289,27 +300,27 @@ describe('conflicts through HTTP', () => {
 
     it('refuses what a raised conflict is not ready for (422)', async () => {
       await refused(
-        () => on('raised', 'acknowledgement', {}, assoc),
+        () => on('harmony--raised', 'acknowledgement', {}, assoc),
         422,
         'conflict-acknowledger-not-a-party',
       );
       await refused(
-        () => on('raised', 'mediator-proposals', { mediatorId: martin.sub }),
+        () => on('harmony--raised', 'mediator-proposals', { mediatorId: martin.sub }),
         422,
         'conflict-not-acknowledged',
       );
       await refused(
-        () => on('raised', 'statements', { text: 'early' }, assoc),
+        () => on('harmony--raised', 'statements', { text: 'early' }, assoc),
         422,
         'conflict-not-in-mediation',
       );
       await refused(
-        () => on('raised', 'withdrawal', { reason: 'not mine to withdraw' }, city),
+        () => on('harmony--raised', 'withdrawal', { reason: 'not mine to withdraw' }, city),
         422,
         'conflict-withdrawn-only-by-raiser',
       );
       await refused(
-        () => api.put('/conflicts/raised/follow-up-review', { reviewOn: calendarDay(30) }),
+        () => api.put('/conflicts/harmony--raised/follow-up-review', { reviewOn: calendarDay(30) }),
         422,
         'conflict-not-resolved',
       );
@@ -317,17 +328,17 @@ describe('conflicts through HTTP', () => {
 
     it('refuses a partial mediator, or an answer to a mediator not proposed (422)', async () => {
       await refused(
-        () => on('acknowledged', 'acknowledgement', {}, city),
+        () => on('harmony--acknowledged', 'acknowledgement', {}, city),
         422,
         'conflict-already-acknowledged',
       );
       await refused(
-        () => on('acknowledged', 'mediator-proposals', { mediatorId: 'city' }),
+        () => on('harmony--acknowledged', 'mediator-proposals', { mediatorId: 'city' }),
         422,
         'conflict-mediator-not-impartial',
       );
       await refused(
-        () => on('acknowledged', `mediator-proposals/${martin.sub}/acceptance`, {}, city),
+        () => on('harmony--acknowledged', `mediator-proposals/${martin.sub}/acceptance`, {}, city),
         422,
         'conflict-mediator-not-proposed',
       );
@@ -335,16 +346,24 @@ describe('conflicts through HTTP', () => {
 
     it('refuses to propose a mediator while one awaits answers, or to answer twice (422)', async () => {
       await raise('pending', assoc).expect(201);
-      await on('pending', 'acknowledgement', {}, city).expect(200);
-      await on('pending', 'mediator-proposals', { mediatorId: dupont.sub }).expect(201);
-      await on('pending', `mediator-proposals/${dupont.sub}/acceptance`, {}, city).expect(200);
+      await on('harmony--pending', 'acknowledgement', {}, city).expect(200);
+      await on('harmony--pending', 'mediator-proposals', { mediatorId: dupont.sub }).expect(201);
+      await on('harmony--pending', `mediator-proposals/${dupont.sub}/acceptance`, {}, city).expect(
+        200,
+      );
       await refused(
-        () => on('pending', 'mediator-proposals', { mediatorId: martin.sub }),
+        () => on('harmony--pending', 'mediator-proposals', { mediatorId: martin.sub }),
         422,
         'conflict-mediator-already-proposed',
       );
       await refused(
-        () => on('pending', `mediator-proposals/${dupont.sub}/objection`, { reason: 'x' }, city),
+        () =>
+          on(
+            'harmony--pending',
+            `mediator-proposals/${dupont.sub}/objection`,
+            { reason: 'x' },
+            city,
+          ),
         422,
         'conflict-party-already-answered',
       );
@@ -353,43 +372,50 @@ describe('conflicts through HTTP', () => {
     it('keeps sessions to the assigned mediator, past dates and the people involved (422)', async () => {
       const session = { heldOn: calendarDay(-1), attendees: ['assoc'], summary: 'Talked' };
       await refused(
-        () => on('mediated', 'mediator-proposals', { mediatorId: dupont.sub }),
+        () => on('harmony--mediated', 'mediator-proposals', { mediatorId: dupont.sub }),
         422,
         'conflict-mediator-already-assigned',
       );
       // Another mediator is answered 404 (the case is confidential to it); an administrator sees
       // the case, and is not its mediator either.
       await refused(
-        () => on('mediated', 'sessions', session, admin),
+        () => on('harmony--mediated', 'sessions', session, admin),
         422,
         'conflict-not-the-mediator',
       );
       await refused(
-        () => on('mediated', 'sessions', { ...session, heldOn: calendarDay(2) }, martin),
+        () => on('harmony--mediated', 'sessions', { ...session, heldOn: calendarDay(2) }, martin),
         422,
         'conflict-session-in-the-future',
       );
       await refused(
-        () => on('mediated', 'sessions', { ...session, attendees: ['acme'] }, martin),
+        () => on('harmony--mediated', 'sessions', { ...session, attendees: ['acme'] }, martin),
         422,
         'conflict-session-attendee-not-involved',
       );
-      await on('mediated', 'sessions', { ...session, sessionId: 'first' }, martin).expect(201);
+      await on('harmony--mediated', 'sessions', { ...session, sessionId: 'first' }, martin).expect(
+        201,
+      );
       await refused(
-        () => on('mediated', 'sessions', { ...session, sessionId: 'first' }, martin),
+        () => on('harmony--mediated', 'sessions', { ...session, sessionId: 'first' }, martin),
         422,
         'conflict-session-already-recorded',
       );
-      await on('mediated', 'statements', { statementId: 'st', text: 'Ours' }, assoc).expect(201);
+      await on(
+        'harmony--mediated',
+        'statements',
+        { statementId: 'st', text: 'Ours' },
+        assoc,
+      ).expect(201);
       await refused(
-        () => on('mediated', 'statements', { statementId: 'st', text: 'Again' }, city),
+        () => on('harmony--mediated', 'statements', { statementId: 'st', text: 'Again' }, city),
         422,
         'conflict-statement-already-recorded',
       );
       // A member who is no party is answered 404 (the case is confidential to it): an
       // administrator's paper record for that member meets the domain rule.
       await refused(
-        () => on('mediated', 'statements', { text: 'Me too', partyId: 'acme' }, admin),
+        () => on('harmony--mediated', 'statements', { text: 'Me too', partyId: 'acme' }, admin),
         422,
         'conflict-not-a-party',
       );
@@ -400,21 +426,27 @@ describe('conflicts through HTTP', () => {
       // A member who is no party is answered 404 (the case is confidential to it): an
       // administrator's paper record for that member meets the domain rule.
       await refused(
-        () => on('mediated', 'resolution-proposals', { ...proposal, proposedBy: 'acme' }, admin),
+        () =>
+          on(
+            'harmony--mediated',
+            'resolution-proposals',
+            { ...proposal, proposedBy: 'acme' },
+            admin,
+          ),
         422,
         'conflict-proposer-not-involved',
       );
       // Neither the mediator nor acting for a partner: nobody to propose for.
       await refused(
-        () => on('mediated', 'resolution-proposals', proposal, admin),
+        () => on('harmony--mediated', 'resolution-proposals', proposal, admin),
         422,
         'acting-partner-required',
       );
-      for (const agreementId of ['other-hall', 'nowhere']) {
+      for (const agreementId of ['elsewhere--other-hall', 'nowhere']) {
         await refused(
           () =>
             on(
-              'mediated',
+              'harmony--mediated',
               'resolution-proposals',
               { ...proposal, amendsAgreementId: agreementId },
               martin,
@@ -423,20 +455,20 @@ describe('conflicts through HTTP', () => {
           'conflict-agreement-not-in-partnership',
         );
       }
-      await on('mediated', 'resolution-proposals', proposal, martin).expect(201);
+      await on('harmony--mediated', 'resolution-proposals', proposal, martin).expect(201);
       await refused(
-        () => on('mediated', 'resolution-proposals', proposal, martin),
+        () => on('harmony--mediated', 'resolution-proposals', proposal, martin),
         422,
         'conflict-proposal-already-made',
       );
-      await on('mediated', 'resolution-proposals/p1/acceptance', {}, assoc).expect(200);
+      await on('harmony--mediated', 'resolution-proposals/p1/acceptance', {}, assoc).expect(200);
       await refused(
-        () => on('mediated', 'resolution-proposals/p1/acceptance', {}, assoc),
+        () => on('harmony--mediated', 'resolution-proposals/p1/acceptance', {}, assoc),
         422,
         'conflict-party-already-answered',
       );
       await refused(
-        () => on('mediated', 'resolution-proposals/p0/acceptance', {}, city),
+        () => on('harmony--mediated', 'resolution-proposals/p0/acceptance', {}, city),
         422,
         'conflict-proposal-not-current',
       );
@@ -445,25 +477,25 @@ describe('conflicts through HTTP', () => {
     it('refuses anything but a follow-up review once closed, and a review not in the future (422)', async () => {
       await inMediation('closing');
       await on(
-        'closing',
+        'harmony--closing',
         'resolution-proposals',
         { proposalId: 'p', terms: 'Share' },
         martin,
       ).expect(201);
-      await on('closing', 'resolution-proposals/p/acceptance', {}, assoc).expect(200);
-      await on('closing', 'resolution-proposals/p/acceptance', {}, city).expect(200);
+      await on('harmony--closing', 'resolution-proposals/p/acceptance', {}, assoc).expect(200);
+      await on('harmony--closing', 'resolution-proposals/p/acceptance', {}, city).expect(200);
       await refused(
-        () => on('closing', 'statements', { text: 'late' }, assoc),
+        () => on('harmony--closing', 'statements', { text: 'late' }, assoc),
         422,
         'conflict-closed',
       );
       await refused(
-        () => on('closing', 'escalation', { escalatedTo: 'Court', reason: 'x' }),
+        () => on('harmony--closing', 'escalation', { escalatedTo: 'Court', reason: 'x' }),
         422,
         'conflict-closed',
       );
       await refused(
-        () => api.put('/conflicts/closing/follow-up-review', { reviewOn: calendarDay() }),
+        () => api.put('/conflicts/harmony--closing/follow-up-review', { reviewOn: calendarDay() }),
         422,
         'conflict-follow-up-not-in-the-future',
       );
@@ -490,19 +522,25 @@ describe('conflicts through HTTP', () => {
         'forbidden',
       );
       await refused(
-        () => on('acknowledged', 'acknowledgement', { acknowledgedBy: 'acme' }, city),
-        403,
-        'forbidden',
-      );
-      await refused(
-        () => on('mediated', 'resolution-proposals', { terms: 'Mine', proposedBy: 'assoc' }, city),
+        () => on('harmony--acknowledged', 'acknowledgement', { acknowledgedBy: 'acme' }, city),
         403,
         'forbidden',
       );
       await refused(
         () =>
           on(
-            'mediated',
+            'harmony--mediated',
+            'resolution-proposals',
+            { terms: 'Mine', proposedBy: 'assoc' },
+            city,
+          ),
+        403,
+        'forbidden',
+      );
+      await refused(
+        () =>
+          on(
+            'harmony--mediated',
             'resolution-proposals/p1/rejection',
             { reason: 'no', partyId: 'assoc' },
             city,
@@ -511,7 +549,7 @@ describe('conflicts through HTTP', () => {
         'forbidden',
       );
       await refused(
-        () => on('raised', 'withdrawal', { reason: 'mine', withdrawnBy: 'city' }, assoc),
+        () => on('harmony--raised', 'withdrawal', { reason: 'mine', withdrawnBy: 'city' }, assoc),
         403,
         'forbidden',
       );
@@ -560,12 +598,12 @@ describe('conflicts through HTTP', () => {
     ])('refuses %s (400)', async (_case, path, body) => {
       // The mediator may call only the mediator's routes; a party may call the others.
       const as = ['sessions', 'resolution-proposals'].includes(path) ? martin : assoc;
-      await refused(() => on('mediated', path, body, as), 400, 'bad-request');
+      await refused(() => on('harmony--mediated', path, body, as), 400, 'bad-request');
     });
 
     it('refuses a follow-up review on no calendar date (400)', async () => {
       await refused(
-        () => api.put('/conflicts/closing/follow-up-review', { reviewOn: '2027-13-01' }),
+        () => api.put('/conflicts/harmony--closing/follow-up-review', { reviewOn: '2027-13-01' }),
         400,
         'bad-request',
       );

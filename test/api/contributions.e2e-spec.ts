@@ -1,3 +1,4 @@
+import { commandContextFor } from '@cohesion/application';
 import { EVENT_STORE, type EventStore, eventIdFor } from '@cohesion/event-store';
 import {
   acceptedCommitment,
@@ -14,6 +15,9 @@ import {
 } from '../support/ledger-client';
 
 const acme = partner('acme');
+/** The command id of a key acme sends to POST /contributions: keys are scoped to who and where. */
+const scopedId = (key: string) =>
+  commandContextFor({ actor: acme, idempotencyKey: key, route: 'POST /contributions' }).commandId;
 const sos = partner('sos');
 const city = partner('city');
 
@@ -51,20 +55,23 @@ describe('contributions through HTTP', () => {
   it('is recorded, acknowledged by other members, then reversed', async () => {
     const recorded = await record(hours('club')).expect(201);
     expect(recorded.body).toEqual({
-      stream: 'contribution-club',
+      id: 'tilleuls--club',
+      stream: 'contribution-tilleuls--club',
       revision: '0',
       position: expect.stringMatching(/^\d+$/) as unknown,
       events: ['ContributionRecorded'],
     });
-    await api.post('/contributions/club/acknowledgements', { note: 'Thank you' }, sos).expect(201);
-    const acknowledged = await api.post('/contributions/club/acknowledgements', {}, city);
+    await api
+      .post('/contributions/tilleuls--club/acknowledgements', { note: 'Thank you' }, sos)
+      .expect(201);
+    const acknowledged = await api.post('/contributions/tilleuls--club/acknowledgements', {}, city);
     expect(acknowledged.status).toBe(201);
     expect(acknowledged.body).toMatchObject({ events: ['ContributionAcknowledged'] });
     const reversed = await api
-      .post('/contributions/club/reversal', { reason: 'Recorded twice' }, acme)
+      .post('/contributions/tilleuls--club/reversal', { reason: 'Recorded twice' }, acme)
       .expect(200);
     expect(reversed.body).toMatchObject({ revision: '3', events: ['ContributionReversed'] });
-    expect(await stateOf('contribution-club')).toMatchObject({
+    expect(await stateOf('contribution-tilleuls--club')).toMatchObject({
       status: 'reversed',
       contributorId: 'acme',
       kind: 'volunteer_time',
@@ -80,38 +87,42 @@ describe('contributions through HTTP', () => {
       { ...hours('paper'), kind: 'money', quantity: 500, unit: 'EUR', partnerId: 'city' },
       admin,
     ).expect(201);
-    expect(await stateOf('contribution-paper')).toMatchObject({ contributorId: 'city' });
-    await api.post('/contributions/paper/reversal', { reason: 'Wrong amount' }, admin).expect(200);
+    expect(await stateOf('contribution-tilleuls--paper')).toMatchObject({ contributorId: 'city' });
+    await api
+      .post('/contributions/tilleuls--paper/reversal', { reason: 'Wrong amount' }, admin)
+      .expect(200);
   });
 
   it('becomes a fulfilment claim on the commitment it names, recorded once even when retried', async () => {
     await acceptedCommitment(api, 'tilleuls', 'tutoring', 'acme', 'sos');
     const key = { 'idempotency-key': 'contribution-claim-0001' };
-    const body = hours('october', { commitmentId: 'tutoring' });
+    const body = hours('october', { commitmentId: 'tilleuls--tutoring' });
     const before = await api.logSize();
     const first = await record(body, acme, key).expect(201);
     expect(first.body).toEqual({
-      stream: 'contribution-october',
+      id: 'tilleuls--october',
+      stream: 'contribution-tilleuls--october',
       revision: '0',
       position: expect.stringMatching(/^\d+$/) as unknown,
       events: ['ContributionRecorded'],
       fulfilmentClaim: {
-        stream: 'commitment-tutoring',
+        id: 'tilleuls--tutoring',
+        stream: 'commitment-tilleuls--tutoring',
         revision: '2',
         position: expect.stringMatching(/^\d+$/) as unknown,
         events: ['FulfilmentClaimed'],
-        claimId: 'contribution-october',
+        claimId: 'contribution-tilleuls--october',
       },
     });
     expect(await api.logSize()).toBe(before + 2);
-    expect(await stateOf('commitment-tutoring')).toMatchObject({
+    expect(await stateOf('commitment-tilleuls--tutoring')).toMatchObject({
       claims: {
-        'contribution-october': {
+        'contribution-tilleuls--october': {
           status: 'claimed',
           claimedBy: 'acme',
           quantity: 12,
           unit: 'hours',
-          contributionId: 'october',
+          contributionId: 'tilleuls--october',
         },
       },
     });
@@ -121,23 +132,27 @@ describe('contributions through HTTP', () => {
     expect(await api.logSize()).toBe(before + 2);
 
     const claimed = (
-      await api.get('/streams/commitment-tutoring/events?fromRevision=2').expect(200)
+      await api.get('/streams/commitment-tilleuls--tutoring/events?fromRevision=2').expect(200)
     ).body as { events: RecordedEventView[] };
     expect(claimed.events.map((event) => [event.type, event.metadata])).toEqual([
       [
         'FulfilmentClaimed',
         expect.objectContaining({
-          commandId: 'contribution-claim-0001:fulfilment-claim',
-          causationId: 'contribution-claim-0001',
+          commandId: `${scopedId('contribution-claim-0001')}:fulfilment-claim`,
+          causationId: scopedId('contribution-claim-0001'),
           correlationId: 'contribution-claim-0001',
         }) as unknown,
       ],
     ]);
 
     await api
-      .post('/commitments/tutoring/fulfilment-claims/contribution-october/confirmation', {}, sos)
+      .post(
+        '/commitments/tilleuls--tutoring/fulfilment-claims/contribution-tilleuls--october/confirmation',
+        {},
+        sos,
+      )
       .expect(200);
-    expect(await stateOf('commitment-tutoring')).toMatchObject({
+    expect(await stateOf('commitment-tilleuls--tutoring')).toMatchObject({
       status: 'in_progress',
       confirmedQuantity: 12,
     });
@@ -146,20 +161,21 @@ describe('contributions through HTTP', () => {
   it('completes, when retried with the same key, a hand-off that an interrupted attempt left undone', async () => {
     await acceptedCommitment(api, 'tilleuls', 'interrupted', 'acme', 'sos');
     const key = 'contribution-crash-0001';
-    const body = hours('crashed', { commitmentId: 'interrupted' });
+    const commandId = scopedId(key);
+    const body = hours('crashed', { commitmentId: 'tilleuls--interrupted' });
     // What the first attempt appended before the process died: the contribution, not its claim.
     await ledger.app.get<EventStore>(EVENT_STORE).append(
-      'contribution-crashed',
+      'contribution-tilleuls--crashed',
       [
         {
-          id: eventIdFor(key, 0),
+          id: eventIdFor(commandId, 0),
           type: 'ContributionRecorded',
-          data: { ...body, partnerId: 'acme' },
+          data: { ...body, contributionId: 'tilleuls--crashed', partnerId: 'acme' },
           metadata: {
             actor: { sub: acme.sub, partnerId: 'acme', roles: ['partner'] },
-            commandId: key,
+            commandId,
             correlationId: key,
-            causationId: key,
+            causationId: commandId,
             schemaVersion: 1,
           },
         },
@@ -169,9 +185,12 @@ describe('contributions through HTTP', () => {
     const before = await api.logSize();
     const retried = await record(body, acme, { 'idempotency-key': key }).expect(201);
     expect(retried.body).toMatchObject({
-      stream: 'contribution-crashed',
+      stream: 'contribution-tilleuls--crashed',
       revision: '0',
-      fulfilmentClaim: { stream: 'commitment-interrupted', events: ['FulfilmentClaimed'] },
+      fulfilmentClaim: {
+        stream: 'commitment-tilleuls--interrupted',
+        events: ['FulfilmentClaimed'],
+      },
     });
     expect(await api.logSize()).toBe(before + 1);
   });
@@ -186,10 +205,10 @@ describe('contributions through HTTP', () => {
       kind: 'venue',
       quantity: 2,
       unit: 'days',
-      commitmentId: 'venue',
+      commitmentId: 'tilleuls--venue',
     };
     await record(body, sos, { 'x-correlation-id': 'assembly-2026-11' }).expect(201);
-    for (const stream of ['contribution-hall', 'commitment-venue']) {
+    for (const stream of ['contribution-tilleuls--hall', 'commitment-tilleuls--venue']) {
       const { events } = (await api.get(`/streams/${stream}/events`).expect(200)).body as {
         events: RecordedEventView[];
       };
@@ -201,9 +220,9 @@ describe('contributions through HTTP', () => {
     let before: number;
     beforeAll(async () => {
       await record(hours('given')).expect(201);
-      await api.post('/contributions/given/acknowledgements', {}, sos).expect(201);
+      await api.post('/contributions/tilleuls--given/acknowledgements', {}, sos).expect(201);
       await record(hours('undone')).expect(201);
-      await api.post('/contributions/undone/reversal', { reason: 'x' }, acme).expect(200);
+      await api.post('/contributions/tilleuls--undone/reversal', { reason: 'x' }, acme).expect(200);
       await acceptedCommitment(api, 'tilleuls', 'acme-hours', 'acme', 'sos');
       await makeCommitment(api, 'tilleuls', 'not-accepted', 'acme').expect(201);
     });
@@ -231,28 +250,32 @@ describe('contributions through HTTP', () => {
       ],
       [
         'contribution-commitment-not-by-contributor',
-        () => record(hours('x', { commitmentId: 'acme-hours' }), sos),
+        () => record(hours('x', { commitmentId: 'tilleuls--acme-hours' }), sos),
       ],
       [
         'contribution-commitment-not-claimable',
-        () => record(hours('x', { commitmentId: 'not-accepted' })),
+        () => record(hours('x', { commitmentId: 'tilleuls--not-accepted' })),
       ],
       [
         'contribution-commitment-unit-mismatch',
-        () => record(hours('x', { kind: 'venue', unit: 'days', commitmentId: 'acme-hours' })),
+        () =>
+          record(hours('x', { kind: 'venue', unit: 'days', commitmentId: 'tilleuls--acme-hours' })),
       ],
       [
         'contribution-self-acknowledgement',
-        () => api.post('/contributions/given/acknowledgements', {}, acme),
+        () => api.post('/contributions/tilleuls--given/acknowledgements', {}, acme),
       ],
       [
         'contribution-already-acknowledged',
-        () => api.post('/contributions/given/acknowledgements', {}, sos),
+        () => api.post('/contributions/tilleuls--given/acknowledgements', {}, sos),
       ],
-      ['contribution-reversed', () => api.post('/contributions/undone/acknowledgements', {}, sos)],
       [
         'contribution-reversed',
-        () => api.post('/contributions/undone/reversal', { reason: 'again' }, acme),
+        () => api.post('/contributions/tilleuls--undone/acknowledgements', {}, sos),
+      ],
+      [
+        'contribution-reversed',
+        () => api.post('/contributions/tilleuls--undone/reversal', { reason: 'again' }, acme),
       ],
     ])('refuses with 422 %s', async (rule, send) => {
       const response = await send();
@@ -274,11 +297,12 @@ describe('contributions through HTTP', () => {
       ],
       [
         'acknowledging in the name of another partner',
-        () => api.post('/contributions/given/acknowledgements', { partnerId: 'city' }, sos),
+        () =>
+          api.post('/contributions/tilleuls--given/acknowledgements', { partnerId: 'city' }, sos),
       ],
       [
         "reversing another partner's contribution",
-        () => api.post('/contributions/given/reversal', { reason: 'x' }, sos),
+        () => api.post('/contributions/tilleuls--given/reversal', { reason: 'x' }, sos),
       ],
     ])('forbids (403) %s', async (_case, send) => {
       expectProblem(await send(), 403, 'forbidden');
@@ -302,10 +326,18 @@ describe('contributions through HTTP', () => {
     });
 
     it.each([
-      ['a reversal without reason', () => api.post('/contributions/given/reversal', {}, acme)],
+      [
+        'a reversal without reason',
+        () => api.post('/contributions/tilleuls--given/reversal', {}, acme),
+      ],
       [
         'an acknowledgement with a long note',
-        () => api.post('/contributions/given/acknowledgements', { note: 'n'.repeat(2001) }, city),
+        () =>
+          api.post(
+            '/contributions/tilleuls--given/acknowledgements',
+            { note: 'n'.repeat(2001) },
+            city,
+          ),
       ],
       ['a bad id in the path', () => api.post('/contributions/-x/reversal', { reason: 'x' }, acme)],
     ])('refuses %s (400)', async (_case, send) => {

@@ -64,7 +64,8 @@ describe('feedback through HTTP', () => {
   it('is submitted with or without contact, acknowledged and acted on, each by its principal', async () => {
     const withContact = await submit({ feedbackId: 'childcare', contact }).expect(201);
     expect(withContact.body).toEqual({
-      stream: 'feedback-childcare',
+      id: 'northside--childcare',
+      stream: 'feedback-northside--childcare',
       revision: '0',
       position: expect.stringMatching(/^\d+$/) as unknown,
       events: ['FeedbackSubmitted'],
@@ -77,7 +78,7 @@ describe('feedback through HTTP', () => {
     });
     const anonymous = await api.post('/feedback', unrated, city).expect(201);
     const paperStream = (anonymous.body as { stream: string }).stream;
-    expect(paperStream).toMatch(/^feedback-[0-9a-f-]{36}$/);
+    expect(paperStream).toMatch(/^feedback-northside--[0-9a-f-]{36}$/);
     await submit({
       feedbackId: 'meeting-noise',
       subject: { kind: 'meeting', meetingId: 'evening-2026-11' },
@@ -94,12 +95,12 @@ describe('feedback through HTTP', () => {
 
     // Who acknowledges is the principal: a name in the body is not even read.
     const acknowledged = await api
-      .post('/feedback/childcare/acknowledgement', { acknowledgedBy: 'the-mayor' }, city)
+      .post('/feedback/northside--childcare/acknowledgement', { acknowledgedBy: 'the-mayor' }, city)
       .expect(200);
     expect(acknowledged.body).toMatchObject({ revision: '1', events: ['FeedbackAcknowledged'] });
     const actedOn = await api
       .post(
-        '/feedback/childcare/action',
+        '/feedback/northside--childcare/action',
         {
           action: 'Childcare is now planned for every evening meeting',
           references: [
@@ -118,14 +119,17 @@ describe('feedback through HTTP', () => {
       })
       .expect(200);
 
-    const events = await eventsOf('feedback-childcare');
+    const events = await eventsOf('feedback-northside--childcare');
     expect(events.map((event) => [event.type, event.metadata.actor.sub])).toEqual([
       ['FeedbackSubmitted', resident.sub],
       ['FeedbackAcknowledged', city.sub],
       ['FeedbackActedOn', tenants.sub],
     ]);
     expect(events[0].data).toMatchObject({ contact, rating: 4 });
-    expect(events[1].data).toEqual({ feedbackId: 'childcare', acknowledgedBy: city.sub });
+    expect(events[1].data).toEqual({
+      feedbackId: 'northside--childcare',
+      acknowledgedBy: city.sub,
+    });
     expect(events[2].data).toMatchObject({
       markedBy: tenants.sub,
       references: [
@@ -138,10 +142,10 @@ describe('feedback through HTTP', () => {
     expect(paper.data).not.toHaveProperty('rating');
 
     // The folded state says whether a contact exists, never what it is.
-    const state = await stateOf('feedback-childcare');
+    const state = await stateOf('feedback-northside--childcare');
     expect(state).toEqual({
       status: 'acted_on',
-      feedbackId: 'childcare',
+      feedbackId: 'northside--childcare',
       partnershipId: 'northside',
       subject: { kind: 'objective', objectiveId: 'belonging' },
       hasContact: true,
@@ -154,11 +158,17 @@ describe('feedback through HTTP', () => {
 
   it('accepts nothing more once acted on (422), recording nothing', async () => {
     await submit({ feedbackId: 'done' }).expect(201);
-    await api.post('/feedback/done/action', { action: 'Answered at the meeting' }).expect(200);
+    await api
+      .post('/feedback/northside--done/action', { action: 'Answered at the meeting' })
+      .expect(200);
     const before = await api.logSize();
-    expectProblem(await api.post('/feedback/done/acknowledgement', {}), 422, 'feedback-acted-on');
     expectProblem(
-      await api.post('/feedback/done/action', { action: 'Answered again' }),
+      await api.post('/feedback/northside--done/acknowledgement', {}),
+      422,
+      'feedback-acted-on',
+    );
+    expectProblem(
+      await api.post('/feedback/northside--done/action', { action: 'Answered again' }),
       422,
       'feedback-acted-on',
     );
@@ -174,7 +184,7 @@ describe('feedback through HTTP', () => {
   describe('rules', () => {
     beforeAll(async () => {
       await submit({ feedbackId: 'rules' }).expect(201);
-      await api.post('/feedback/rules/acknowledgement', {}).expect(200);
+      await api.post('/feedback/northside--rules/acknowledgement', {}).expect(200);
     });
 
     it.each<[string, () => ReturnType<LedgerClient['post']>]>([
@@ -186,9 +196,12 @@ describe('feedback through HTTP', () => {
       ['feedback-text-required', () => submit({ text: '   ' })],
       [
         'feedback-already-acknowledged',
-        () => api.post('/feedback/rules/acknowledgement', {}, city),
+        () => api.post('/feedback/northside--rules/acknowledgement', {}, city),
       ],
-      ['feedback-action-required', () => api.post('/feedback/rules/action', { action: '  ' })],
+      [
+        'feedback-action-required',
+        () => api.post('/feedback/northside--rules/action', { action: '  ' }),
+      ],
     ])('refuses with 422 %s, recording nothing', async (rule, send) => {
       const before = await api.logSize();
       expectProblem(await send(), 422, rule);
@@ -254,7 +267,7 @@ describe('feedback through HTTP', () => {
       ['a reference as text', { action: 'Done', references: ['evening-2026-12'] }],
     ])('refuses an action with %s: 400, recording nothing', async (_case, body) => {
       const before = await api.logSize();
-      expectProblem(await api.post('/feedback/shapes/action', body), 400, 'bad-request');
+      expectProblem(await api.post('/feedback/northside--shapes/action', body), 400, 'bad-request');
       expect(await api.logSize()).toBe(before);
     });
 

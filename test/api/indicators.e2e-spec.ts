@@ -33,6 +33,7 @@ describe('indicators through HTTP', () => {
       for (const seed of Object.values(seeds)) {
         const defined = await api.post('/indicators', seed, city).expect(201);
         expect(defined.body).toEqual({
+          id: seed.indicatorId,
           stream: `indicator-${seed.indicatorId}`,
           revision: '0',
           position: expect.stringMatching(/^\d+$/) as unknown,

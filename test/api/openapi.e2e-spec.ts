@@ -2,10 +2,27 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  example?: unknown;
+  schema?: {
+    type?: string;
+    $ref?: string;
+    allOf?: unknown[];
+    oneOf?: unknown[];
+    example?: unknown;
+  };
+}
+
 interface Operation {
   summary?: string;
   requestBody?: unknown;
   responses: Record<string, unknown>;
+  parameters?: Parameter[];
+  security?: unknown[];
+  'x-access'?: string;
 }
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
@@ -69,5 +86,40 @@ describe('OpenAPI document at /docs', () => {
       .map(({ route }) => route);
     // Only commands whose whole input is in the path may go without a body.
     expect(withoutBody.every((route) => /reactivation|acknowledg|expiry/.test(route))).toBe(true);
+  });
+
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        route: `${method.toUpperCase()} ${path}`,
+        operation,
+      })),
+    );
+
+  it('types every parameter plainly, so that "Try it out" offers a field and sends it', () => {
+    const badlyTyped = operations().flatMap(({ route, operation }) =>
+      (operation.parameters ?? [])
+        .filter(({ schema }) => !schema?.type || schema.$ref || schema.allOf || schema.oneOf)
+        .map(({ name }) => `${route} ${name}: ${JSON.stringify(operation.parameters)}`),
+    );
+    expect(badlyTyped).toEqual([]);
+  });
+
+  it('pre-fills no optional query parameter, so that "Try it out" asks exactly what it is given', () => {
+    const prefilled = operations().flatMap(({ route, operation }) =>
+      (operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query' && !parameter.required)
+        .filter(({ example, schema }) => example !== undefined || schema?.example !== undefined)
+        .map(({ name }) => `${route} ${name}`),
+    );
+    expect(prefilled).toEqual([]);
+  });
+
+  it('shows no padlock on public routes (no security requirement)', () => {
+    const locked = operations()
+      .filter(({ operation }) => operation['x-access'] === 'public')
+      .filter(({ operation }) => operation.security === undefined || operation.security.length > 0)
+      .map(({ route }) => route);
+    expect(locked).toEqual([]);
   });
 });

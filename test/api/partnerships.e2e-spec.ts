@@ -32,6 +32,7 @@ describe('partnerships through HTTP', () => {
   it('goes through a whole lifecycle and answers each command with stream, revision and position', async () => {
     const founded = await found('youth').expect(201);
     expect(founded.body).toEqual({
+      id: 'youth',
       stream: 'partnership-youth',
       revision: '0',
       position: expect.stringMatching(/^\d+$/) as unknown,
@@ -137,6 +138,10 @@ describe('partnerships through HTTP', () => {
     [
       'a bad id',
       { partnershipId: '../etc', name: 'x', purpose: 'y', territory: 'z', neighbourhoods: [] },
+    ],
+    [
+      'an id holding --, which separates a partnership from its objects',
+      { partnershipId: 'north--side', name: 'x', purpose: 'y', territory: 'z', neighbourhoods: [] },
     ],
   ])('refuses %s with a 400 problem listing the reasons', async (_case, body) => {
     const before = await api.logSize();

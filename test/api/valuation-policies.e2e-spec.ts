@@ -37,6 +37,7 @@ describe('valuation policies through HTTP', () => {
   it('is defined, takes rate versions and retirements, and values contributions as of their date', async () => {
     const defined = await define('northside').expect(201);
     expect(defined.body).toEqual({
+      id: 'northside',
       stream: 'valuation-policy-northside',
       revision: '0',
       position: expect.stringMatching(/^\d+$/) as unknown,

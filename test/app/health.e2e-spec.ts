@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
+import { admin, ledgerClient, partner } from '../support/ledger-client';
 
 describe('ledger API: health and errors', () => {
   let ledger: TestLedger;
@@ -15,12 +16,18 @@ describe('ledger API: health and errors', () => {
   });
   afterAll(() => ledger.close());
 
-  it('reports the event store as reachable, on the embedded SQLite file in the data directory', async () => {
+  it('answers probes publicly with ok alone, and the details to administrators and auditors', async () => {
     const response = await request(server).get('/health').expect(200);
-    expect(response.body).toMatchObject({
+    expect(response.body).toEqual({ status: 'ok' });
+    const api = ledgerClient(ledger);
+    const details = await api.get('/health/details', admin).expect(200);
+    expect(details.body).toMatchObject({
       status: 'ok',
       info: { eventStore: { status: 'up', headPosition: '0' } },
     });
+    await api.get('/health/details', { sub: 'court', roles: ['auditor'] }).expect(200);
+    await api.get('/health/details', partner('acme')).expect(403);
+    await request(server).get('/health/details').expect(401);
     expect(existsSync(join(ledger.dataDir, 'events.sqlite'))).toBe(true);
   });
 
@@ -45,8 +52,11 @@ describe('ledger API: health and errors', () => {
       expect(response.body).toMatchObject({
         type: 'urn:cohesion-ledger:problem:service-unavailable',
         status: 503,
-        error: { eventStore: { status: 'down' } },
       });
+      // Public: no detail of what is down nor where it stands.
+      expect(response.body).not.toHaveProperty('error');
+      const details = await ledgerClient(broken).get('/health/details', admin).expect(503);
+      expect(details.body).toMatchObject({ error: { eventStore: { status: 'down' } } });
     } finally {
       await broken.close();
     }

@@ -127,7 +127,11 @@ describe('docker/Dockerfile', () => {
     const workdir = lastInstruction(runtime, 'WORKDIR').args;
     const script = readFileSync(join(REPOSITORY, 'docker', 'ledger'), 'utf8');
     expect(script).toContain(`exec node ${workdir}/dist-cli/apps/ledger-cli/src/main.js "$@"`);
-    expect(runs().join('\n')).toMatch(/nest build ledger-cli && mv dist dist-cli/);
+    expect(runs().join('\n')).toMatch(/nest build ledger-cli\b/);
+    const cliBuild = JSON.parse(
+      readFileSync(join(REPOSITORY, 'apps', 'ledger-cli', 'tsconfig.app.json'), 'utf8'),
+    ) as { compilerOptions: { outDir: string } };
+    expect(cliBuild.compilerOptions.outDir).toBe('../../dist-cli');
   });
 });
 

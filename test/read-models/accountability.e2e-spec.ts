@@ -40,7 +40,7 @@ describe('accountability read model through HTTP', () => {
     const claim = (claimId: string, quantity: number) =>
       api
         .post(
-          '/commitments/tutoring/fulfilment-claims',
+          '/commitments/tilleuls--tutoring/fulfilment-claims',
           { claimId, evidence: `Attendance sheets ${claimId}`, quantity },
           acme,
         )
@@ -48,7 +48,7 @@ describe('accountability read model through HTTP', () => {
     const settle = (claimId: string, how: 'confirmation' | 'dispute') =>
       api
         .post(
-          `/commitments/tutoring/fulfilment-claims/${claimId}/${how}`,
+          `/commitments/tilleuls--tutoring/fulfilment-claims/${claimId}/${how}`,
           how === 'dispute' ? { reason: 'No sheet for that week' } : {},
           city,
         )
@@ -77,7 +77,7 @@ describe('accountability read model through HTTP', () => {
       .expect(201);
     await api
       .put(
-        '/commitments/venue/terms',
+        '/commitments/tilleuls--venue/terms',
         {
           what: 'The community hall on Wednesdays',
           dueDate: '2099-05-31',
@@ -94,18 +94,22 @@ describe('accountability read model through HTTP', () => {
     });
     await api
       .post(
-        '/commitments/meals/fulfilment-claims',
+        '/commitments/tilleuls--meals/fulfilment-claims',
         { claimId: 'm1', evidence: 'Receipts', quantity: 5 },
         sos,
       )
       .expect(201);
-    await api.post('/commitments/meals/fulfilment-claims/m1/confirmation', {}, acme).expect(200);
-    await api.post('/commitments/meals/partial-closure', { reason: 'Enough' }, acme).expect(200);
+    await api
+      .post('/commitments/tilleuls--meals/fulfilment-claims/m1/confirmation', {}, acme)
+      .expect(200);
+    await api
+      .post('/commitments/tilleuls--meals/partial-closure', { reason: 'Enough' }, acme)
+      .expect(200);
 
     // acme withdraws flyers; city is released from a report by acme.
     await makeCommitment(api, 'tilleuls', 'flyers', 'acme').expect(201);
     await api
-      .post('/commitments/flyers/withdrawal', { reason: 'Printer closed' }, acme)
+      .post('/commitments/tilleuls--flyers/withdrawal', { reason: 'Printer closed' }, acme)
       .expect(200);
     await api
       .post(
@@ -120,15 +124,17 @@ describe('accountability read model through HTTP', () => {
         city,
       )
       .expect(201);
-    await api.post('/commitments/report/release', { reason: 'Done in-house' }, acme).expect(200);
+    await api
+      .post('/commitments/tilleuls--report/release', { reason: 'Done in-house' }, acme)
+      .expect(200);
   });
   afterAll(() => ledger.close());
 
   describe('GET /commitments/:id', () => {
     it('answers a commitment with promised vs confirmed, evidence and status history', async () => {
-      const tutoring = await get<Record<string, unknown>>('/commitments/tutoring');
+      const tutoring = await get<Record<string, unknown>>('/commitments/tilleuls--tutoring');
       expect(tutoring).toMatchObject({
-        commitmentId: 'tutoring',
+        commitmentId: 'tilleuls--tutoring',
         partnershipId: 'tilleuls',
         partnerId: 'acme',
         objectiveId: null,
@@ -174,7 +180,7 @@ describe('accountability read model through HTTP', () => {
 
     it('keeps every version of renegotiated terms', async () => {
       const venue = await get<{ termsVersion: number; dueDate: string; termsHistory: object[] }>(
-        '/commitments/venue',
+        '/commitments/tilleuls--venue',
       );
       expect(venue.termsVersion).toBe(2);
       expect(venue.dueDate).toBe('2099-05-31');
@@ -190,52 +196,64 @@ describe('accountability read model through HTTP', () => {
     });
 
     it('derives overdue from the day asked about, against the due date in force', async () => {
-      expect((await get<CommitmentItem>('/commitments/venue?asOf=2099-04-01')).overdue).toBe(false);
-      expect((await get<CommitmentItem>('/commitments/venue?asOf=2099-06-01')).overdue).toBe(true);
-      expect((await get<CommitmentItem>('/commitments/venue')).overdue).toBe(false);
+      expect(
+        (await get<CommitmentItem>('/commitments/tilleuls--venue?asOf=2099-04-01')).overdue,
+      ).toBe(false);
+      expect(
+        (await get<CommitmentItem>('/commitments/tilleuls--venue?asOf=2099-06-01')).overdue,
+      ).toBe(true);
+      expect((await get<CommitmentItem>('/commitments/tilleuls--venue')).overdue).toBe(false);
     });
 
     it('answers 404 for a commitment never made, 400 for a bad id or day', async () => {
       expectProblem(await api.get('/commitments/nope'), 404, 'not-found');
       expectProblem(await api.get('/commitments/bad%20id'), 400, 'bad-request');
-      expectProblem(await api.get('/commitments/venue?asOf=2099-02-30'), 400, 'bad-request');
+      expectProblem(
+        await api.get('/commitments/tilleuls--venue?asOf=2099-02-30'),
+        400,
+        'bad-request',
+      );
     });
   });
 
   describe('GET /commitments', () => {
     it('lists in the order made, filtered by partnership, partner, objective and status', async () => {
       expect(ids(await get<CommitmentPage>('/commitments?partnershipId=tilleuls'))).toEqual([
-        'tutoring',
-        'venue',
-        'meals',
-        'flyers',
-        'report',
+        'tilleuls--tutoring',
+        'tilleuls--venue',
+        'tilleuls--meals',
+        'tilleuls--flyers',
+        'tilleuls--report',
       ]);
       expect(ids(await get<CommitmentPage>('/commitments?partnerId=acme'))).toEqual([
-        'tutoring',
-        'flyers',
+        'tilleuls--tutoring',
+        'tilleuls--flyers',
       ]);
       expect(ids(await get<CommitmentPage>('/commitments?status=closed_partial'))).toEqual([
-        'meals',
+        'tilleuls--meals',
       ]);
-      expect(ids(await get<CommitmentPage>('/commitments?status=open'))).toEqual(['venue']);
+      expect(ids(await get<CommitmentPage>('/commitments?status=open'))).toEqual([
+        'tilleuls--venue',
+      ]);
       expect(ids(await get<CommitmentPage>('/commitments?partnershipId=elsewhere'))).toEqual([]);
     });
 
     it('filters the commitments overdue on a day, and flags them', async () => {
       const overdue = await get<CommitmentPage>('/commitments?overdueAsOf=2099-06-01');
-      expect(overdue.items.map((c) => [c.commitmentId, c.overdue])).toEqual([['venue', true]]);
+      expect(overdue.items.map((c) => [c.commitmentId, c.overdue])).toEqual([
+        ['tilleuls--venue', true],
+      ]);
       expect(ids(await get<CommitmentPage>('/commitments?overdueAsOf=2099-05-31'))).toEqual([]);
     });
 
     it('pages with cursors', async () => {
       const first = await get<CommitmentPage>('/commitments?limit=2');
-      expect(ids(first)).toEqual(['tutoring', 'venue']);
+      expect(ids(first)).toEqual(['tilleuls--tutoring', 'tilleuls--venue']);
       const second = await get<CommitmentPage>(`/commitments?limit=2&cursor=${first.next}`);
-      expect(ids(second)).toEqual(['meals', 'flyers']);
+      expect(ids(second)).toEqual(['tilleuls--meals', 'tilleuls--flyers']);
       const third = await get<CommitmentPage>(`/commitments?limit=2&cursor=${second.next}`);
       expect(third).toMatchObject({ next: null });
-      expect(ids(third)).toEqual(['report']);
+      expect(ids(third)).toEqual(['tilleuls--report']);
     });
 
     it('refuses bad parameters with a 400 problem', async () => {
@@ -282,9 +300,9 @@ describe('accountability read model through HTTP', () => {
       expect(
         report.partners.map((p) => [p.partnerId, p.commitments.map((c) => c.commitmentId)]),
       ).toEqual([
-        ['acme', ['tutoring', 'flyers']],
-        ['city', ['report']],
-        ['sos', ['venue', 'meals']],
+        ['acme', ['tilleuls--tutoring', 'tilleuls--flyers']],
+        ['city', ['tilleuls--report']],
+        ['sos', ['tilleuls--venue', 'tilleuls--meals']],
       ]);
       expect(report.partners[2].summary).toMatchObject({
         made: 2,
@@ -295,7 +313,7 @@ describe('accountability read model through HTTP', () => {
         onTimeRate: null,
       });
       expect(report.partners[2].commitments[0]).toMatchObject({
-        commitmentId: 'venue',
+        commitmentId: 'tilleuls--venue',
         overdue: true,
       });
       expect(report.next).toBeNull();

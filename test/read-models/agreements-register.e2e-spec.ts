@@ -73,7 +73,7 @@ describe('agreements register through HTTP', () => {
   it('follows an agreement from proposal through amendment to force, with its whole history', async () => {
     const endsOn = calendarDay(365);
     await propose('hall', 'harmony', ['city', 'assoc'], { endsOn });
-    expect(await agreement('hall')).toMatchObject({
+    expect(await agreement('harmony--hall')).toMatchObject({
       status: 'awaiting_signatures',
       partnershipId: 'harmony',
       parties: ['city', 'assoc'],
@@ -82,21 +82,21 @@ describe('agreements register through HTTP', () => {
       pendingSignatures: ['city', 'assoc'],
       endsOn,
     });
-    await sign('hall', assoc);
-    expect(await agreement('hall')).toMatchObject({
+    await sign('harmony--hall', assoc);
+    expect(await agreement('harmony--hall')).toMatchObject({
       signatories: ['assoc'],
       pendingSignatures: ['city'],
     });
 
-    const version1 = (await agreement('hall')).currentTermsHash;
+    const version1 = (await agreement('harmony--hall')).currentTermsHash;
     await api
       .post(
-        '/agreements/hall/amendments',
+        '/agreements/harmony--hall/amendments',
         { clauses: [HALL_CLAUSES[0]], reason: 'The club moves to the school' },
         city,
       )
       .expect(201);
-    const amended = await agreement('hall');
+    const amended = await agreement('harmony--hall');
     expect(amended).toMatchObject({
       status: 'awaiting_signatures',
       currentVersion: 2,
@@ -105,9 +105,9 @@ describe('agreements register through HTTP', () => {
     });
     expect(amended.currentTermsHash).not.toBe(version1);
 
-    await sign('hall', city);
-    await sign('hall', assoc);
-    const inForce = await agreement('hall');
+    await sign('harmony--hall', city);
+    await sign('harmony--hall', assoc);
+    const inForce = await agreement('harmony--hall');
     expect(inForce).toMatchObject({
       status: 'in_force',
       signatories: ['city', 'assoc'],
@@ -135,9 +135,9 @@ describe('agreements register through HTTP', () => {
     ]);
 
     await api
-      .post('/agreements/hall/termination', { reason: 'The hall is sold' }, assoc)
+      .post('/agreements/harmony--hall/termination', { reason: 'The hall is sold' }, assoc)
       .expect(200);
-    expect(await agreement('hall')).toMatchObject({
+    expect(await agreement('harmony--hall')).toMatchObject({
       status: 'terminated',
       closedBy: 'assoc',
       closedReason: 'The hall is sold',
@@ -150,15 +150,22 @@ describe('agreements register through HTTP', () => {
     await propose('kiosk', 'elsewhere', ['city', 'assoc']);
     await propose('square', 'harmony', ['city', 'residents']);
     await api
-      .post('/agreements/garden/decline', { reason: 'Not this year' }, residents)
+      .post('/agreements/harmony--garden/decline', { reason: 'Not this year' }, residents)
       .expect(200);
 
-    expect(await ids('partnershipId=harmony')).toEqual(['hall', 'garden', 'square']);
-    expect(await ids('status=awaiting_signatures')).toEqual(['kiosk', 'square']);
-    expect(await ids('status=declined')).toEqual(['garden']);
-    expect(await ids('party=residents')).toEqual(['garden', 'square']);
+    expect(await ids('partnershipId=harmony')).toEqual([
+      'harmony--hall',
+      'harmony--garden',
+      'harmony--square',
+    ]);
+    expect(await ids('status=awaiting_signatures')).toEqual([
+      'elsewhere--kiosk',
+      'harmony--square',
+    ]);
+    expect(await ids('status=declined')).toEqual(['harmony--garden']);
+    expect(await ids('party=residents')).toEqual(['harmony--garden', 'harmony--square']);
     expect(await ids('party=city&partnershipId=harmony&status=awaiting_signatures')).toEqual([
-      'square',
+      'harmony--square',
     ]);
     expect((await list('party=residents&status=declined')).items[0]).toMatchObject({
       pendingSignatures: [],
@@ -173,7 +180,7 @@ describe('agreements register through HTTP', () => {
       seen.push(...page.items.map((entry) => entry.agreementId));
       cursor = page.next;
     }
-    expect(seen).toEqual(['hall', 'kiosk', 'square']);
+    expect(seen).toEqual(['harmony--hall', 'elsewhere--kiosk', 'harmony--square']);
     expect((await list('limit=2')).next).toEqual(expect.any(String));
     expect(await ids('party=nobody')).toEqual([]);
   });
@@ -181,7 +188,9 @@ describe('agreements register through HTTP', () => {
   it('waits for a position it is asked to include', async () => {
     const proposed = await propose('late', 'elsewhere', ['city', 'assoc']);
     const { position } = proposed.body as { position: string };
-    expect(await ids(`minPosition=${position}&partnershipId=elsewhere`)).toContain('late');
+    expect(await ids(`minPosition=${position}&partnershipId=elsewhere`)).toContain(
+      'elsewhere--late',
+    );
   });
 
   it('answers 404 for an agreement it does not know, 400 for a bad question', async () => {

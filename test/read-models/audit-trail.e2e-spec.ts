@@ -1,3 +1,4 @@
+import { commandContextFor } from '@cohesion/application';
 import type { AuditEntryView } from '@cohesion/projections';
 import { makeCommitment } from '../support/commitments-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
@@ -34,7 +35,7 @@ describe('actor audit trail through HTTP', () => {
     await partnershipWith(api, 'youth', ['city', 'acme']);
     await makeCommitment(api, 'youth', 'tutoring', 'city').expect(201);
     await api
-      .post('/commitments/tutoring/acceptance', {}, acme, {
+      .post('/commitments/youth--tutoring/acceptance', {}, acme, {
         'idempotency-key': 'accept-tutoring-0001',
         'x-correlation-id': 'weekly-review-2026-03',
       })
@@ -56,32 +57,38 @@ describe('actor audit trail through HTTP', () => {
       ['city-admin', 'partnership-youth', 'PartnerJoined'],
     ]);
     expect(what(await trail('actor=acme-officer'))).toEqual([
-      ['acme-officer', 'commitment-tutoring', 'CommitmentAccepted'],
+      ['acme-officer', 'commitment-youth--tutoring', 'CommitmentAccepted'],
     ]);
   });
 
   it('records when, where, and under which command and correlation', async () => {
+    // The Idempotency-Key is scoped to who sent it and where: the command id derives from all three.
+    const acceptanceCommandId = commandContextFor({
+      actor: partner('acme'),
+      idempotencyKey: 'accept-tutoring-0001',
+      route: 'POST /commitments/:commitmentId/acceptance',
+    }).commandId;
     const [accepted] = (await trail('actor=acme-officer')).items;
     expect(accepted).toEqual({
       position: expect.stringMatching(/^\d+$/) as unknown,
       recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
       actor: { sub: 'acme-officer', partnerId: 'acme', roles: ['partner'] },
-      stream: 'commitment-tutoring',
+      stream: 'commitment-youth--tutoring',
       revision: '1',
       type: 'CommitmentAccepted',
       eventId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
-      commandId: 'accept-tutoring-0001',
+      commandId: acceptanceCommandId,
       correlationId: 'weekly-review-2026-03',
-      causationId: 'accept-tutoring-0001',
+      causationId: acceptanceCommandId,
     });
-    const log = await api.get('/streams/commitment-tutoring/events').expect(200);
+    const log = await api.get('/streams/commitment-youth--tutoring/events').expect(200);
     const events = (log.body as { events: { position: string; id: string }[] }).events;
     expect(events[1]).toMatchObject({ position: accepted.position, id: accepted.eventId });
   });
 
   it('answers what was done for a partner, by each of its people', async () => {
     expect(what(await trail('partnerId=city'))).toEqual([
-      [city.sub, 'commitment-tutoring', 'CommitmentMade'],
+      [city.sub, 'commitment-youth--tutoring', 'CommitmentMade'],
       ['city-clerk', 'partnership-youth', 'MeetingHeld'],
     ]);
     expect(what(await trail('partnerId=city&actor=city-clerk'))).toEqual([

@@ -1,6 +1,6 @@
 import { EVENT_STORE, type EventStore, eventIdFor, type NewEvent } from '@cohesion/event-store';
 import { ProjectionRunner } from '@cohesion/projections';
-import { calendarDay, partnershipWith } from '../support/agreements-fixtures';
+import { calendarDay, inPartnership, partnershipWith } from '../support/agreements-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import {
   admin,
@@ -65,8 +65,9 @@ describe('conflict cases and replay through HTTP', () => {
       if (response.status >= 300) throw new Error(JSON.stringify(response.body));
     });
   /** Raised by assoc against city in harmony, acknowledged, with martin accepted by both. */
-  async function inMediation(conflictId: string) {
-    await raise(conflictId, assoc, ['city']);
+  async function inMediation(requestedId: string) {
+    await raise(requestedId, assoc, ['city']);
+    const conflictId = inPartnership('harmony', requestedId);
     await on(conflictId, 'acknowledgement', {}, city);
     await on(conflictId, 'mediator-proposals', { mediatorId: martin.sub });
     for (const party of [assoc, city]) {
@@ -79,9 +80,14 @@ describe('conflict cases and replay through HTTP', () => {
 
   it('follows a case to its resolution, with the time it took', async () => {
     await inMediation('hall-access');
-    await on('hall-access', 'statements', { text: 'We were told Wednesdays were ours' }, assoc);
     await on(
-      'hall-access',
+      'harmony--hall-access',
+      'statements',
+      { text: 'We were told Wednesdays were ours' },
+      assoc,
+    );
+    await on(
+      'harmony--hall-access',
       'sessions',
       {
         heldOn: calendarDay(0),
@@ -91,13 +97,13 @@ describe('conflict cases and replay through HTTP', () => {
       martin,
     );
     await on(
-      'hall-access',
+      'harmony--hall-access',
       'resolution-proposals',
       { proposalId: 'p1', terms: 'Share the hall' },
       martin,
     );
-    await on('hall-access', 'resolution-proposals/p1/acceptance', {}, assoc);
-    expect(await get<Case>('/conflicts/hall-access')).toMatchObject({
+    await on('harmony--hall-access', 'resolution-proposals/p1/acceptance', {}, assoc);
+    expect(await get<Case>('/conflicts/harmony--hall-access')).toMatchObject({
       status: 'in_mediation',
       open: true,
       mediatorId: martin.sub,
@@ -105,10 +111,10 @@ describe('conflict cases and replay through HTTP', () => {
       sessions: 1,
       pendingResolution: { proposalId: 'p1', acceptedBy: ['assoc'] },
     });
-    await on('hall-access', 'resolution-proposals/p1/acceptance', {}, city);
-    const resolved = await get<Case & Record<string, unknown>>('/conflicts/hall-access');
+    await on('harmony--hall-access', 'resolution-proposals/p1/acceptance', {}, city);
+    const resolved = await get<Case & Record<string, unknown>>('/conflicts/harmony--hall-access');
     expect(resolved).toMatchObject({
-      conflictId: 'hall-access',
+      conflictId: 'harmony--hall-access',
       partnershipId: 'harmony',
       status: 'resolved',
       open: false,
@@ -129,25 +135,45 @@ describe('conflict cases and replay through HTTP', () => {
 
   it('lists cases filtered by partnership, status, party and mediator', async () => {
     await raise('noise', residents, ['assoc']);
-    await on('noise', 'withdrawal', { reason: 'Settled over coffee' }, residents);
+    await on('harmony--noise', 'withdrawal', { reason: 'Settled over coffee' }, residents);
     await raise('budget', city, ['assoc'], 'elsewhere');
-    await on('budget', 'escalation', { escalatedTo: 'Ombudsman', reason: 'No common ground' });
+    await on('elsewhere--budget', 'escalation', {
+      escalatedTo: 'Ombudsman',
+      reason: 'No common ground',
+    });
     await raise('bins', city, ['residents']);
 
-    expect(await ids('partnershipId=harmony')).toEqual(['hall-access', 'noise', 'bins']);
-    expect(await ids('status=open')).toEqual(['bins']);
-    expect(await ids('status=closed')).toEqual(['hall-access', 'noise', 'budget']);
-    expect(await ids('status=escalated')).toEqual(['budget']);
-    expect(await ids('party=residents')).toEqual(['noise', 'bins']);
-    expect(await ids('party=city&status=closed')).toEqual(['hall-access', 'budget']);
-    expect(await ids(`mediator=${martin.sub}`)).toEqual(['hall-access']);
+    expect(await ids('partnershipId=harmony')).toEqual([
+      'harmony--hall-access',
+      'harmony--noise',
+      'harmony--bins',
+    ]);
+    expect(await ids('status=open')).toEqual(['harmony--bins']);
+    expect(await ids('status=closed')).toEqual([
+      'harmony--hall-access',
+      'harmony--noise',
+      'elsewhere--budget',
+    ]);
+    expect(await ids('status=escalated')).toEqual(['elsewhere--budget']);
+    expect(await ids('party=residents')).toEqual(['harmony--noise', 'harmony--bins']);
+    expect(await ids('party=city&status=closed')).toEqual([
+      'harmony--hall-access',
+      'elsewhere--budget',
+    ]);
+    expect(await ids(`mediator=${martin.sub}`)).toEqual(['harmony--hall-access']);
     const first = await get<{ items: Case[]; next: string }>('/conflicts?limit=2');
-    expect(first.items.map((found) => found.conflictId)).toEqual(['hall-access', 'noise']);
-    expect(await ids(`limit=2&cursor=${first.next}`)).toEqual(['budget', 'bins']);
+    expect(first.items.map((found) => found.conflictId)).toEqual([
+      'harmony--hall-access',
+      'harmony--noise',
+    ]);
+    expect(await ids(`limit=2&cursor=${first.next}`)).toEqual([
+      'elsewhere--budget',
+      'harmony--bins',
+    ]);
   });
 
   it('replays a case step by step, and as it stood at a revision or a time', async () => {
-    const whole = await get<Replay>('/conflicts/hall-access/replay');
+    const whole = await get<Replay>('/conflicts/harmony--hall-access/replay');
     expect(whole.steps.map((step) => [step.revision, step.type, step.state.status])).toEqual([
       [0, 'ConflictRaised', 'raised'],
       [1, 'ConflictAcknowledged', 'acknowledged'],
@@ -166,17 +192,21 @@ describe('conflict cases and replay through HTTP', () => {
     expect(whole.asOf).toEqual(whole.steps[11]);
     expect(whole.next).toBeNull();
 
-    const paged = await get<Replay>('/conflicts/hall-access/replay?limit=4');
+    const paged = await get<Replay>('/conflicts/harmony--hall-access/replay?limit=4');
     expect(paged.steps.map((step) => step.revision)).toEqual([0, 1, 2, 3]);
-    const second = await get<Replay>(`/conflicts/hall-access/replay?limit=4&cursor=${paged.next}`);
+    const second = await get<Replay>(
+      `/conflicts/harmony--hall-access/replay?limit=4&cursor=${paged.next}`,
+    );
     expect(second.steps.map((step) => step.revision)).toEqual([4, 5, 6, 7]);
 
-    const atRevision = await get<Replay>('/conflicts/hall-access/replay?revision=6');
+    const atRevision = await get<Replay>('/conflicts/harmony--hall-access/replay?revision=6');
     expect(atRevision.asOf).toMatchObject({ revision: 6, state: { statements: 1 } });
     expect(atRevision.steps.map((step) => step.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
 
     const at = whole.steps[8].recordedAt;
-    const atTime = await get<Replay>(`/conflicts/hall-access/replay?at=${encodeURIComponent(at)}`);
+    const atTime = await get<Replay>(
+      `/conflicts/harmony--hall-access/replay?at=${encodeURIComponent(at)}`,
+    );
     expect(atTime.asOf.recordedAt <= at).toBe(true);
     expect(atTime.asOf.revision).toBeGreaterThanOrEqual(8);
     expect(atTime.steps.at(-1)).toEqual(atTime.asOf);
@@ -186,18 +216,30 @@ describe('conflict cases and replay through HTTP', () => {
     expectProblem(await api.get('/conflicts/nope'), 404, 'not-found');
     expectProblem(await api.get('/conflicts/nope/replay'), 404, 'not-found');
     expectProblem(
-      await api.get('/conflicts/noise/replay?at=2000-01-01T00:00:00Z'),
+      await api.get('/conflicts/harmony--noise/replay?at=2000-01-01T00:00:00Z'),
       404,
       'not-found',
     );
-    expectProblem(await api.get('/conflicts/noise/replay?at=yesterday'), 400, 'bad-request');
     expectProblem(
-      await api.get('/conflicts/noise/replay?at=2026-01-01T00:00:00Z&revision=1'),
+      await api.get('/conflicts/harmony--noise/replay?at=yesterday'),
       400,
       'bad-request',
     );
-    expectProblem(await api.get('/conflicts/noise/replay?revision=-1'), 400, 'bad-request');
-    expectProblem(await api.get('/conflicts/noise/replay?cursor=nonsense'), 400, 'bad-request');
+    expectProblem(
+      await api.get('/conflicts/harmony--noise/replay?at=2026-01-01T00:00:00Z&revision=1'),
+      400,
+      'bad-request',
+    );
+    expectProblem(
+      await api.get('/conflicts/harmony--noise/replay?revision=-1'),
+      400,
+      'bad-request',
+    );
+    expectProblem(
+      await api.get('/conflicts/harmony--noise/replay?cursor=nonsense'),
+      400,
+      'bad-request',
+    );
     expectProblem(await api.get('/conflicts?status=pending'), 400, 'bad-request');
     expectProblem(await api.get('/conflicts?limit=501'), 400, 'bad-request');
   });
@@ -217,7 +259,7 @@ describe('conflict cases and replay through HTTP', () => {
       id: eventIdFor('bulk-statements', n),
       type: 'StatementRecorded',
       data: {
-        conflictId: 'marathon',
+        conflictId: 'harmony--marathon',
         statementId: `s${n}`,
         partyId: 'assoc',
         text: `Statement ${n}`,
@@ -225,7 +267,9 @@ describe('conflict cases and replay through HTTP', () => {
       metadata,
     }));
     let started = performance.now();
-    const { position } = await store.append('conflict-marathon', events, { expectedRevision: 5n });
+    const { position } = await store.append('conflict-harmony--marathon', events, {
+      expectedRevision: 5n,
+    });
     expect(await ledger.app.get(ProjectionRunner).waitFor(position, 60_000)).toBe(true);
     const projectedMs = performance.now() - started;
 
@@ -234,7 +278,7 @@ describe('conflict cases and replay through HTTP', () => {
     let cursor: string | null = null;
     do {
       const page: Replay = await get<Replay>(
-        `/conflicts/marathon/replay?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+        `/conflicts/harmony--marathon/replay?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
       );
       steps.push(...page.steps);
       cursor = page.next;
@@ -251,9 +295,10 @@ describe('conflict cases and replay through HTTP', () => {
     expect(steps.slice(6).every((step, n) => step.state.statements === n + 1)).toBe(true);
     expect(steps.at(-1)?.data).toMatchObject({ statementId: `s${statements - 1}` });
     expect(
-      (await get<Replay>('/conflicts/marathon/replay?revision=5005&limit=1')).asOf.state.statements,
+      (await get<Replay>('/conflicts/harmony--marathon/replay?revision=5005&limit=1')).asOf.state
+        .statements,
     ).toBe(5000);
-    expect(await get<Case>('/conflicts/marathon')).toMatchObject({
+    expect(await get<Case>('/conflicts/harmony--marathon')).toMatchObject({
       statements,
       revision: statements + 5,
     });

@@ -89,12 +89,14 @@ describe('contribution recognition read model through HTTP', () => {
       date: '2026-04-01',
     });
     await api
-      .post('/contributions/oops/reversal', { reason: 'Recorded twice' }, partner('sos'))
+      .post('/contributions/tilleuls--oops/reversal', { reason: 'Recorded twice' }, partner('sos'))
       .expect(200);
     await api
-      .post('/contributions/club/acknowledgements', { note: 'Thanks' }, partner('sos'))
+      .post('/contributions/tilleuls--club/acknowledgements', { note: 'Thanks' }, partner('sos'))
       .expect(201);
-    await api.post('/contributions/club/acknowledgements', {}, partner('city')).expect(201);
+    await api
+      .post('/contributions/tilleuls--club/acknowledgements', {}, partner('city'))
+      .expect(201);
 
     await makeCommitment(api, 'tilleuls', 'a1', 'acme').expect(201);
     await makeCommitment(api, 'tilleuls', 's1', 'sos').expect(201);
@@ -157,7 +159,7 @@ describe('contribution recognition read model through HTTP', () => {
         acknowledgedContributions: 1,
       });
       expect(partners[2].reversed).toEqual([
-        expect.objectContaining({ contributionId: 'oops', reason: 'Recorded twice' }),
+        expect.objectContaining({ contributionId: 'tilleuls--oops', reason: 'Recorded twice' }),
       ]);
     });
 
@@ -179,7 +181,7 @@ describe('contribution recognition read model through HTTP', () => {
       const summer = await get<ContributionPage>('/contributions?from=2026-08-01&to=2026-08-01');
       expect(summer.items).toEqual([
         expect.objectContaining({
-          contributionId: 'summer',
+          contributionId: 'tilleuls--summer',
           quantity: 10,
           value: expect.objectContaining({ amountCents: 33000, rateVersion: 2 }) as unknown,
         }),
@@ -227,18 +229,25 @@ describe('contribution recognition read model through HTTP', () => {
 
     it('lists by the day given, filtered, valued, and paged with cursors', async () => {
       expect(ids(await get<ContributionPage>('/contributions?partnerId=sos'))).toEqual([
-        'help',
-        'books',
-        'oops',
+        'tilleuls--help',
+        'tilleuls--books',
+        'tilleuls--oops',
       ]);
-      expect(ids(await get<ContributionPage>('/contributions?status=reversed'))).toEqual(['oops']);
+      expect(ids(await get<ContributionPage>('/contributions?status=reversed'))).toEqual([
+        'tilleuls--oops',
+      ]);
       expect(
         ids(await get<ContributionPage>('/contributions?kind=money&partnershipId=tilleuls')),
-      ).toEqual(['cash', 'oops']);
+      ).toEqual(['tilleuls--cash', 'tilleuls--oops']);
       const first = await get<ContributionPage>('/contributions?limit=4');
-      expect(ids(first)).toEqual(['help', 'cash', 'club', 'books']);
+      expect(ids(first)).toEqual([
+        'tilleuls--help',
+        'tilleuls--cash',
+        'tilleuls--club',
+        'tilleuls--books',
+      ]);
       const second = await get<ContributionPage>(`/contributions?limit=4&cursor=${first.next}`);
-      expect(ids(second)).toEqual(['oops', 'summer']);
+      expect(ids(second)).toEqual(['tilleuls--oops', 'tilleuls--summer']);
       expect(second.next).toBeNull();
     });
 

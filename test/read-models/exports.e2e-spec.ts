@@ -73,7 +73,7 @@ describe('streamed exports through HTTP', () => {
       expect(records.map((r) => r.commitmentId)).toEqual(listed.items.map((c) => c.commitmentId));
       expect(records.map((r) => r.what)).toEqual(listed.items.map((c) => defused(c.what)));
       expect(records[0]).toMatchObject({
-        commitmentId: 'c0',
+        commitmentId: 'tilleuls--c0',
         what: `'${TRICKY[0]}`,
         status: 'made',
         overdue: 'false',
@@ -98,7 +98,9 @@ describe('streamed exports through HTTP', () => {
         .map((line) => JSON.parse(line) as unknown);
       const listed = await api.get('/commitments?status=accepted&asOf=2099-07-01').expect(200);
       expect(lines).toEqual((listed.body as { items: unknown[] }).items);
-      expect(lines).toEqual([expect.objectContaining({ commitmentId: 'accepted', overdue: true })]);
+      expect(lines).toEqual([
+        expect.objectContaining({ commitmentId: 'tilleuls--accepted', overdue: true }),
+      ]);
     });
 
     it('refuses what the list refuses, and paging parameters', async () => {
@@ -188,7 +190,7 @@ describe('streamed exports through HTTP', () => {
       );
       expect(records).toEqual([
         expect.objectContaining({
-          contributionId: 'club',
+          contributionId: 'tilleuls--club',
           description: `'${TRICKY[0]}`,
           valueCents: '37800',
           currency: 'EUR',

@@ -219,10 +219,10 @@ describe('impact read model through HTTP', () => {
       });
       await submit('tutoring', { submitterCategory: 'partner' });
       await submit('south', { partnershipId: 'southside', rating: 3 });
-      await api.post('/feedback/childcare/acknowledgement', {}, city).expect(200);
+      await api.post('/feedback/northside--childcare/acknowledgement', {}, city).expect(200);
       await api
         .post(
-          '/feedback/childcare/action',
+          '/feedback/northside--childcare/action',
           {
             action: 'Childcare at every evening meeting',
             references: [{ kind: 'meeting', id: 'evening-2026-12' }],
@@ -231,19 +231,19 @@ describe('impact read model through HTTP', () => {
         )
         .expect(200);
       await api
-        .post('/feedback/benches/action', { action: 'Two benches ordered' }, city)
+        .post('/feedback/northside--benches/action', { action: 'Two benches ordered' }, city)
         .expect(200);
-      await api.post('/feedback/noise/acknowledgement', {}, city).expect(200);
+      await api.post('/feedback/northside--noise/acknowledgement', {}, city).expect(200);
     });
 
     it('lists feedback in the order received, and never the contact details of who gave it', async () => {
       const response = await api.get('/feedback?partnershipId=northside').expect(200);
       const page = response.body as Page<FeedbackView>;
       expect(page.items.map((item) => [item.feedbackId, item.status, item.hasContact])).toEqual([
-        ['childcare', 'acted_on', true],
-        ['benches', 'acted_on', false],
-        ['noise', 'acknowledged', true],
-        ['tutoring', 'submitted', false],
+        ['northside--childcare', 'acted_on', true],
+        ['northside--benches', 'acted_on', false],
+        ['northside--noise', 'acknowledged', true],
+        ['northside--tutoring', 'submitted', false],
       ]);
       expect(page.items[0]).toMatchObject({
         rating: 4,
@@ -263,13 +263,21 @@ describe('impact read model through HTTP', () => {
     it('filters feedback and pages it with cursors', async () => {
       const ids = async (query: string) =>
         (await get<Page<FeedbackView>>(`/feedback?${query}`)).items.map((item) => item.feedbackId);
-      expect(await ids('status=acted_on')).toEqual(['childcare', 'benches']);
-      expect(await ids('channel=phone')).toEqual(['noise']);
-      expect(await ids('submitterCategory=partner')).toEqual(['tutoring']);
-      expect(await ids('subjectKind=partnership&partnershipId=southside')).toEqual(['south']);
+      expect(await ids('status=acted_on')).toEqual(['northside--childcare', 'northside--benches']);
+      expect(await ids('channel=phone')).toEqual(['northside--noise']);
+      expect(await ids('submitterCategory=partner')).toEqual(['northside--tutoring']);
+      expect(await ids('subjectKind=partnership&partnershipId=southside')).toEqual([
+        'southside--south',
+      ]);
       const first = await get<Page<FeedbackView>>('/feedback?limit=2');
-      expect(first.items.map((item) => item.feedbackId)).toEqual(['childcare', 'benches']);
-      expect(await ids(`limit=2&cursor=${first.next ?? ''}`)).toEqual(['noise', 'tutoring']);
+      expect(first.items.map((item) => item.feedbackId)).toEqual([
+        'northside--childcare',
+        'northside--benches',
+      ]);
+      expect(await ids(`limit=2&cursor=${first.next ?? ''}`)).toEqual([
+        'northside--noise',
+        'northside--tutoring',
+      ]);
       expectProblem(await api.get('/feedback?status=read'), 400, 'bad-request');
       expectProblem(await api.get('/feedback?contact=x'), 400, 'bad-request');
     });

@@ -52,9 +52,9 @@ describe('read-your-writes', () => {
     );
   });
 
-  it("reports each read model's checkpoint and lag in /health", async () => {
+  it("reports each read model's checkpoint and lag in /health/details", async () => {
     const head = Number(await api.logSize());
-    const health = await api.get('/health').expect(200);
+    const health = await api.get('/health/details').expect(200);
     const { projections } = (
       health.body as {
         info: { readModels: { projections: Record<string, { checkpoint: string; lag: string }> } };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { eventIdFor, type RecordedEvent, SqliteEventStore } from '@cohesion/event-store';
+import { type RecordedEvent, SqliteEventStore } from '@cohesion/event-store';
 import {
   ALL_PROJECTORS,
   digestOfTables,
@@ -19,7 +19,9 @@ import {
   startChildLedger,
 } from '../support/child-ledger';
 import { admin, partner, type Principal } from '../support/ledger-client';
+import { inPartnership } from '../support/partnership-fixtures';
 import {
+  commandKeyOf,
   type CommandOutcome,
   commandsAgainstLog,
   succeeded,
@@ -52,7 +54,7 @@ interface Command {
   readonly path: string;
   readonly body: object;
   readonly as: Principal;
-  /** For a contribution: its id and contributor, to acknowledge it once it is recorded. */
+  /** For a contribution: its id (as recorded) and contributor, to acknowledge it once recorded. */
   readonly records?: { readonly id: string; readonly by: string };
 }
 
@@ -152,7 +154,7 @@ describe('crash safety: kill -9 at random moments, restart, nothing acknowledged
         description: 'Homework club',
       },
       as: partner(by),
-      records: { id, by },
+      records: { id: inPartnership(PARTNERSHIP, id), by },
     };
   }
 
@@ -252,12 +254,12 @@ async function foundPartnership(ledger: ChildLedger, key: () => string): Promise
   }
 }
 
-/** Waits until /health says every read model has applied the whole log. */
+/** Waits until /health/details says every read model has applied the whole log. */
 async function readModelsCaughtUp(ledger: ChildLedger): Promise<void> {
   const deadline = Date.now() + CAUGHT_UP_TIMEOUT_MS;
   let last: unknown;
   while (Date.now() < deadline) {
-    const health = await ledger.get('/health');
+    const health = await ledger.get('/health/details', admin);
     last = health.body;
     const projections = (
       health.body as { info?: { readModels?: { projections?: Record<string, { lag: string }> } } }
@@ -320,16 +322,16 @@ function positionGaps(log: readonly RecordedEvent[]): string[] {
   );
 }
 
-/** Keys answered 2xx of which the log holds no first event. */
+/** Keys answered 2xx of which the log holds no event. */
 function lostCommands(
   outcomes: readonly CommandOutcome[],
   log: readonly RecordedEvent[],
 ): string[] {
-  const ids = new Set(log.map((event) => event.id));
+  const recorded = new Set(log.map(commandKeyOf));
   return outcomes
     .filter((outcome) => succeeded(outcome) && (outcome.events ?? []).length > 0)
     .map((outcome) => outcome.key)
-    .filter((key) => !ids.has(eventIdFor(key, 0)));
+    .filter((key) => !recorded.has(key));
 }
 
 /**

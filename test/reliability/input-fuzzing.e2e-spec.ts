@@ -27,6 +27,7 @@ import {
   partner,
   type Principal,
 } from '../support/ledger-client';
+import { inPartnership } from '../support/partnership-fixtures';
 import { recordScenario } from '../support/scenario';
 
 /*
@@ -82,27 +83,31 @@ interface FuzzRequest {
 }
 
 interface CommandAnswer {
-  readonly position?: string;
+  readonly stream?: string;
+  readonly revision?: string;
   readonly events?: readonly string[];
   readonly fulfilmentClaim?: CommandAnswer;
 }
+
+/** An object the scenario creates in its partnership, by the id the ledger records. */
+const inScenario = (name: string) => inPartnership(`youth-${TAG}`, `${name}-${TAG}`);
 
 /** The ids of the world the scenario records, for parameters it does not exercise. */
 const DEFAULT_IDS: Readonly<Record<string, string>> = {
   partnershipId: `youth-${TAG}`,
   partnerId: `acme-${TAG}`,
   objectiveId: 'dropout',
-  commitmentId: `mentoring-${TAG}`,
-  claimId: `contribution-hours-feb-${TAG}`,
-  contributionId: `grant-${TAG}`,
+  commitmentId: inScenario('mentoring'),
+  claimId: `contribution-${inScenario('hours-feb')}`,
+  contributionId: inScenario('grant'),
   policyId: `policy-${TAG}`,
-  agreementId: `hall-${TAG}`,
-  conflictId: `hall-access-${TAG}`,
+  agreementId: inScenario('hall'),
+  conflictId: inScenario('hall-access'),
   mediatorId: `mediator-${TAG}`,
   proposalId: 'shared',
   indicatorId: `belonging-${TAG}`,
   measurementId: 'h1',
-  feedbackId: `feedback-${TAG}`,
+  feedbackId: inScenario('feedback'),
 };
 
 describe('reliability: input fuzzing', () => {
@@ -276,7 +281,8 @@ describe('reliability: input fuzzing', () => {
     const statuses = new Map<number, number>();
     const perClass = new Map<string, number>();
     const serverErrors: string[] = [];
-    const acknowledged = new Set<bigint>();
+    /** The events the 2xx answers name, as `stream@revision`. */
+    const acknowledged = new Set<string>();
     let requests = 0;
     let answered2xx = 0;
     const started = Date.now();
@@ -301,21 +307,23 @@ describe('reliability: input fuzzing', () => {
           answered2xx += 1;
           const body = answer.body as CommandAnswer;
           for (const part of [body, body.fulfilmentClaim]) {
-            for (const position of positionsOf(part)) acknowledged.add(position);
+            for (const event of eventsOf(part)) acknowledged.add(event);
           }
         }
       }
     }
 
-    const appended: bigint[] = [];
+    const appended: string[] = [];
     for await (const event of store.readAll({ fromPosition: headBefore })) {
-      if (!event.stream.startsWith(ACCESS_AUDIT_STREAM_PREFIX)) appended.push(event.position);
+      if (!event.stream.startsWith(ACCESS_AUDIT_STREAM_PREFIX)) {
+        appended.push(`${event.stream}@${event.revision}`);
+      }
     }
     const logAfter = await api.logSize();
-    const unacknowledged = appended.filter((position) => !acknowledged.has(position));
-    const missing = [...acknowledged].filter(
-      (position) => position > headBefore && !appended.includes(position),
-    );
+    const unacknowledged = appended.filter((event) => !acknowledged.has(event));
+    const logged = new Set<string>();
+    for await (const event of store.readAll()) logged.add(`${event.stream}@${event.revision}`);
+    const missing = [...acknowledged].filter((event) => !logged.has(event));
     console.log(
       [
         `input fuzzing: seed ${SEED}, ${requests} requests over ${routes.length} routes in ${Date.now() - started} ms`,
@@ -334,10 +342,14 @@ describe('reliability: input fuzzing', () => {
   }, 150_000);
 });
 
-/** The log positions of a command's events: they are contiguous, ending at `position`. */
-function positionsOf(answer: CommandAnswer | undefined): bigint[] {
+/**
+ * A command's events as `stream@revision`: contiguous in its stream, ending at `revision`. (Not
+ * by log position: a contribution that claims a fulfilment answers the position of the claim,
+ * the last event written, not of its own event.)
+ */
+function eventsOf(answer: CommandAnswer | undefined): string[] {
   const events = answer?.events ?? [];
-  if (answer?.position === undefined) return [];
-  const last = BigInt(answer.position);
-  return events.map((_, index) => last - BigInt(events.length - 1 - index));
+  if (answer?.stream === undefined || answer.revision === undefined) return [];
+  const last = BigInt(answer.revision);
+  return events.map((_, index) => `${answer.stream}@${last - BigInt(events.length - 1 - index)}`);
 }

@@ -47,31 +47,37 @@ async function recordHistory(api: LedgerClient): Promise<number> {
       partner('giver'),
     )
     .expect(201);
-  const acknowledgements = await sendAtOnce(api, acknowledgementsOf('gift', MEMBERS), 62);
+  const acknowledgements = await sendAtOnce(api, acknowledgementsOf('crowd--gift', MEMBERS), 62);
   await acceptedCommitment(api, 'crowd', 'tutoring', 'giver', MEMBERS[0], {
     quantity: 500,
     unit: 'hours',
   });
   const claims: HttpCommand[] = MEMBERS.map((_, k) => ({
     key: `claim-tutoring-${k}`,
-    path: '/commitments/tutoring/fulfilment-claims',
+    path: '/commitments/crowd--tutoring/fulfilment-claims',
     body: { claimId: `k${k}`, evidence: 'Attendance sheets', quantity: k + 1 },
     as: partner('giver'),
   }));
   const claimed = await sendAtOnce(api, claims, 63);
   const settlements: HttpCommand[] = MEMBERS.map((m, k) => ({
     key: `settle-tutoring-${k}`,
-    path: `/commitments/tutoring/fulfilment-claims/k${k}/${k % 4 === 0 ? 'dispute' : 'confirmation'}`,
+    path: `/commitments/crowd--tutoring/fulfilment-claims/k${k}/${k % 4 === 0 ? 'dispute' : 'confirmation'}`,
     body: k % 4 === 0 ? { reason: 'No sheet for that week' } : {},
     as: partner(m),
   }));
   const settled = await sendAtOnce(api, settlements, 64);
   // Reads of a confidential conflict case, and a refusal, all audited in the log too.
   await Promise.all(
-    ['r1', 'r2', 'r3'].map((tag) => api.get(`/conflicts/hall-access-${tag}`).expect(200)),
+    ['r1', 'r2', 'r3'].map((tag) =>
+      api.get(`/conflicts/youth-${tag}--hall-access-${tag}`).expect(200),
+    ),
   );
   await api
-    .post('/contributions/gift/acknowledgements', { partnerId: MEMBERS[1] }, partner(MEMBERS[0]))
+    .post(
+      '/contributions/crowd--gift/acknowledgements',
+      { partnerId: MEMBERS[1] },
+      partner(MEMBERS[0]),
+    )
     .expect(403);
   return [joins, acknowledgements, claimed, settled].reduce(
     (sum, { final }) => sum + final.filter(succeeded).length,

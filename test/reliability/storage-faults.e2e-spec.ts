@@ -11,6 +11,7 @@ import {
   startFaultyLedger,
 } from '../support/faulty-event-store';
 import { startTestLedger } from '../support/ledger-app';
+import { commandKeyOf } from '../support/reliability-fixtures';
 import {
   ACCESS_AUDIT_STREAM_PREFIX,
   admin,
@@ -99,11 +100,11 @@ describe('reliability: storage faults', () => {
     return events;
   }
 
-  /** The events appended since `before`, as `commandId type` lines. */
+  /** The events appended since `before`, as `key type` lines (see `commandKeyOf`). */
   async function appendedSince(before: readonly RecordedEvent[]): Promise<string[]> {
     const log = await businessLog();
     expect(log.slice(0, before.length)).toEqual(before);
-    return log.slice(before.length).map((event) => `${event.metadata.commandId} ${event.type}`);
+    return log.slice(before.length).map((event) => `${commandKeyOf(event)} ${event.type}`);
   }
 
   /** Counts events whose command id occurs more often in the log than the command recorded. */
@@ -179,8 +180,13 @@ describe('reliability: storage faults', () => {
   it('sweeps a fault over every call of a contribution that claims a fulfilment: exactly once after the retry', async () => {
     let commitments = 0;
     const claimingContribution = async (key: string): Promise<Command> => {
-      const commitmentId = `tutoring-${(commitments += 1)}`;
-      await acceptedCommitment(api, PARTNERSHIP, commitmentId, ACME, SOS);
+      const commitmentId = await acceptedCommitment(
+        api,
+        PARTNERSHIP,
+        `tutoring-${(commitments += 1)}`,
+        ACME,
+        SOS,
+      );
       return contribution(key, { commitmentId });
     };
     const calls = await callsOf(await claimingContribution(nextKey('claim-probe')));
@@ -204,7 +210,7 @@ describe('reliability: storage faults', () => {
       expect(await appendedSince(before)).toEqual(flow);
       const log = await businessLog();
       const positionOf = (line: string) =>
-        log.find((event) => `${event.metadata.commandId} ${event.type}` === line)?.position;
+        log.find((event) => `${commandKeyOf(event)} ${event.type}` === line)?.position;
       const answer = retry.body as {
         revision: string;
         position: string;
@@ -251,7 +257,8 @@ describe('reliability: storage faults', () => {
     const before = await businessLog();
     ledger.faulty.failForever();
     for (const command of commands) expect((await send(command)).status).toBe(503);
-    const health = await api.get('/health').expect(503);
+    await api.get('/health').expect(503);
+    const health = await api.get('/health/details').expect(503);
     expect(health.body).toMatchObject({
       error: { eventStore: { status: 'down', reason: 'storage-unavailable' } },
     });
@@ -263,8 +270,15 @@ describe('reliability: storage faults', () => {
     expect(await appendedSince(before)).toEqual([]);
 
     ledger.faulty.clear();
-    await api.get('/health').expect(200);
+    // The store answers again, but writes failed last: unhealthy until one succeeds.
+    const failing = await api.get('/health/details').expect(503);
+    expect(failing.body).toMatchObject({
+      error: {
+        eventStore: { status: 'down', reason: 'writes-failing', code: 'SQLITE_IOERR_WRITE' },
+      },
+    });
     for (const command of commands) expect((await send(command)).status).toBeLessThan(300);
+    await api.get('/health').expect(200);
     const recorded = await appendedSince(before);
     expect(recorded).toHaveLength(commands.length);
     expect(recorded.map((line) => line.split(' ')[0])).toEqual(commands.map(({ key }) => key));
@@ -316,7 +330,8 @@ describe('reliability: storage faults', () => {
     await ledger.store.close();
     figures.faultsInjected += 1;
     expect((await send(contribution(nextKey('closed')))).status).toBe(503);
-    const health = await api.get('/health').expect(503);
+    await api.get('/health').expect(503);
+    const health = await api.get('/health/details').expect(503);
     expect(health.body).toMatchObject({
       error: { eventStore: { status: 'down', reason: 'storage-unavailable' } },
     });
@@ -339,7 +354,8 @@ describe('reliability: storage faults on EventStoreDB', () => {
         currency: 'EUR',
       });
       expectProblem(refused, 503, 'storage-unavailable');
-      const health = await api.get('/health').expect(503);
+      await api.get('/health').expect(503);
+      const health = await api.get('/health/details').expect(503);
       expect(health.body).toMatchObject({
         error: { eventStore: { status: 'down', reason: 'storage-unavailable' } },
       });

@@ -5,6 +5,7 @@ import {
   hashEvent,
   type RecordedEvent,
 } from '@cohesion/event-store';
+import { AnonymousRefusals } from '@cohesion/application';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { partnershipWith } from '../support/partnership-fixtures';
@@ -66,10 +67,10 @@ describe('access audit', () => {
       },
       assoc,
     );
-    await ok('/conflicts/noise/acknowledgement', {}, city);
-    await ok('/conflicts/noise/mediator-proposals', { mediatorId: martin.sub }, admin);
+    await ok('/conflicts/harmony--noise/acknowledgement', {}, city);
+    await ok('/conflicts/harmony--noise/mediator-proposals', { mediatorId: martin.sub }, admin);
     for (const party of [assoc, city]) {
-      await ok(`/conflicts/noise/mediator-proposals/${martin.sub}/acceptance`, {}, party);
+      await ok(`/conflicts/harmony--noise/mediator-proposals/${martin.sub}/acceptance`, {}, party);
     }
   });
   afterAll(() => ledger.close());
@@ -93,7 +94,9 @@ describe('access audit', () => {
   const today = () => `access-${new Date().toISOString().slice(0, 10)}`;
 
   it("records a mediator's read of a case's replay as one AccessGranted event", async () => {
-    const events = await recordedBy(() => api.get('/conflicts/noise/replay', martin).expect(200));
+    const events = await recordedBy(() =>
+      api.get('/conflicts/harmony--noise/replay', martin).expect(200),
+    );
     expect(events).toEqual([
       expect.objectContaining({
         stream: today(),
@@ -102,8 +105,8 @@ describe('access audit', () => {
           authenticated: true,
           method: 'GET',
           route: REPLAY_ROUTE,
-          path: '/conflicts/noise/replay',
-          conflictId: 'noise',
+          path: '/conflicts/harmony--noise/replay',
+          conflictId: 'harmony--noise',
           status: 200,
           reason: expect.any(String) as unknown,
         },
@@ -115,22 +118,68 @@ describe('access audit', () => {
   });
 
   it.each([
-    ['/conflicts/noise', '/conflicts/:conflictId'],
-    ['/streams/conflict-noise/events', '/streams/:stream/events'],
-    ['/streams/conflict-noise/state', '/streams/:stream/state'],
+    ['/conflicts/harmony--noise', '/conflicts/:conflictId'],
+    ['/streams/conflict-harmony--noise/events', '/streams/:stream/events'],
+    ['/streams/conflict-harmony--noise/state', '/streams/:stream/state'],
   ])('records a read of %s, a confidential case too', async (path, route) => {
     const events = await recordedBy(() => api.get(path, admin).expect(200));
     expect(events.map(({ type, data }) => ({ type, data }))).toEqual([
       {
         type: 'AccessGranted',
-        data: expect.objectContaining({ route, path, conflictId: 'noise', status: 200 }) as unknown,
+        data: expect.objectContaining({
+          route,
+          path,
+          conflictId: 'harmony--noise',
+          status: 200,
+        }) as unknown,
       },
     ]);
   });
 
+  it('records each case a list of cases shows (its summary and notes) as a confidential read', async () => {
+    const events = await recordedBy(() => api.get('/conflicts', city).expect(200));
+    expect(events.map(({ type, data }) => ({ type, data }))).toEqual([
+      {
+        type: 'AccessGranted',
+        data: expect.objectContaining({
+          route: '/conflicts',
+          conflictId: 'harmony--noise',
+          reason: 'read of a confidential conflict case, in a list of cases',
+        }) as unknown,
+      },
+    ]);
+    // A list showing no case records nothing.
+    expect(await recordedBy(() => api.get('/conflicts', outsider).expect(200))).toEqual([]);
+  });
+
+  it('records a concealed 404 (an object of a partnership the reader is no member of) as AccessDenied', async () => {
+    const hidden = await recordedBy(async () => {
+      expectProblem(await api.get('/partnerships/harmony', outsider), 404, 'not-found');
+      expectProblem(
+        await api.get('/streams/partnership-harmony/events', outsider),
+        404,
+        'not-found',
+      );
+    });
+    expect(hidden.map(({ type, data }) => ({ type, data }))).toEqual(
+      ['/partnerships/:partnershipId', '/streams/:stream/events'].map((route) => ({
+        type: 'AccessDenied',
+        data: expect.objectContaining({
+          route,
+          status: 404,
+          reason: expect.stringMatching(/^not-found \(concealed\): /) as unknown,
+        }) as unknown,
+      })),
+    );
+    // An id that exists nowhere is only a 404: nothing was concealed, nothing is recorded.
+    const unknown = await recordedBy(async () => {
+      expectProblem(await api.get('/partnerships/nowhere', outsider), 404, 'not-found');
+    });
+    expect(unknown).toEqual([]);
+  });
+
   it('records nothing for reads that are not of a confidential case', async () => {
     const events = await recordedBy(async () => {
-      await api.get('/conflicts', admin).expect(200);
       await api.get('/partnerships/harmony', admin).expect(200);
       await api.get('/streams/partnership-harmony/events', admin).expect(200);
       await api.get('/access-audit', admin).expect(200);
@@ -138,15 +187,40 @@ describe('access audit', () => {
     expect(events).toEqual([]);
   });
 
+  it('counts refusals without credentials per client: a flood writes one event a minute, not one a request', async () => {
+    const events = await recordedBy(async () => {
+      const before = (await accessEvents()).length;
+      for (let n = 0; n < 50; n++) {
+        expectProblem(await request(server).get('/partnerships'), 401, 'unauthenticated');
+      }
+      // Nothing is written while the minute runs.
+      expect(await accessEvents()).toHaveLength(before);
+      await ledger.app.get(AnonymousRefusals).flush();
+    });
+    expect(events.map(({ type, data }) => ({ type, data }))).toEqual([
+      {
+        type: 'AccessDenied',
+        data: expect.objectContaining({
+          authenticated: false,
+          route: '/partnerships',
+          status: 401,
+          count: 50,
+          reason: expect.stringMatching(/\(and 49 more\)$/) as unknown,
+        }) as unknown,
+      },
+    ]);
+  });
+
   it('records a request without valid credentials as AccessDenied by anonymous, without its token or query', async () => {
     const forged = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJlLXNlY3JldA';
     let status = 0;
     const events = await recordedBy(async () => {
       const response = await request(server)
-        .get('/conflicts/noise/replay?apiKey=query-secret')
+        .get('/conflicts/harmony--noise/replay?apiKey=query-secret')
         .set('Authorization', `Bearer ${forged}`);
       expectProblem(response, 401, 'unauthenticated');
       status = response.status;
+      await ledger.app.get(AnonymousRefusals).flush();
     });
     expect(events).toEqual([
       expect.objectContaining({
@@ -156,10 +230,13 @@ describe('access audit', () => {
           authenticated: false,
           method: 'GET',
           route: REPLAY_ROUTE,
-          path: '/conflicts/noise/replay',
-          conflictId: 'noise',
+          path: '/conflicts/harmony--noise/replay',
+          conflictId: 'harmony--noise',
           status,
           reason: expect.stringMatching(/^unauthenticated/) as unknown,
+          count: 1,
+          client: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown,
+          since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
         },
         metadata: expect.objectContaining({ actor: { sub: 'anonymous', roles: [] } }) as unknown,
       }),
@@ -173,14 +250,14 @@ describe('access audit', () => {
   it("records a partner's refused read of another partnership's case as AccessDenied", async () => {
     let status = 0;
     const events = await recordedBy(async () => {
-      status = (await api.get('/conflicts/noise/replay', outsider)).status;
+      status = (await api.get('/conflicts/harmony--noise/replay', outsider)).status;
     });
     // Forbidden, or not found so as not to reveal that the case exists: refused either way.
     expect([403, 404]).toContain(status);
     expect(events).toEqual([
       expect.objectContaining({
         type: 'AccessDenied',
-        data: expect.objectContaining({ conflictId: 'noise', status }) as unknown,
+        data: expect.objectContaining({ conflictId: 'harmony--noise', status }) as unknown,
         metadata: expect.objectContaining({
           actor: { sub: outsider.sub, partnerId: 'elsewhere', roles: ['partner'] },
         }) as unknown,
@@ -228,7 +305,7 @@ describe('access audit', () => {
         .get(`/access-audit?outcome=granted&sub=${martin.sub}&minPosition=${head}`, reader)
         .expect(200);
       expect((granted.body as { items: AccessEntry[] }).items).toEqual([
-        expect.objectContaining({ conflictId: 'noise', route: REPLAY_ROUTE, status: 200 }),
+        expect.objectContaining({ conflictId: 'harmony--noise', route: REPLAY_ROUTE, status: 200 }),
       ]);
     }
     const firstPage = await api.get(`/access-audit?limit=1&minPosition=${head}`).expect(200);
@@ -263,8 +340,12 @@ describe('access audit', () => {
       );
     try {
       const events = await recordedBy(async () => {
-        await api.get('/conflicts/noise/replay', martin).expect(200);
-        expectProblem(await request(server).get('/conflicts/noise'), 401, 'unauthenticated');
+        await api.get('/conflicts/harmony--noise/replay', martin).expect(200);
+        expectProblem(
+          await request(server).get('/conflicts/harmony--noise'),
+          401,
+          'unauthenticated',
+        );
       });
       expect(events).toEqual([]);
     } finally {

@@ -95,7 +95,7 @@ describe('authentication with the local signing key', () => {
         unit: 'hours',
       })
       .expect(201);
-    expect(await actorsOf(api, 'commitment-ana-hours')).toEqual([ana]);
+    expect(await actorsOf(api, 'commitment-tutoring--ana-hours')).toEqual([ana]);
   });
 
   it('takes the principal from the token only: development headers beside it change nothing', async () => {

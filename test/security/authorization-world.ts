@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { partnershipWith } from '../support/partnership-fixtures';
+import { inPartnership, partnershipWith } from '../support/partnership-fixtures';
 import { admin, type LedgerClient, partner, type Principal } from '../support/ledger-client';
 
 /**
@@ -8,9 +8,12 @@ import { admin, type LedgerClient, partner, type Principal } from '../support/le
  * - `north`: acme (partner A), sos (partner B), city;
  * - `south`: sos, beta, gamma — acme is no member.
  *
- * B (sos) has a commitment, a contribution and a conflict in each; the north conflict is
- * mediated by martin and confidential to sos, city and martin (acme is a member, not a party);
- * the south one is mediated by dupont; a third north case awaits dupont's acceptance.
+ * B (sos) has a commitment (`north--promise`, `south--promise`), a contribution (`…--gift`) and
+ * a conflict in each; the north conflict (`north--hall`) is mediated by martin and confidential
+ * to sos, city and martin (acme is a member, not a party); the south one (`south--case`) is
+ * mediated by dupont; a third north case (`north--pending`) awaits dupont's acceptance. A
+ * resident gave feedback on north (`north--voice`). Ids are as the ledger records them, qualified
+ * by their partnership.
  */
 export const acme = partner('acme');
 export const sos = partner('sos');
@@ -34,7 +37,7 @@ export async function recordWorld(api: LedgerClient): Promise<void> {
       api.post(
         '/commitments',
         {
-          commitmentId: `${partnershipId}-promise`,
+          commitmentId: 'promise',
           partnershipId,
           what: 'Tutoring for pupils at risk of dropping out',
           dueDate: DUE_DATE,
@@ -49,7 +52,7 @@ export async function recordWorld(api: LedgerClient): Promise<void> {
       api.post(
         '/contributions',
         {
-          contributionId: `${partnershipId}-gift`,
+          contributionId: 'gift',
           partnershipId,
           kind: 'volunteer_time',
           quantity: 3,
@@ -61,24 +64,24 @@ export async function recordWorld(api: LedgerClient): Promise<void> {
       ),
     );
   }
-  await raiseInMediation(api, 'north-hall', 'north', [sos, city], martin);
-  await ok(api.post('/conflicts/north-hall/statements', { text: 'We were told so' }, sos));
+  await raiseInMediation(api, 'hall', 'north', [sos, city], martin);
+  await ok(api.post('/conflicts/north--hall/statements', { text: 'We were told so' }, sos));
   await ok(
     api.post(
-      '/conflicts/north-hall/sessions',
+      '/conflicts/north--hall/sessions',
       { heldOn: YESTERDAY, attendees: ['sos', 'city'], summary: 'Confidential note' },
       martin,
     ),
   );
-  await raiseInMediation(api, 'south-case', 'south', [sos, beta], dupont);
-  await raise(api, 'north-pending', 'north', city, sos);
-  await ok(api.post('/conflicts/north-pending/acknowledgement', {}, sos));
-  await ok(api.post('/conflicts/north-pending/mediator-proposals', { mediatorId: dupont.sub }));
+  await raiseInMediation(api, 'case', 'south', [sos, beta], dupont);
+  await raise(api, 'pending', 'north', city, sos);
+  await ok(api.post('/conflicts/north--pending/acknowledgement', {}, sos));
+  await ok(api.post('/conflicts/north--pending/mediator-proposals', { mediatorId: dupont.sub }));
   await ok(
     api.post(
       '/feedback',
       {
-        feedbackId: 'north-voice',
+        feedbackId: 'voice',
         partnershipId: 'north',
         subject: { kind: 'partnership' },
         text: 'Please keep the childcare corner.',
@@ -101,10 +104,11 @@ async function raiseInMediation(
   mediator: Principal,
 ): Promise<void> {
   await raise(api, conflictId, partnershipId, raiser, party);
-  await ok(api.post(`/conflicts/${conflictId}/acknowledgement`, {}, party));
-  await ok(api.post(`/conflicts/${conflictId}/mediator-proposals`, { mediatorId: mediator.sub }));
+  const recorded = inPartnership(partnershipId, conflictId);
+  await ok(api.post(`/conflicts/${recorded}/acknowledgement`, {}, party));
+  await ok(api.post(`/conflicts/${recorded}/mediator-proposals`, { mediatorId: mediator.sub }));
   for (const answering of [raiser, party]) {
-    const path = `/conflicts/${conflictId}/mediator-proposals/${mediator.sub}/acceptance`;
+    const path = `/conflicts/${recorded}/mediator-proposals/${mediator.sub}/acceptance`;
     await ok(api.post(path, {}, answering));
   }
 }

@@ -69,16 +69,16 @@ describe('authorization', () => {
 
   describe('BOLA: partner A (acme) and partner B (sos)', () => {
     it("lets A read B's commitment and contribution in a partnership they share", async () => {
-      await answered(get('/commitments/north-promise', acme), 200);
-      await answered(get('/streams/contribution-north-gift/events', acme), 200);
+      await answered(get('/commitments/north--promise', acme), 200);
+      await answered(get('/streams/contribution-north--gift/events', acme), 200);
       await answered(get('/partnerships/north/contributions', acme), 200);
     });
 
     it.each([
-      ['commitment', '/commitments/south-promise', 'south-promise'],
-      ['commitment stream', '/streams/commitment-south-promise/events', 'south-promise'],
-      ['commitment state', '/streams/commitment-south-promise/state', 'south-promise'],
-      ['contribution stream', '/streams/contribution-south-gift/events', 'south-gift'],
+      ['commitment', '/commitments/south--promise', 'south--promise'],
+      ['commitment stream', '/streams/commitment-south--promise/events', 'south--promise'],
+      ['commitment state', '/streams/commitment-south--promise/state', 'south--promise'],
+      ['contribution stream', '/streams/contribution-south--gift/events', 'south--gift'],
       ['partnership', '/partnerships/south', 'south'],
       ['partnership stream', '/streams/partnership-south/state', 'south'],
       ['meetings', '/partnerships/south/meetings', 'south'],
@@ -86,9 +86,9 @@ describe('authorization', () => {
       ['contributions report', '/partnerships/south/contributions', 'south'],
       ['equity report', '/partnerships/south/equity', 'south'],
       ['impact', '/partnerships/south/impact', 'south'],
-      ['conflict', '/conflicts/south-case', 'south-case'],
-      ['conflict replay', '/conflicts/south-case/replay', 'south-case'],
-      ['conflict stream', '/streams/conflict-south-case/events', 'south-case'],
+      ['conflict', '/conflicts/south--case', 'south--case'],
+      ['conflict replay', '/conflicts/south--case/replay', 'south--case'],
+      ['conflict stream', '/streams/conflict-south--case/events', 'south--case'],
       ["partner's accountability", '/partners/sos/accountability', 'sos'],
       ["partner's contributions", '/partners/sos/contributions', 'sos'],
     ])("hides B's %s outside A's partnerships (404, as if unknown)", async (_what, path, id) => {
@@ -96,13 +96,13 @@ describe('authorization', () => {
     });
 
     it.each([
-      ['accept a commitment', '/commitments/south-promise/acceptance', {}],
-      ['withdraw a commitment', '/commitments/south-promise/withdrawal', { reason: 'x' }],
-      ['claim on a commitment', '/commitments/south-promise/fulfilment-claims', { evidence: 'e' }],
-      ['acknowledge a contribution', '/contributions/south-gift/acknowledgements', {}],
-      ['reverse a contribution', '/contributions/south-gift/reversal', { reason: 'x' }],
-      ['record a statement', '/conflicts/south-case/statements', { text: 'Mine' }],
-      ['accept a resolution', '/conflicts/south-case/resolution-proposals/p1/acceptance', {}],
+      ['accept a commitment', '/commitments/south--promise/acceptance', {}],
+      ['withdraw a commitment', '/commitments/south--promise/withdrawal', { reason: 'x' }],
+      ['claim on a commitment', '/commitments/south--promise/fulfilment-claims', { evidence: 'e' }],
+      ['acknowledge a contribution', '/contributions/south--gift/acknowledgements', {}],
+      ['reverse a contribution', '/contributions/south--gift/reversal', { reason: 'x' }],
+      ['record a statement', '/conflicts/south--case/statements', { text: 'Mine' }],
+      ['accept a resolution', '/conflicts/south--case/resolution-proposals/p1/acceptance', {}],
     ])("refuses A to %s of B's outside its partnerships (404)", async (_what, path, body) => {
       await answered(post(path, body, acme), 404, 'not-found');
     });
@@ -145,15 +145,15 @@ describe('authorization', () => {
       ],
       [
         'claim its delivery',
-        '/commitments/north-promise/fulfilment-claims',
+        '/commitments/north--promise/fulfilment-claims',
         { partnerId: 'sos', evidence: 'Sign-in sheets' },
       ],
       [
         'withdraw its commitment',
-        '/commitments/north-promise/withdrawal',
+        '/commitments/north--promise/withdrawal',
         { partnerId: 'sos', reason: 'r' },
       ],
-      ['reverse its contribution', '/contributions/north-gift/reversal', { reason: 'x' }],
+      ['reverse its contribution', '/contributions/north--gift/reversal', { reason: 'x' }],
       [
         'record its contribution',
         '/contributions',
@@ -173,14 +173,14 @@ describe('authorization', () => {
 
     it("scopes A's lists to its partnerships, and refuses one naming another (403)", async () => {
       const commitments = await answered(get('/commitments', acme), 200);
-      expect(idsOf(commitments, 'commitmentId')).toEqual(['north-promise']);
+      expect(idsOf(commitments, 'commitmentId')).toEqual(['north--promise']);
       const contributions = await answered(get('/contributions', acme), 200);
-      expect(idsOf(contributions, 'contributionId')).toEqual(['north-gift']);
+      expect(idsOf(contributions, 'contributionId')).toEqual(['north--gift']);
       const partnerships = await answered(get('/partnerships', acme), 200);
       expect(idsOf(partnerships, 'partnershipId')).toEqual(['north']);
       const exported = await answered(get('/exports/commitments.jsonl', acme), 200);
-      expect(exported.text).toContain('north-promise');
-      expect(exported.text).not.toContain('south-promise');
+      expect(exported.text).toContain('north--promise');
+      expect(exported.text).not.toContain('south--promise');
       for (const list of [
         'commitments',
         'contributions',
@@ -205,18 +205,18 @@ describe('authorization', () => {
 
   describe('confidential conflict cases', () => {
     const READS = [
-      '/conflicts/north-hall',
-      '/conflicts/north-hall/replay',
-      '/streams/conflict-north-hall/events',
-      '/streams/conflict-north-hall/state',
+      '/conflicts/north--hall',
+      '/conflicts/north--hall/replay',
+      '/streams/conflict-north--hall/events',
+      '/streams/conflict-north--hall/state',
     ];
 
     it.each(READS)('hides %s from a member who is no party (404, as if unknown)', async (path) => {
-      await expectHidden(path, acme, 'north-hall', 'ghost');
+      await expectHidden(path, acme, 'north--hall', 'ghost');
     });
 
     it.each(READS)('hides %s from a mediator of other cases (404)', async (path) => {
-      await expectHidden(path, dupont, 'north-hall', 'ghost');
+      await expectHidden(path, dupont, 'north--hall', 'ghost');
     });
 
     it.each([
@@ -226,30 +226,30 @@ describe('authorization', () => {
       ['an administrator', admin],
       ['an auditor', auditor],
     ])('shows the statements and session notes to %s', async (_who, as) => {
-      const replay = await answered(get('/conflicts/north-hall/replay', as), 200);
+      const replay = await answered(get('/conflicts/north--hall/replay', as), 200);
       expect(JSON.stringify(replay.body)).toContain('We were told so');
       expect(JSON.stringify(replay.body)).toContain('Confidential note');
-      await answered(get('/streams/conflict-north-hall/events', as), 200);
+      await answered(get('/streams/conflict-north--hall/events', as), 200);
     });
 
     it('lists to each only the cases it is party to or mediates', async () => {
       const ids = async (as: Principal) =>
         idsOf(await answered(get('/conflicts', as), 200), 'conflictId');
       expect(await ids(acme)).toEqual([]);
-      expect(await ids(city)).toEqual(['north-hall', 'north-pending']);
-      expect(await ids(martin)).toEqual(['north-hall']);
-      expect(await ids(dupont)).toEqual(['north-pending', 'south-case']);
-      expect(await ids(auditor)).toEqual(['north-hall', 'north-pending', 'south-case']);
+      expect(await ids(city)).toEqual(['north--hall', 'north--pending']);
+      expect(await ids(martin)).toEqual(['north--hall']);
+      expect(await ids(dupont)).toEqual(['north--pending', 'south--case']);
+      expect(await ids(auditor)).toEqual(['north--hall', 'north--pending', 'south--case']);
     });
 
     it('refuses a member who is no party to act on the case (404)', async () => {
       await answered(
-        post('/conflicts/north-hall/statements', { text: 'x' }, acme),
+        post('/conflicts/north--hall/statements', { text: 'x' }, acme),
         404,
         'not-found',
       );
       await answered(
-        post('/conflicts/north-hall/escalation', { escalatedTo: 'x', reason: 'r' }, acme),
+        post('/conflicts/north--hall/escalation', { escalatedTo: 'x', reason: 'r' }, acme),
         404,
         'not-found',
       );
@@ -258,21 +258,21 @@ describe('authorization', () => {
 
   describe('mediators', () => {
     it('lets the proposed mediator read the case it is asked to take', async () => {
-      await answered(get('/conflicts/north-pending', dupont), 200);
+      await answered(get('/conflicts/north--pending', dupont), 200);
     });
 
     it.each([
       ['record a session', 'sessions', { heldOn: '2026-01-01', attendees: [], summary: 's' }],
       ['propose a resolution', 'resolution-proposals', { terms: 'Share the hall' }],
     ])('refuses a mediator to %s on a case that is not theirs (404)', async (_what, path, body) => {
-      await answered(post(`/conflicts/south-case/${path}`, body, martin), 404, 'not-found');
-      await answered(post(`/conflicts/north-hall/${path}`, body, dupont), 404, 'not-found');
+      await answered(post(`/conflicts/south--case/${path}`, body, martin), 404, 'not-found');
+      await answered(post(`/conflicts/north--hall/${path}`, body, dupont), 404, 'not-found');
     });
 
     it("refuses its own case's mediator to act in a party's name (403)", async () => {
       const body = { terms: 'Share the hall', proposedBy: 'sos' };
       await answered(
-        post('/conflicts/north-hall/resolution-proposals', body, martin),
+        post('/conflicts/north--hall/resolution-proposals', body, martin),
         403,
         'forbidden',
       );
@@ -281,7 +281,7 @@ describe('authorization', () => {
     it('refuses a mediator anything but conflicts', async () => {
       await answered(get('/commitments', martin), 403, 'forbidden');
       await answered(get('/partnerships/north', martin), 403, 'forbidden');
-      await answered(post('/conflicts/north-hall/acknowledgement', {}, martin), 403, 'forbidden');
+      await answered(post('/conflicts/north--hall/acknowledgement', {}, martin), 403, 'forbidden');
       await expectHidden('/streams/partnership-north/state', martin, 'north', 'ghost');
     });
   });
@@ -340,6 +340,21 @@ describe('authorization', () => {
       expect(await api.logSize()).toBe(before);
     });
 
+    it('refuses auditors, who write nothing, the feedback anyone else may give (403)', async () => {
+      const body = {
+        partnershipId: 'north',
+        subject: { kind: 'partnership' },
+        text: 'Audit remarks belong elsewhere',
+        channel: 'web',
+        submitterCategory: 'stakeholder',
+      };
+      await answered(post('/feedback', body, auditor), 403, 'forbidden');
+      const document = (await api.get('/docs/json').expect(200)).body as {
+        paths: Record<string, Record<string, Record<string, unknown>>>;
+      };
+      expect(document.paths['/feedback'].post['x-excluded-roles']).toEqual(['auditor']);
+    });
+
     it('lets anyone authenticated, a resident without role, give feedback', async () => {
       const body = {
         partnershipId: 'north',
@@ -353,10 +368,14 @@ describe('authorization', () => {
   });
 
   describe('feedback contact details', () => {
-    const events = '/streams/feedback-north-voice/events';
+    const events = '/streams/feedback-north--voice/events';
+    interface ServedEvent {
+      data: Record<string, unknown>;
+      metadata: { actor: { sub: string } };
+      redacted?: string[];
+    }
     const submitted = (response: Response) =>
-      (response.body as { events: { data: Record<string, unknown>; redacted?: string[] }[] })
-        .events[0];
+      (response.body as { events: ServedEvent[] }).events[0];
 
     it.each([
       ['an administrator', admin],
@@ -364,14 +383,18 @@ describe('authorization', () => {
     ])('serves them to %s', async (_who, as) => {
       const event = submitted(await answered(get(events, as), 200));
       expect(event.data.contact).toEqual(CONTACT);
+      expect(event.metadata.actor.sub).toBe(resident.sub);
     });
 
     it("strips them for a member partner, and says so; hides another partnership's", async () => {
       const event = submitted(await answered(get(events, acme), 200));
       expect(event.data).not.toHaveProperty('contact');
       expect(event.data.text).toBe('Please keep the childcare corner.');
-      expect(event.redacted).toEqual(['data.contact']);
-      await expectHidden(events, beta, 'north-voice', 'ghost');
+      // Who submitted it is personal data as much as the contact: withheld too.
+      expect(event.metadata.actor.sub).toBe('[withheld]');
+      expect(JSON.stringify(event)).not.toContain(resident.sub);
+      expect(event.redacted).toEqual(['metadata.actor', 'data.contact']);
+      await expectHidden(events, beta, 'north--voice', 'ghost');
     });
   });
 
@@ -392,8 +415,8 @@ describe('authorization', () => {
     ];
     const ROUTES: [string, string, object, Principal][] = [
       ['post', '/commitments', commitment, acme],
-      ['post', '/commitments/north-promise/acceptance', {}, city],
-      ['post', '/conflicts/north-hall/statements', { text: 'Again' }, sos],
+      ['post', '/commitments/north--promise/acceptance', {}, city],
+      ['post', '/conflicts/north--hall/statements', { text: 'Again' }, sos],
       ['post', '/partnerships/north/objectives', { title: 't', description: 'd' }, acme],
       ['put', '/partnerships/north/partners/sos/role', { role: 'r', responsibilities: [] }, admin],
       [
@@ -441,18 +464,18 @@ const SAMPLE_IDS: Record<string, string> = {
   partnershipId: 'north',
   partnerId: 'sos',
   objectiveId: 'dropout',
-  commitmentId: 'north-promise',
+  commitmentId: 'north--promise',
   claimId: 'claim',
-  contributionId: 'north-gift',
+  contributionId: 'north--gift',
   policyId: 'rates',
   agreementId: 'agreement',
-  conflictId: 'north-hall',
+  conflictId: 'north--hall',
   mediatorId: encodeURIComponent(martin.sub),
   proposalId: 'proposal',
   indicatorId: 'indicator',
   measurementId: 'measurement',
-  feedbackId: 'north-voice',
-  stream: 'conflict-north-hall',
+  feedbackId: 'north--voice',
+  stream: 'conflict-north--hall',
 };
 
 function send(api: LedgerClient, method: string, path: string, as: Principal) {

@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { expectProblem, type LedgerClient } from './ledger-client';
 
-export { partnershipWith } from './partnership-fixtures';
+export { inPartnership, partnershipWith } from './partnership-fixtures';
 
 export const HALL_CLAUSES = [
   { clauseId: 'c1', text: 'The city lends the hall on Wednesday afternoons.' },

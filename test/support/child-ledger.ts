@@ -10,16 +10,18 @@ import { signToken, TEST_SIGNING_KEY_PEM } from './ledger-app';
 import type { Principal } from './ledger-client';
 
 const REPOSITORY = join(__dirname, '..', '..');
-const MAIN = join('apps', 'ledger-api', 'src', 'main.js');
 /** Generous: a loaded CI machine may take seconds to start Nest. */
 const START_TIMEOUT_MS = 60_000;
 
+/** The apps of the repository that run as processes. */
+export type LedgerApp = 'ledger-api' | 'ledger-cli';
+
 /**
- * The ledger API compiled once into a temp directory, to run as a child process that a test can
- * kill. Transpiled only (`tsc --noCheck`): the type check is `npm test`'s first step, and it
- * takes ~5 s against ~10 s for `nest build`; the child then starts in ~1 s, where ts-node takes
- * ~5 s at every restart. The output stays out of the repository's `dist`, which a developer's
- * `nest build` may be deleting at the same moment.
+ * A ledger app compiled into a temp directory, to run as a child process (that a test can kill).
+ * Transpiled only (`tsc --noCheck`): the type check is `npm test`'s first step, and it takes ~5 s
+ * against ~10 s for `nest build`; the child then starts in ~1 s, where ts-node takes ~5 s at
+ * every start. The output stays out of the repository's `dist` and `dist-cli`, which a
+ * developer's `nest build` may be deleting at the same moment.
  */
 export interface CompiledLedger {
   /** Mirrors the repository's layout, so tsconfig.json's paths hold with it as the base. */
@@ -28,18 +30,37 @@ export interface CompiledLedger {
   remove(): void;
 }
 
-export async function compileLedgerApi(): Promise<CompiledLedger> {
-  const outDir = mkdtempSync(join(tmpdir(), 'ledger-child-build-'));
+export const compileLedgerApi = (): Promise<CompiledLedger> => compileLedgerApp('ledger-api');
+
+/** Compiles `app` into `outDir` (a new temp directory unless given). */
+export async function compileLedgerApp(
+  app: LedgerApp,
+  outDir = mkdtempSync(join(tmpdir(), `${app}-child-build-`)),
+): Promise<CompiledLedger> {
   const tsc = join(REPOSITORY, 'node_modules', 'typescript', 'bin', 'tsc');
-  const project = join(REPOSITORY, 'apps', 'ledger-api', 'tsconfig.app.json');
+  const project = join(REPOSITORY, 'apps', app, 'tsconfig.app.json');
   await promisify(execFile)(
     process.execPath,
     [tsc, '-p', project, '--noCheck', '--outDir', outDir, '--sourceMap', 'false'],
     { cwd: REPOSITORY },
   );
-  const main = join(outDir, MAIN);
+  const main = join(outDir, 'apps', app, 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`tsc did not produce ${main}`);
   return { outDir, main, remove: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
+/**
+ * `node <args>` and the environment that run the compiled app from the repository: packages come
+ * from its node_modules, and the @cohesion/* paths of tsconfig.json resolve against the output.
+ */
+export function compiledCommand(
+  compiled: CompiledLedger,
+  args: readonly string[] = [],
+): { args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    args: ['-r', 'tsconfig-paths/register', compiled.main, ...args],
+    env: { NODE_PATH: join(REPOSITORY, 'node_modules'), TS_NODE_BASEURL: compiled.outDir },
+  };
 }
 
 export interface HttpAnswer {
@@ -51,6 +72,7 @@ export interface HttpAnswer {
 /** The real API in a child process, on a port of its own. */
 export interface ChildLedger {
   readonly baseUrl: string;
+  readonly pid: number;
   /** Resolves once the process has exited, with its signal or exit code. */
   readonly exited: Promise<string>;
   /** SIGKILL by default: the process gets no chance to flush or close anything. */
@@ -69,36 +91,14 @@ export async function startChildLedger(
   dataDir: string,
   settings: Record<string, string> = {},
 ): Promise<ChildLedger> {
-  const port = await freePort();
-  const environment = {
-    PORT: String(port),
-    LEDGER_DATA_DIR: dataDir,
-    LEDGER_JWT_PRIVATE_KEY: TEST_SIGNING_KEY_PEM,
-    LOG_LEVEL: 'silent',
-    ...settings,
-  };
-  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', compiled.main], {
-    cwd: REPOSITORY,
-    // The compiled files live outside the repository: packages come from its node_modules, and
-    // the @cohesion/* paths of tsconfig.json resolve against the output directory.
-    env: {
-      ...process.env,
-      ...environment,
-      NODE_PATH: join(REPOSITORY, 'node_modules'),
-      TS_NODE_BASEURL: compiled.outDir,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const exited = new Promise<string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? `exit code ${code}`)),
+  const { child, environment, baseUrl, exited, stderr, running } = await spawnLedgerApi(
+    compiled,
+    dataDir,
+    settings,
   );
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const running = () => child.exitCode === null && child.signalCode === null;
   if (!(await untilAnswering(`${baseUrl}/health`, running))) {
     child.kill('SIGKILL');
-    throw new Error(`the ledger did not start (${await exited}): ${stderr}`);
+    throw new Error(`the ledger did not start (${await exited}): ${stderr()}`);
   }
   const sign = tokenSigner(environment);
   let killed = false;
@@ -114,12 +114,13 @@ export async function startChildLedger(
     }).catch((error: unknown) => {
       // A process that stopped on its own is the finding: say why, not just "fetch failed".
       if (killed || running()) throw error;
-      throw new Error(`the ledger stopped by itself (${child.exitCode}): ${stderr}`, {
+      throw new Error(`the ledger stopped by itself (${child.exitCode}): ${stderr()}`, {
         cause: error,
       });
     });
   return {
     baseUrl,
+    pid: child.pid!,
     exited,
     kill: (signal = 'SIGKILL') => {
       killed = true;
@@ -127,6 +128,69 @@ export async function startChildLedger(
     },
     post: (path, body, as, key) => call('POST', path, as, { 'idempotency-key': key }, body),
     get: (path, as) => call('GET', path, as),
+  };
+}
+
+/** How a child API that was expected not to start ended: its exit and what it wrote to stderr. */
+export interface StartFailure {
+  readonly exit: string;
+  readonly stderr: string;
+}
+
+/**
+ * Starts the compiled API on `dataDir` expecting it to refuse to start: resolves once it has
+ * exited; rejects (having stopped it) if it answers /health instead.
+ */
+export async function failedChildLedger(
+  compiled: CompiledLedger,
+  dataDir: string,
+  settings: Record<string, string> = {},
+): Promise<StartFailure> {
+  const { child, baseUrl, exited, stderr, running } = await spawnLedgerApi(
+    compiled,
+    dataDir,
+    settings,
+  );
+  if (await untilAnswering(`${baseUrl}/health`, running)) {
+    child.kill('SIGKILL');
+    throw new Error(`the ledger started on ${dataDir}, where it was expected to refuse`);
+  }
+  if (running()) child.kill('SIGKILL');
+  return { exit: await exited, stderr: stderr() };
+}
+
+/** The compiled API, started as a child process; nothing waited for. */
+async function spawnLedgerApi(
+  compiled: CompiledLedger,
+  dataDir: string,
+  settings: Record<string, string>,
+) {
+  const port = await freePort();
+  const environment = {
+    PORT: String(port),
+    LEDGER_DATA_DIR: dataDir,
+    LEDGER_JWT_PRIVATE_KEY: TEST_SIGNING_KEY_PEM,
+    LOG_LEVEL: 'silent',
+    ...settings,
+  };
+  const command = compiledCommand(compiled);
+  const child = spawn(process.execPath, command.args, {
+    cwd: REPOSITORY,
+    env: { ...process.env, ...environment, ...command.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? `exit code ${code}`)),
+  );
+  return {
+    child,
+    environment,
+    baseUrl: `http://127.0.0.1:${port}`,
+    exited,
+    stderr: () => stderr,
+    running: () => child.exitCode === null && child.signalCode === null,
   };
 }
 

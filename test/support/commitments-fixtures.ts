@@ -1,5 +1,7 @@
-import { partnershipWith as foundWithPartners } from './partnership-fixtures';
+import { partnershipWith as foundWithPartners, inPartnership } from './partnership-fixtures';
 import { type LedgerClient, partner } from './ledger-client';
+
+export { inPartnership };
 
 /** Far enough ahead that a commitment made with it is never due in the past. */
 export const DUE_DATE = '2099-06-30';
@@ -49,7 +51,10 @@ export function makeCommitment(
   );
 }
 
-/** Made by `committer`, accepted by `accepter`: ready to take fulfilment claims. */
+/**
+ * Made by `committer`, accepted by `accepter`: ready to take fulfilment claims. Answers the id
+ * the ledger recorded, `<partnershipId>--<commitmentId>`.
+ */
 export async function acceptedCommitment(
   api: LedgerClient,
   partnershipId: string,
@@ -57,7 +62,9 @@ export async function acceptedCommitment(
   committer: string,
   accepter: string,
   terms?: CommitmentTerms,
-): Promise<void> {
+): Promise<string> {
   await makeCommitment(api, partnershipId, commitmentId, committer, terms).expect(201);
-  await api.post(`/commitments/${commitmentId}/acceptance`, {}, partner(accepter)).expect(200);
+  const recorded = inPartnership(partnershipId, commitmentId);
+  await api.post(`/commitments/${recorded}/acceptance`, {}, partner(accepter)).expect(200);
+  return recorded;
 }

@@ -1,5 +1,8 @@
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records) into records of fields. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records) into records of fields; with
+ * another separator (`;` for spreadsheets in French) when given.
+ */
+export function parseCsv(text: string, separator = ','): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -13,7 +16,7 @@ export function parseCsv(text: string): string[][] {
       } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
+    else if (char === separator) {
       record.push(field);
       field = '';
     } else if (char === '\r' && text[i + 1] === '\n') {

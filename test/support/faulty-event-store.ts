@@ -13,7 +13,6 @@ import type { Observable } from 'rxjs';
 import {
   type AppendOptions,
   type AppendResult,
-  EVENT_STORE,
   type EventStore,
   type NewEvent,
   type ReadAllOptions,
@@ -25,7 +24,7 @@ import {
 } from '@cohesion/event-store';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { configureApp } from '../../apps/ledger-api/src/configure-app';
-import type { LedgerConfig } from '@cohesion/application';
+import { CONFIGURED_EVENT_STORE, type LedgerConfig } from '@cohesion/application';
 import { signToken, TEST_SIGNING_KEY_PEM, type TestLedger } from './ledger-app';
 
 /** The port's calls that serve requests; the projection runner's subscription is never faulted. */
@@ -194,7 +193,7 @@ export async function startFaultyLedger(
   Object.assign(process.env, settings);
   // The configuration is read while the module compiles; the process's own settings come back after.
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] })
-    .overrideProvider(EVENT_STORE)
+    .overrideProvider(CONFIGURED_EVENT_STORE)
     .useValue(faulty)
     .compile()
     .finally(() => restore(previous));

@@ -1,6 +1,14 @@
 import type { LedgerClient } from './ledger-client';
 
 /**
+ * The id the ledger records for an object a request creates in a partnership (a commitment, a
+ * contribution, an agreement, a conflict, feedback): the id the client chose, qualified by the
+ * partnership. Spelled out here rather than imported, so that the tests notice if it changes.
+ */
+export const inPartnership = (partnershipId: string, id: string): string =>
+  `${partnershipId}--${id}`;
+
+/**
  * Founds an active partnership through the API (as an admin) and has each partner join it:
  * a list of ids joins as associations, a record gives each partner its kind.
  */

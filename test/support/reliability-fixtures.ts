@@ -54,7 +54,7 @@ export async function sendCommand(
   }
   const { position, events, fulfilmentClaim } = answer;
   const handOff = fulfilmentClaim && {
-    key: `${key}:fulfilment-claim`,
+    key: `${key}${HAND_OFF}`,
     status: response.status,
     contentType,
     ...fulfilmentClaim,
@@ -113,6 +113,18 @@ export async function readWholeLog(store: EventStore): Promise<RecordedEvent[]> 
   return events;
 }
 
+const HAND_OFF = ':fulfilment-claim';
+
+/**
+ * The Idempotency-Key an event was recorded under: the ledger scopes keys to the principal and
+ * the route (the command id derives from all three) and keeps the key as the correlation id; a
+ * contribution's hand-off to its commitment is the key with `:fulfilment-claim`.
+ */
+export function commandKeyOf(event: RecordedEvent): string {
+  const { commandId, correlationId } = event.metadata;
+  return commandId.endsWith(HAND_OFF) ? `${correlationId}${HAND_OFF}` : correlationId;
+}
+
 /**
  * What the log says about each command key, checked against the answers: a key answered 2xx has
  * exactly the events its answer names (ids derived from the key, same types, ending at the
@@ -124,9 +136,9 @@ export function commandsAgainstLog(
 ): string[] {
   const byCommand = new Map<string, RecordedEvent[]>();
   for (const event of log) {
-    const events = byCommand.get(event.metadata.commandId) ?? [];
+    const events = byCommand.get(commandKeyOf(event)) ?? [];
     events.push(event);
-    byCommand.set(event.metadata.commandId, events);
+    byCommand.set(commandKeyOf(event), events);
   }
   const mismatches: string[] = [];
   const answered = outcomes.flatMap((outcome) =>
@@ -146,7 +158,9 @@ export function commandsAgainstLog(
       mismatches.push(`${key}: answered at positions ${JSON.stringify([...positions])}`);
     const [first] = acknowledged;
     const types = first.events ?? [];
-    const expectedIds = types.map((_, index) => eventIdFor(key, index));
+    // Ids derive from the one command id the key was scoped to.
+    const commandId = recorded[0]?.metadata.commandId ?? key;
+    const expectedIds = types.map((_, index) => eventIdFor(commandId, index));
     const lastOf = (events: readonly RecordedEvent[]) =>
       events.length > 0 ? events[events.length - 1].position.toString() : undefined;
     const found = {

@@ -1,4 +1,5 @@
 import { admin, type LedgerClient, partner, type Principal } from './ledger-client';
+import { inPartnership } from './partnership-fixtures';
 
 /** A date one year ahead, so that a due date is never already past when the scenario runs. */
 const NEXT_YEAR = `${new Date().getUTCFullYear() + 1}`;
@@ -6,11 +7,13 @@ const NEXT_YEAR = `${new Date().getUTCFullYear() + 1}`;
 /**
  * A small but complete partnership history through the HTTP API: every aggregate and most
  * commands, as a real youth-empowerment partnership would record them. `tag` makes ids unique,
- * so the scenario can be recorded several times in one ledger.
+ * so the scenario can be recorded several times in one ledger. The objects of the partnership are
+ * created with ids of their own and then named as the ledger records them (`inPartnership`).
  */
 export async function recordScenario(api: LedgerClient, tag: string): Promise<void> {
   const id = (name: string) => `${name}-${tag}`;
   const p = id('youth');
+  const recorded = (name: string) => inPartnership(p, id(name));
   const [acme, sos, city] = [id('acme'), id('sos'), id('city')].map((partnerId) =>
     partner(partnerId),
   );
@@ -65,11 +68,11 @@ export async function recordScenario(api: LedgerClient, tag: string): Promise<vo
     source: 'National volunteering study 2025',
   });
 
-  const commitment = id('mentoring');
+  const commitment = recorded('mentoring');
   await post(
     '/commitments',
     {
-      commitmentId: commitment,
+      commitmentId: id('mentoring'),
       partnershipId: p,
       objectiveId: 'dropout',
       what: '40 hours of mentoring',
@@ -96,7 +99,7 @@ export async function recordScenario(api: LedgerClient, tag: string): Promise<vo
     acme,
   );
   await post(
-    `/commitments/${commitment}/fulfilment-claims/contribution-${id('hours-feb')}/confirmation`,
+    `/commitments/${commitment}/fulfilment-claims/contribution-${recorded('hours-feb')}/confirmation`,
     {},
     sos,
   );
@@ -113,13 +116,13 @@ export async function recordScenario(api: LedgerClient, tag: string): Promise<vo
     },
     city,
   );
-  await post(`/contributions/${id('grant')}/acknowledgements`, {}, sos);
+  await post(`/contributions/${recorded('grant')}/acknowledgements`, {}, sos);
 
-  const agreement = id('hall');
+  const agreement = recorded('hall');
   await post(
     '/agreements',
     {
-      agreementId: agreement,
+      agreementId: id('hall'),
       partnershipId: p,
       title: 'Use of the community hall',
       parties: [city.partnerId, sos.partnerId],
@@ -136,11 +139,11 @@ export async function recordScenario(api: LedgerClient, tag: string): Promise<vo
   await post(`/agreements/${agreement}/signatures`, { termsHash }, city);
   await post(`/agreements/${agreement}/signatures`, { termsHash }, sos);
 
-  const conflict = id('hall-access');
+  const conflict = recorded('hall-access');
   await post(
     '/conflicts',
     {
-      conflictId: conflict,
+      conflictId: id('hall-access'),
       partnershipId: p,
       parties: [city.partnerId],
       subject: { kind: 'agreement_clause', agreementId: agreement, clauseId: 'c1' },
@@ -213,6 +216,6 @@ export async function recordScenario(api: LedgerClient, tag: string): Promise<vo
     },
     { sub: id('resident') },
   );
-  await post(`/feedback/${id('feedback')}/acknowledgement`, {}, city);
-  await post(`/feedback/${id('feedback')}/action`, { action: 'Evening meetings kept' }, city);
+  await post(`/feedback/${recorded('feedback')}/acknowledgement`, {}, city);
+  await post(`/feedback/${recorded('feedback')}/action`, { action: 'Evening meetings kept' }, city);
 }

@@ -2,7 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { type LedgerConfig, LedgerApplicationModule } from '@cohesion/application';
+import {
+  FulfilmentHandOffRecoveryModule,
+  type LedgerConfig,
+  LedgerApplicationModule,
+} from '@cohesion/application';
 import { SLICE_ROUTES } from './slice-routes';
 import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module';
 import { AccessAuditModule } from './access-audit/access-audit.module';
@@ -44,6 +48,7 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter';
     ReadYourWritesModule,
     HealthModule,
     ...SLICE_ROUTES,
+    FulfilmentHandOffRecoveryModule,
     AuditTrailModule,
     ExportsModule,
     VerifiableHistoryHttpModule,

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ACCESS_EXTENSION } from './authorization/route-rule';
 import { applyHttpHardening } from './abuse-limits/http-hardening';
 
 /** What main.ts and the e2e tests both apply to the Nest application. */
@@ -21,6 +22,33 @@ export function configureApp(app: INestApplication): INestApplication {
       .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup('docs', app, forTryingOut(document), {
+    jsonDocumentUrl: 'docs/json',
+  });
   return app;
+}
+
+interface DocumentedOperation {
+  [ACCESS_EXTENSION]?: string;
+  security?: unknown[];
+  parameters?: { in?: string; required?: boolean; schema?: { example?: unknown } }[];
+}
+
+/**
+ * What Swagger UI's "Try it out" needs to ask exactly what it is given: no padlock (nor token) on
+ * public routes, whose route rule says so (an empty security requirement); and no example
+ * pre-filled in an optional query parameter, where it would filter (or wait for `minPosition=42`)
+ * unasked.
+ */
+function forTryingOut(document: OpenAPIObject): OpenAPIObject {
+  for (const methods of Object.values(document.paths)) {
+    for (const operation of Object.values(methods) as DocumentedOperation[]) {
+      if (typeof operation !== 'object' || operation === null) continue;
+      if (operation[ACCESS_EXTENSION] === 'public') operation.security = [];
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in === 'query' && !parameter.required) delete parameter.schema?.example;
+      }
+    }
+  }
+  return document;
 }

@@ -30,3 +30,20 @@ export class ApplicationError extends Error {
 export const accessDenied = (message: string) => new ApplicationError('access-denied', message);
 export const notFound = (message: string) => new ApplicationError('not-found', message);
 export const invalidRequest = (message: string) => new ApplicationError('invalid-request', message);
+
+const CONCEALS = Symbol('conceals');
+
+/**
+ * Marks a "not found" that hides something which exists (an object of a partnership the principal
+ * is no member of, a confidential case): it is answered exactly as the not-found it is, and the
+ * access audit records it as a denial.
+ */
+export function concealing<E extends Error>(error: E): E {
+  Object.defineProperty(error, CONCEALS, { value: true });
+  return error;
+}
+
+/** Whether an error hides something that exists (see `concealing`). */
+export function isConcealing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && CONCEALS in error;
+}

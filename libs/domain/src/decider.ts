@@ -11,8 +11,15 @@ export interface CommandMetadata {
     readonly partnerId?: string;
     readonly roles?: readonly string[];
   };
-  /** ISO-8601 instant at which the command is decided. */
+  /** ISO-8601 instant at which the command is decided (the ledger's clock: when it is recorded). */
   readonly now: string;
+  /** The calendar day of `now` where the partnerships are (YYYY-MM-DD); the UTC day when absent. */
+  readonly today?: string;
+  /**
+   * The day the act took effect in the world (YYYY-MM-DD), as whoever records it says: an act may
+   * be recorded after it happened (a partnership entering its past). `today` when absent.
+   */
+  readonly effectiveDate?: string;
 }
 
 export interface Command<Type extends string = string, Data = unknown> {

@@ -1,5 +1,6 @@
 export * from './agreement';
 export * from './calendar';
+export * from './acts';
 export * from './commitment';
 export * from './conflict';
 export * from './contribution';

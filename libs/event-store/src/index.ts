@@ -2,6 +2,7 @@ export * from './append-rules';
 export * from './errors';
 export * from './event-ids';
 export * from './event-store.port';
+export * from './delegating-event-store';
 export * from './hashing/event-hash';
 export * from './recorded-event';
 export * from './sqlite/sqlite-event-store';

@@ -29,6 +29,13 @@ export interface EventMetadataInput {
    * from another command sent under a reused id.
    */
   readonly commandFingerprint?: string;
+  /**
+   * The day the act took effect in the world (YYYY-MM-DD), as its recorder says; `recordedAt` says
+   * when the ledger learned it. Absent from events recorded before effective dates existed.
+   */
+  readonly effectiveDate?: string;
+  /** Why an act dated long before it was recorded (back-filled) is recorded only now. */
+  readonly backfillReason?: string;
 }
 
 export interface EventMetadata extends EventMetadataInput {

@@ -8,6 +8,7 @@ import { partnershipOverviewProjector } from './partnership-overview';
 import { auditTrailProjector } from './audit-trail';
 import { accessAuditProjector } from './access-audit';
 import { merkleLogProjector } from './merkle-log';
+import { streamIndexProjector } from './stream-index';
 
 /** Every read model of a ledger node, kept up to date by one projection runner. */
 export const ALL_PROJECTORS: readonly Projector[] = [
@@ -20,4 +21,18 @@ export const ALL_PROJECTORS: readonly Projector[] = [
   auditTrailProjector,
   accessAuditProjector,
   merkleLogProjector,
+  streamIndexProjector,
+];
+
+/**
+ * The read models of the partnerships' business (no audits, no Merkle log, no index): what a
+ * point-in-time read rebuilds from the events as they stood.
+ */
+export const BUSINESS_PROJECTORS: readonly Projector[] = [
+  accountabilityProjector,
+  contributionRecognitionProjector,
+  agreementsRegisterProjector,
+  conflictCasesProjector,
+  impactProjector,
+  partnershipOverviewProjector,
 ];

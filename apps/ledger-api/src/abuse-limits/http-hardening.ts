@@ -18,6 +18,7 @@ export function applyHttpHardening(app: INestApplication): void {
   trustProxies(app as NestExpressApplication, config.get('LEDGER_TRUST_PROXY', { infer: true }));
   limitBodies(app as NestExpressApplication, config.get('LEDGER_BODY_LIMIT_KB', { infer: true }));
   app.use(securityHeaders());
+  app.use(noStore());
   const origins = corsOrigins(config.get('LEDGER_CORS_ORIGINS', { infer: true }));
   // CORS stays closed (no Access-Control-* header at all) unless origins are configured.
   if (origins.length > 0) {
@@ -70,6 +71,18 @@ function securityHeaders(): RequestHandler {
   });
   return (request, response, next) =>
     (DOCS_PATH.test(request.path) ? forDocs : forApi)(request, response, next);
+}
+
+/**
+ * The API's answers are for their caller only (a conflict case, a partner's report): no cache,
+ * shared or private, keeps them. Static files that may be cached (the docs page's assets) say so
+ * themselves afterwards.
+ */
+function noStore(): RequestHandler {
+  return (request, response, next) => {
+    if (!DOCS_PATH.test(request.path)) response.setHeader('Cache-Control', 'no-store');
+    next();
+  };
 }
 
 export function corsOrigins(setting: string | undefined): string[] {

@@ -10,5 +10,6 @@ export function accessAttemptOf(request: Request): AccessAttempt {
     method: request.method,
     route: routePatternOf(request),
     path: request.originalUrl,
+    client: request.ip,
   };
 }

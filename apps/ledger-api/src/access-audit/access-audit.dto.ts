@@ -56,6 +56,28 @@ export class AccessEntryDocument implements AccessEntryView {
   status!: number;
   @ApiProperty({ example: 'read of a confidential conflict case' })
   reason!: string;
+  @ApiProperty({
+    example: 1,
+    description:
+      'How many requests the entry stands for: refusals of requests without valid credentials ' +
+      'are counted per client and minute, one entry each, so that anonymous traffic cannot make ' +
+      'the ledger write an event per request',
+  })
+  count!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'For counted refusals: a pseudonymous tag of the client (never its address)',
+  })
+  client!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'For counted refusals: when the first of them came',
+  })
+  since!: string | null;
   @ApiProperty({ example: 'access-2026-03-02', description: 'The access stream holding it' })
   stream!: string;
   @ApiProperty({ format: 'uuid' })

@@ -28,5 +28,22 @@ export function confidentialConflictOf(request: Request): string | null | undefi
   return undefined;
 }
 
+/** The route that answers a page of conflict cases (their summaries and latest session notes). */
+const CONFLICT_LIST_ROUTE = '/conflicts';
+/** The route that exports every case the reader may see, as a file. */
+const CONFLICT_EXPORT_ROUTE = '/exports/conflicts.:format';
+
+/**
+ * How a request reads several confidential cases at once: `list` (a page, whose cases the answer
+ * names), `export` (a streamed file of every case the reader may see), or `undefined`.
+ */
+export function readsConflictCases(request: Request): 'list' | 'export' | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const route = routePatternOf(request);
+  if (route === CONFLICT_LIST_ROUTE) return 'list';
+  if (route === CONFLICT_EXPORT_ROUTE) return 'export';
+  return undefined;
+}
+
 const ledgerIdOrNull = (value: string | undefined): string | null =>
   value !== undefined && ID_PATTERN.test(value) ? value : null;

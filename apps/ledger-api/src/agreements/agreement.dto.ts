@@ -12,11 +12,12 @@ import {
 import {
   IsLedgerId,
   IsOptionalCalendarDate,
-  IsOptionalLedgerId,
+  IsOptionalIdInPartnership,
   IsText,
   IsTextList,
 } from '../validation/dto-validators';
 import { IsOptionalActingPartner } from '../commands/acting-partner.dto';
+import { ActDto } from '../commands/act.dto';
 
 const TERMS_HASH = /^[0-9a-f]{64}$/;
 
@@ -42,8 +43,8 @@ const IsClauses = () =>
     Type(() => AgreementClauseDto),
   );
 
-export class ProposeAgreementDto {
-  @IsOptionalLedgerId('Agreement id')
+export class ProposeAgreementDto extends ActDto {
+  @IsOptionalIdInPartnership('Agreement id')
   agreementId?: string;
   @IsLedgerId('Partnership whose members are the parties', 'youth-2026')
   partnershipId!: string;
@@ -57,7 +58,7 @@ export class ProposeAgreementDto {
   endsOn?: string;
 }
 
-export class AmendAgreementDto {
+export class AmendAgreementDto extends ActDto {
   @IsClauses()
   clauses!: AgreementClauseDto[];
   @IsText('Why the terms change', 'No club during school holidays')
@@ -66,7 +67,7 @@ export class AmendAgreementDto {
   amendedBy?: string;
 }
 
-export class SignAgreementDto {
+export class SignAgreementDto extends ActDto {
   @ApiProperty({
     description:
       'Hash of the exact terms version you read and sign (`terms[-1].termsHash` of ' +
@@ -80,14 +81,14 @@ export class SignAgreementDto {
   partyId?: string;
 }
 
-export class DeclineAgreementDto {
+export class DeclineAgreementDto extends ActDto {
   @IsText('Why the party declines', 'We cannot staff the club')
   reason!: string;
   @IsOptionalActingPartner('Party who declines')
   partyId?: string;
 }
 
-export class TerminateAgreementDto {
+export class TerminateAgreementDto extends ActDto {
   @IsText('Why the agreement ends early', 'The hall was sold')
   reason!: string;
   @IsOptionalActingPartner('Party who terminates')

@@ -8,11 +8,8 @@ import {
   type AgreementSignature,
   type AgreementTermsVersionEntry,
 } from '@cohesion/projections';
-import { ID_PATTERN } from '../validation/dto-validators';
+import { ID_MESSAGE, ID_PATTERN } from '../validation/dto-validators';
 import { PageQueryDto } from '../queries/read-model-query.dto';
-
-const ID_MESSAGE =
-  '$property must be 1-100 letters, digits, _ or -, starting with a letter or digit';
 
 export class AgreementsQuery extends PageQueryDto {
   @ApiPropertyOptional({

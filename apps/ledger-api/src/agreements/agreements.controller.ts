@@ -8,7 +8,7 @@ import {
   type CommandContext,
   commandFrom,
   type CommandResult,
-  generatedId,
+  idInPartnership,
 } from '@cohesion/application';
 import { ApiCommand } from '../commands/api-command.decorator';
 import { CurrentCommandContext } from '../commands/command-context.decorator';
@@ -49,7 +49,10 @@ export class AgreementsController {
   ): Promise<CommandResult> {
     return this.send(
       'ProposeAgreement',
-      { ...body, agreementId: body.agreementId ?? generatedId(context, 'agreement') },
+      {
+        ...body,
+        agreementId: idInPartnership(body.partnershipId, body.agreementId, context, 'agreement'),
+      },
       context,
     );
   }

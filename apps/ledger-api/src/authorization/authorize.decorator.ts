@@ -5,6 +5,7 @@ import { ApiProblems } from '../problem/api-problems.decorator';
 import { Public } from '../principal/public.decorator';
 import {
   ACCESS_EXTENSION,
+  EXCLUDED_ROLES_EXTENSION,
   REQUIRED_ROLES_EXTENSION,
   requiredRolesOf,
   ROUTE_RULE,
@@ -22,6 +23,9 @@ function routeRule(rule: RouteRule): MethodDecorator {
     SetMetadata(ROUTE_RULE, rule),
     ApiExtension(REQUIRED_ROLES_EXTENSION, [...requiredRolesOf(rule)]),
     ApiExtension(ACCESS_EXTENSION, rule.access),
+    ...(rule.access === 'authenticated' && rule.except?.length
+      ? [ApiExtension(EXCLUDED_ROLES_EXTENSION, [...rule.except])]
+      : []),
     DescribeAccess(ruleSentence(rule)),
     // Any route that needs a principal can answer 401 (none) and 403 (not allowed).
     ...(rule.access === 'public' ? [] : [ApiProblems(401, 403)]),
@@ -32,9 +36,13 @@ function routeRule(rule: RouteRule): MethodDecorator {
 export const Authorize = (roles: readonly [Role, ...Role[]], scope?: string) =>
   routeRule({ access: 'roles', roles, ...(scope !== undefined ? { scope } : {}) });
 
-/** Any authenticated caller, whatever its roles. */
-export const AuthorizeAnyone = (scope?: string) =>
-  routeRule({ access: 'authenticated', ...(scope !== undefined ? { scope } : {}) });
+/** Any authenticated caller, whatever its roles; but auditors, who write nothing. */
+export const AuthorizeAnyoneWriting = (scope?: string) =>
+  routeRule({
+    access: 'authenticated',
+    except: ['auditor'],
+    ...(scope !== undefined ? { scope } : {}),
+  });
 
 /** No principal needed: marks the route public for authentication too. */
 export const PublicRoute = () => applyDecorators(Public(), routeRule({ access: 'public' }));

@@ -6,7 +6,7 @@ import type { App } from 'supertest/types';
 import { type Principal } from '@cohesion/application';
 import { PRINCIPAL, type RequestWithPrincipal } from '../principal/request-principal';
 import { Public } from '../principal/public.decorator';
-import { Authorize, AuthorizeAnyone, PublicRoute } from './authorize.decorator';
+import { Authorize, AuthorizeAnyoneWriting, PublicRoute } from './authorize.decorator';
 import { RouteRuleGuard } from './route-rule.guard';
 
 @Controller()
@@ -28,7 +28,7 @@ class SampleController {
     return 'served';
   }
 
-  @AuthorizeAnyone()
+  @AuthorizeAnyoneWriting()
   @Get('anyone')
   anyone() {
     return 'served';
@@ -101,8 +101,14 @@ describe('RouteRuleGuard', () => {
     await as('/readers', resident).expect(403);
   });
 
-  it('lets any authenticated principal call a route open to anyone', async () => {
+  it('lets any authenticated principal call a route open to anyone who writes', async () => {
     await as('/anyone', resident).expect(200);
+    await as('/anyone', partner).expect(200);
+    await as('/anyone', { ...auditor, roles: ['auditor', 'partner'], partnerId: 'p' }).expect(200);
+  });
+
+  it('refuses auditors, who write nothing, on a route open to anyone who writes', async () => {
+    await as('/anyone', auditor).expect(403);
   });
 
   it('answers 401 when no principal was established on a route that needs one', async () => {

@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { PRINCIPAL, type RequestWithPrincipal } from '../principal/request-principal';
 import { IS_PUBLIC } from '../principal/public.decorator';
-import { rolesInWords, ROUTE_RULE, type RouteRule } from './route-rule';
+import { holdsOnlyExcluded, rolesInWords, ROUTE_RULE, type RouteRule } from './route-rule';
 
 /**
  * Checks the route rule of every request, after authentication. It fails closed: a route that
@@ -35,8 +35,11 @@ export class RouteRuleGuard implements CanActivate {
     const principal = context.switchToHttp().getRequest<RequestWithPrincipal>()[PRINCIPAL];
     // Authentication runs first; without a principal here, nobody vouched for the caller.
     if (principal === undefined) throw new UnauthorizedException('No authenticated principal');
-    if (rule.access === 'authenticated') return true;
     const held = principal.roles ?? [];
+    if (holdsOnlyExcluded(rule, held)) {
+      throw new ForbiddenException(`This is refused to ${held.join(' and ')}s: they write nothing`);
+    }
+    if (rule.access === 'authenticated') return true;
     if (rule.roles.some((role) => held.includes(role))) return true;
     throw new ForbiddenException(`This requires ${rolesInWords(rule.roles)}`);
   }

@@ -13,8 +13,15 @@ export type RouteRule =
       /** The per-object rule, in words, for the API description. */
       readonly scope?: string;
     }
-  /** Any authenticated principal, with or without a role (e.g. a resident giving feedback). */
-  | { readonly access: 'authenticated'; readonly scope?: string }
+  /**
+   * Any authenticated principal, with or without a role (e.g. a resident giving feedback), but
+   * those whose only roles are `except` (auditors, who write nothing).
+   */
+  | {
+      readonly access: 'authenticated';
+      readonly except?: readonly Role[];
+      readonly scope?: string;
+    }
   /** No principal needed (health); the authentication guard lets these through. */
   | { readonly access: 'public' };
 
@@ -22,6 +29,8 @@ export const ROUTE_RULE = 'cohesion-ledger:route-rule';
 
 /** The OpenAPI extension listing the roles, any one of which suffices (empty: none needed). */
 export const REQUIRED_ROLES_EXTENSION = 'x-required-roles';
+/** The OpenAPI extension listing the roles refused on an `authenticated` route (when held alone). */
+export const EXCLUDED_ROLES_EXTENSION = 'x-excluded-roles';
 /** The OpenAPI extension saying which kind of rule applies: `public`, `authenticated` or `roles`. */
 export const ACCESS_EXTENSION = 'x-access';
 
@@ -30,8 +39,13 @@ export function ruleSentence(rule: RouteRule): string {
   switch (rule.access) {
     case 'public':
       return 'Access: public, no token needed.';
-    case 'authenticated':
-      return withScope('Access: any authenticated principal, with or without a role', rule.scope);
+    case 'authenticated': {
+      const except = rule.except?.length ? `, but ${rule.except.join(' and ')}s` : '';
+      return withScope(
+        `Access: any authenticated principal, with or without a role${except}`,
+        rule.scope,
+      );
+    }
     case 'roles':
       return withScope(`Access: requires ${rolesInWords(rule.roles)}`, rule.scope);
   }
@@ -45,6 +59,13 @@ export function rolesInWords(roles: readonly Role[]): string {
 
 function withScope(sentence: string, scope: string | undefined): string {
   return scope === undefined ? `${sentence}.` : `${sentence}; ${scope}.`;
+}
+
+/** Whether the principal's roles are all among those an `authenticated` route refuses. */
+export function holdsOnlyExcluded(rule: RouteRule, held: readonly string[]): boolean {
+  if (rule.access !== 'authenticated' || !rule.except?.length) return false;
+  const except: readonly string[] = rule.except;
+  return held.length > 0 && held.every((role) => except.includes(role));
 }
 
 export function requiredRolesOf(rule: RouteRule): readonly Role[] {

@@ -1,4 +1,5 @@
 import { IsOptionalReference, IsText } from '../validation/dto-validators';
+import { ActDto } from './act.dto';
 
 /** A body field naming the partner who acts: it may only repeat the principal's own (see `actingPartner`). */
 export const IsOptionalActingPartner = (description = 'The acting partner') =>
@@ -8,7 +9,7 @@ export const IsOptionalActingPartner = (description = 'The acting partner') =>
   );
 
 /** Bodies of partner-acting commands. */
-export class ActingPartnerDto {
+export class ActingPartnerDto extends ActDto {
   @IsOptionalActingPartner()
   partnerId?: string;
 }

@@ -9,7 +9,14 @@ import {
 import { ApiProblems } from '../problem/api-problems.decorator';
 
 export class CommandResultDocument {
-  @ApiProperty({ example: 'partnership-youth-2026' })
+  @ApiProperty({
+    example: 'youth-2026--tutoring-hours',
+    description:
+      'The id of what the command acted on; for a create, the id recorded (the objects of a ' +
+      'partnership are named <partnershipId>--<id>)',
+  })
+  id!: string;
+  @ApiProperty({ example: 'commitment-youth-2026--tutoring-hours' })
   stream!: string;
   @ApiProperty({
     example: '3',

@@ -1,8 +1,8 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { PRINCIPAL, type RequestWithPrincipal } from '../principal/request-principal';
-import type { CommandContext } from '@cohesion/application';
+import { type CommandContext, commandContextFor } from '@cohesion/application';
+import { routePatternOf } from '../abuse-limits/request-routes';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
@@ -16,19 +16,34 @@ function headerId(request: Request, header: string): string | undefined {
   return value;
 }
 
-/** The command's context from the request: principal, ids and the clock. */
+/**
+ * The command's context from the request: the principal, the ids (an Idempotency-Key scoped to
+ * the principal and the route, see `commandContextFor`) and the clock.
+ */
 export const CurrentCommandContext = createParamDecorator(
   (_: unknown, host: ExecutionContext): CommandContext => {
     const request = host.switchToHttp().getRequest<Request & RequestWithPrincipal>();
     const actor = request[PRINCIPAL];
     if (!actor) throw new Error('CurrentCommandContext used on a route without a principal');
-    const commandId = headerId(request, IDEMPOTENCY_KEY_HEADER) ?? randomUUID();
-    return {
+    return commandContextFor({
       actor,
-      commandId,
-      correlationId: headerId(request, CORRELATION_ID_HEADER) ?? commandId,
-      causationId: commandId,
-      now: new Date().toISOString(),
-    };
+      idempotencyKey: headerId(request, IDEMPOTENCY_KEY_HEADER),
+      route: `${request.method} ${routePatternOf(request) ?? request.path}`,
+      correlationId: headerId(request, CORRELATION_ID_HEADER),
+      ...actOf(request.body),
+    });
   },
 );
+
+/**
+ * The act's own fields of a command body (see ActDto): validated with the body; a route without
+ * a body DTO has them checked by the act's rules (a date that is no date is refused there).
+ */
+function actOf(body: unknown): { effectiveDate?: string; backfillReason?: string } {
+  if (typeof body !== 'object' || body === null) return {};
+  const { effectiveDate, backfillReason } = body as Record<string, unknown>;
+  return {
+    ...(typeof effectiveDate === 'string' ? { effectiveDate } : {}),
+    ...(typeof backfillReason === 'string' ? { backfillReason } : {}),
+  };
+}

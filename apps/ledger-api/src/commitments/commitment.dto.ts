@@ -5,6 +5,7 @@ import { IsBoolean, IsNumber, IsObject, ValidateNested } from 'class-validator';
 import {
   IsCalendarDate,
   IsLedgerId,
+  IsOptionalIdInPartnership,
   IsOptionalLedgerId,
   IsOptionalText,
   IsText,
@@ -35,7 +36,7 @@ export class CommitmentTermsDto extends ActingPartnerDto {
 }
 
 export class MakeCommitmentDto extends CommitmentTermsDto {
-  @IsOptionalLedgerId('Commitment id')
+  @IsOptionalIdInPartnership('Commitment id')
   commitmentId?: string;
   @IsLedgerId('The partnership the commitment is made in')
   partnershipId!: string;

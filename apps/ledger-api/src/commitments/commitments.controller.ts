@@ -9,6 +9,7 @@ import {
   CommitmentCommandMessage,
   type CommitmentRequest,
   generatedId,
+  idInPartnership,
 } from '@cohesion/application';
 import { ApiCommand } from '../commands/api-command.decorator';
 import { CurrentCommandContext } from '../commands/command-context.decorator';
@@ -55,7 +56,7 @@ export class CommitmentsController {
       'MakeCommitment',
       {
         ...termsOf(body),
-        commitmentId: body.commitmentId ?? generatedId(context, 'commitment'),
+        commitmentId: idInPartnership(body.partnershipId, body.commitmentId, context, 'commitment'),
         partnershipId: body.partnershipId,
         partnerId: actingPartner(context, body.partnerId),
         ...(body.objectiveId !== undefined ? { objectiveId: body.objectiveId } : {}),

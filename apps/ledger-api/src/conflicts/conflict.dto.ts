@@ -4,6 +4,7 @@ import {
   ID_PATTERN,
   IsCalendarDate,
   IsLedgerId,
+  IsOptionalIdInPartnership,
   IsOptionalLedgerId,
   IsText,
   IsTextList,
@@ -12,9 +13,10 @@ import {
 import { IsOptionalActingPartner } from '../commands/acting-partner.dto';
 import { IsConflictSubject, type ConflictSubjectDto } from './conflict-subject.dto';
 import { IsMediatorId } from './mediator-id';
+import { ActDto } from '../commands/act.dto';
 
-export class RaiseConflictDto {
-  @IsOptionalLedgerId('Conflict id')
+export class RaiseConflictDto extends ActDto {
+  @IsOptionalIdInPartnership('Conflict id')
   conflictId?: string;
   @IsLedgerId('Partnership in which the conflict arises', 'youth-2026')
   partnershipId!: string;
@@ -28,17 +30,17 @@ export class RaiseConflictDto {
   raisedBy?: string;
 }
 
-export class AcknowledgeConflictDto {
+export class AcknowledgeConflictDto extends ActDto {
   @IsOptionalActingPartner('Party (raised against) who acknowledges the conflict')
   acknowledgedBy?: string;
 }
 
-export class ProposeMediatorDto {
+export class ProposeMediatorDto extends ActDto {
   @IsMediatorId()
   mediatorId!: string;
 }
 
-export class PartyAnswerDto {
+export class PartyAnswerDto extends ActDto {
   @IsOptionalActingPartner('Party who answers')
   partyId?: string;
 }
@@ -48,7 +50,7 @@ export class PartyObjectionDto extends PartyAnswerDto {
   reason!: string;
 }
 
-export class RecordStatementDto {
+export class RecordStatementDto extends ActDto {
   @IsOptionalLedgerId('Statement id')
   statementId?: string;
   @IsText('The party’s account', 'We were told the hall was free on Wednesdays', 10000)
@@ -57,7 +59,7 @@ export class RecordStatementDto {
   partyId?: string;
 }
 
-export class RecordMediationSessionDto {
+export class RecordMediationSessionDto extends ActDto {
   @IsOptionalLedgerId('Session id')
   sessionId?: string;
   @IsCalendarDate('Date the session was held (not in the future)', '2026-11-20')
@@ -68,7 +70,7 @@ export class RecordMediationSessionDto {
   summary!: string;
 }
 
-export class ProposeResolutionDto {
+export class ProposeResolutionDto extends ActDto {
   @IsOptionalLedgerId('Proposal id')
   proposalId?: string;
   @IsText('The proposed resolution', 'The hall is booked through a shared calendar', 10000)
@@ -87,21 +89,21 @@ export class ProposeResolutionDto {
   proposedBy?: string;
 }
 
-export class EscalateConflictDto {
+export class EscalateConflictDto extends ActDto {
   @IsText('Body the conflict is escalated to', 'Municipal ombudsman', 200)
   escalatedTo!: string;
   @IsText('Why mediation could not settle it', 'No agreement after three sessions')
   reason!: string;
 }
 
-export class WithdrawConflictDto {
+export class WithdrawConflictDto extends ActDto {
   @IsText('Why the raiser withdraws', 'Settled informally')
   reason!: string;
   @IsOptionalActingPartner('Partner who raised the conflict and withdraws it')
   withdrawnBy?: string;
 }
 
-export class ScheduleFollowUpReviewDto {
+export class ScheduleFollowUpReviewDto extends ActDto {
   @IsCalendarDate('Date to review how the resolution holds (in the future)', '2027-03-01')
   reviewOn!: string;
 }

@@ -12,12 +12,9 @@ import {
   type PendingMediatorView,
   type PendingResolutionView,
 } from '@cohesion/projections';
-import { ID_PATTERN } from '../validation/dto-validators';
+import { ID_MESSAGE, ID_PATTERN } from '../validation/dto-validators';
 import { PageQueryDto } from '../queries/read-model-query.dto';
 import { IsMediatorId } from './mediator-id';
-
-const ID_MESSAGE =
-  '$property must be 1-100 letters, digits, _ or -, starting with a letter or digit';
 
 export class ConflictCasesQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only the cases of this partnership', example: 'harmony' })

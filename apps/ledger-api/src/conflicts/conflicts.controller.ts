@@ -9,6 +9,7 @@ import {
   ConflictCommandMessage,
   type ConflictRequest,
   generatedId,
+  idInPartnership,
 } from '@cohesion/application';
 import { ApiCommand } from '../commands/api-command.decorator';
 import { CurrentCommandContext } from '../commands/command-context.decorator';
@@ -62,7 +63,7 @@ export class ConflictsController {
       'RaiseConflict',
       {
         ...body,
-        conflictId: body.conflictId ?? generatedId(context, 'conflict'),
+        conflictId: idInPartnership(body.partnershipId, body.conflictId, context, 'conflict'),
         raisedBy: actingPartner(context, body.raisedBy),
       },
       context,

@@ -4,16 +4,17 @@ import { CONTRIBUTION_KINDS, type ContributionKind } from '@cohesion/domain';
 import {
   IsCalendarDate,
   IsLedgerId,
-  IsOptionalLedgerId,
+  IsOptionalIdInPartnership,
   IsOptionalText,
   IsText,
 } from '../validation/dto-validators';
 import { ActingPartnerDto } from '../commands/acting-partner.dto';
 import { IsOptionalReference } from '../validation/dto-validators';
+import { ActDto } from '../commands/act.dto';
 
 /** The raw quantity and unit are the fact; a valuation policy gives their money value later. */
 export class RecordContributionDto extends ActingPartnerDto {
-  @IsOptionalLedgerId('Contribution id')
+  @IsOptionalIdInPartnership('Contribution id')
   contributionId?: string;
   @IsLedgerId('The partnership the contribution is given to')
   partnershipId!: string;
@@ -42,7 +43,7 @@ export class AcknowledgeContributionDto extends ActingPartnerDto {
   note?: string;
 }
 
-export class ReverseContributionDto {
+export class ReverseContributionDto extends ActDto {
   @IsText('Why the contribution is reversed', 'Recorded twice by mistake')
   reason!: string;
 }

@@ -8,7 +8,7 @@ import {
   ContributionCommandMessage,
   type ContributionCommandResult,
   type ContributionRequest,
-  generatedId,
+  idInPartnership,
 } from '@cohesion/application';
 import { ApiCommand, CommandResultDocument } from '../commands/api-command.decorator';
 import { CurrentCommandContext } from '../commands/command-context.decorator';
@@ -65,7 +65,12 @@ export class ContributionsController {
       'RecordContribution',
       {
         ...body,
-        contributionId: body.contributionId ?? generatedId(context, 'contribution'),
+        contributionId: idInPartnership(
+          body.partnershipId,
+          body.contributionId,
+          context,
+          'contribution',
+        ),
         partnerId: actingPartner(context, body.partnerId),
       },
       context,

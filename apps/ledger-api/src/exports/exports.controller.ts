@@ -1,8 +1,10 @@
 import {
   applyDecorators,
+  BadRequestException,
   Controller,
   Get,
   Logger,
+  Param,
   Query,
   Res,
   StreamableFile,
@@ -11,52 +13,64 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
-  asOfOf,
-  commitmentFilterOf,
-  CommitmentFiltersDto,
-  todayUtc,
-} from '../commitments/commitment-queries.dto';
-import {
-  contributionFilterOf,
-  ContributionFiltersDto,
-} from '../contributions/contribution-queries.dto';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../problem/problem-details';
-import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
-import {
-  ExportCommitmentsQuery,
-  ExportContributionsQuery,
-  type ExportExtension,
+  EXPORT_MEDIA_TYPES,
   type ExportFile,
+  type ExportLayout,
+  ExportQuery,
+  type ExportRequest,
   type Principal,
 } from '@cohesion/application';
+import { asOfOf, commitmentFilterOf, todayUtc } from '../commitments/commitment-queries.dto';
+import { contributionFilterOf } from '../contributions/contribution-queries.dto';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../problem/problem-details';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
+import {
+  AccessAuditExportQuery,
+  AgreementsExportQuery,
+  AuditTrailExportQuery,
+  CommitmentsExportQuery,
+  ConflictsExportQuery,
+  ContributionsExportQuery,
+  type ExportOptionsDto,
+  ExportPathDto,
+  FeedbackExportQuery,
+  IndicatorsExportQuery,
+  MeetingsExportQuery,
+  PartnershipsExportQuery,
+} from './exports.dto';
 
-const CSV = 'text/csv';
-const JSON_LINES = 'application/jsonl';
-
-/** Documents a streamed file: its media type and that it is a file, not JSON. */
-function ApiExport(summary: string, mediaType: string) {
+/**
+ * Documents a streamed file in each of its formats, and the problems its list route answers: a
+ * refusal comes before the first byte, as a problem; a failure after it aborts the transfer.
+ */
+function ApiExport(summary: string, ...problems: number[]) {
+  const file = { schema: { type: 'string', format: 'binary' } };
   return applyDecorators(
-    ApiOperation({ summary }),
-    ApiProduces(mediaType),
+    ApiOperation({
+      summary,
+      description:
+        'The extension chooses the format: `.csv` (`dialect=rfc4180` for programs, ' +
+        '`dialect=excel-fr` for spreadsheets in French), `.jsonl`, `.xlsx`. Every row the list ' +
+        'shows this reader, with the same filters, without paging.',
+    }),
+    ApiProduces(...Object.values(EXPORT_MEDIA_TYPES)),
     ApiOkResponse({
       description:
         'Streamed (chunked) as it is read, with Content-Disposition: attachment; a failure after ' +
         'the first bytes aborts the transfer rather than ending a truncated file',
-      content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
+      content: Object.fromEntries(Object.values(EXPORT_MEDIA_TYPES).map((type) => [type, file])),
     }),
-    ApiReadModelQuery(400, 404),
+    ApiReadModelQuery(400, ...problems),
   );
 }
 
-const COMMITMENTS_SUMMARY =
-  'Every commitment matching the filters of GET /commitments, with overdue judged as of `asOf`';
-const CONTRIBUTIONS_SUMMARY =
-  'Every contribution matching the filters of GET /contributions, valued under `policyId`';
+const READERS = ['admin', 'auditor', 'partner'] as const;
+const AUDITORS = ['admin', 'auditor'] as const;
 
-/** Exports of the accountability and contribution recognition read models, streamed. */
+/** Every read model as a file for spreadsheets and other tools, streamed. */
 @ApiTags('exports')
 @Controller('exports')
 export class ExportsController {
@@ -64,77 +78,195 @@ export class ExportsController {
 
   constructor(private readonly queries: QueryBus) {}
 
-  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
-  @Get('commitments.csv')
-  @ApiExport(`${COMMITMENTS_SUMMARY} (CSV, RFC 4180)`, CSV)
-  commitmentsCsv(
-    @Query() query: CommitmentFiltersDto,
+  @Authorize(READERS, SCOPES.listsPartnerships)
+  @Get('commitments.:format')
+  @ApiExport(
+    'Every commitment matching the filters of GET /commitments, with overdue judged as of `asOf`',
+  )
+  commitments(
+    @Param() { format }: ExportPathDto,
+    @Query() query: CommitmentsExportQuery,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.commitments('csv', query, viewer, res);
+    const asOf = asOfOf(query);
+    const request: ExportRequest = {
+      dataset: 'commitments',
+      filter: commitmentFilterOf(query),
+      asOf,
+    };
+    return this.exported(request, layoutOf(format, query), viewer, res, asOf);
   }
 
-  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
-  @Get('commitments.jsonl')
-  @ApiExport(`${COMMITMENTS_SUMMARY} (JSON Lines)`, JSON_LINES)
-  commitmentsJsonLines(
-    @Query() query: CommitmentFiltersDto,
+  @Authorize(READERS, SCOPES.listsPartnerships)
+  @Get('contributions.:format')
+  @ApiExport(
+    'Every contribution matching the filters of GET /contributions, valued under `policyId`',
+    404,
+  )
+  contributions(
+    @Param() { format }: ExportPathDto,
+    @Query() query: ContributionsExportQuery,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.commitments('jsonl', query, viewer, res);
+    const request: ExportRequest = {
+      dataset: 'contributions',
+      filter: contributionFilterOf(query),
+      policyId: query.policyId,
+    };
+    return this.exported(request, layoutOf(format, query), viewer, res);
   }
 
-  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
-  @Get('contributions.csv')
-  @ApiExport(`${CONTRIBUTIONS_SUMMARY} (CSV, RFC 4180)`, CSV)
-  contributionsCsv(
-    @Query() query: ContributionFiltersDto,
+  @Authorize(READERS, SCOPES.listsPartnerships)
+  @Get('agreements.:format')
+  @ApiExport('The agreements register, as GET /agreements lists it')
+  agreements(
+    @Param() { format }: ExportPathDto,
+    @Query() query: AgreementsExportQuery,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.contributions('csv', query, viewer, res);
+    const { partnershipId, status, party } = query;
+    const request: ExportRequest = {
+      dataset: 'agreements',
+      filter: { partnershipId, status, party },
+    };
+    return this.exported(request, layoutOf(format, query), viewer, res);
   }
 
-  @Authorize(['admin', 'auditor', 'partner'], SCOPES.listsPartnerships)
-  @Get('contributions.jsonl')
-  @ApiExport(`${CONTRIBUTIONS_SUMMARY} (JSON Lines)`, JSON_LINES)
-  contributionsJsonLines(
-    @Query() query: ContributionFiltersDto,
+  @Authorize(['admin', 'auditor', 'partner', 'mediator'], SCOPES.listsConflicts)
+  @Get('conflicts.:format')
+  @ApiExport('Conflict cases, as GET /conflicts lists them to the same reader')
+  conflicts(
+    @Param() { format }: ExportPathDto,
+    @Query() query: ConflictsExportQuery,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.contributions('jsonl', query, viewer, res);
+    const { partnershipId, status, party, mediator } = query;
+    const request: ExportRequest = {
+      dataset: 'conflicts',
+      filter: { partnershipId, status, party, mediator },
+    };
+    return this.exported(request, layoutOf(format, query), viewer, res);
   }
 
-  private async commitments(
-    extension: ExportExtension,
-    query: CommitmentFiltersDto,
+  @Authorize(READERS, SCOPES.listsPartnerships)
+  @Get('indicators.:format')
+  @ApiExport('Indicators with their latest measurement and progress, as GET /indicators lists them')
+  indicators(
+    @Param() { format }: ExportPathDto,
+    @Query() query: IndicatorsExportQuery,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { partnershipId, status } = query;
+    const request: ExportRequest = { dataset: 'indicators', filter: { partnershipId, status } };
+    return this.exported(request, layoutOf(format, query), viewer, res);
+  }
+
+  @Authorize(READERS, SCOPES.listsPartnerships)
+  @Get('measurements.:format')
+  @ApiExport(
+    'Every measurement (as corrected) of the indicators GET /indicators lists, one record each, ' +
+      'with its indicator, period, value, progress and breakdown',
+  )
+  measurements(
+    @Param() { format }: ExportPathDto,
+    @Query() query: IndicatorsExportQuery,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { partnershipId, status } = query;
+    const request: ExportRequest = { dataset: 'measurements', filter: { partnershipId, status } };
+    return this.exported(request, layoutOf(format, query), viewer, res);
+  }
+
+  @Authorize(READERS, SCOPES.listsPartnerships)
+  @Get('feedback.:format')
+  @ApiExport('Feedback, as GET /feedback lists it: never the contact details of who gave it')
+  feedback(
+    @Param() { format }: ExportPathDto,
+    @Query() query: FeedbackExportQuery,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { partnershipId, status, channel, submitterCategory, subjectKind } = query;
+    const request: ExportRequest = {
+      dataset: 'feedback',
+      filter: { partnershipId, status, channel, submitterCategory, subjectKind },
+    };
+    return this.exported(request, layoutOf(format, query), viewer, res);
+  }
+
+  @Authorize(READERS, SCOPES.listsPartnerships)
+  @Get('partnerships.:format')
+  @ApiExport('Partnerships with their counts, as GET /partnerships lists them')
+  partnerships(
+    @Param() { format }: ExportPathDto,
+    @Query() query: PartnershipsExportQuery,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { status, territory } = query;
+    const request: ExportRequest = { dataset: 'partnerships', filter: { status, territory } };
+    return this.exported(request, layoutOf(format, query), viewer, res);
+  }
+
+  @Authorize(READERS, SCOPES.readsPartnership)
+  @Get('meetings.:format')
+  @ApiExport("A partnership's meetings, as GET /partnerships/:id/meetings lists them", 404)
+  meetings(
+    @Param() { format }: ExportPathDto,
+    @Query() query: MeetingsExportQuery,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { partnershipId, from, to } = query;
+    const request: ExportRequest = { dataset: 'meetings', partnershipId, filter: { from, to } };
+    return this.exported(request, layoutOf(format, query), viewer, res);
+  }
+
+  @Authorize(AUDITORS)
+  @Get('audit-trail.:format')
+  @ApiExport('The actor audit trail, as GET /audit-trail lists it')
+  auditTrail(
+    @Param() { format }: ExportPathDto,
+    @Query() query: AuditTrailExportQuery,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { actor, partnerId, type, from, to } = query;
+    const request: ExportRequest = {
+      dataset: 'audit-trail',
+      filter: { actor, partnerId, type, from, to },
+    };
+    return this.exported(request, layoutOf(format, query), viewer, res);
+  }
+
+  @Authorize(AUDITORS)
+  @Get('access-audit.:format')
+  @ApiExport('The access audit, as GET /access-audit lists it')
+  accessAudit(
+    @Param() { format }: ExportPathDto,
+    @Query() query: AccessAuditExportQuery,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { sub, outcome, from, to } = query;
+    const request: ExportRequest = { dataset: 'access-audit', filter: { sub, outcome, from, to } };
+    return this.exported(request, layoutOf(format, query), viewer, res);
+  }
+
+  private async exported(
+    request: ExportRequest,
+    layout: ExportLayout,
     viewer: Principal,
     res: Response,
+    day = todayUtc(),
   ): Promise<StreamableFile> {
-    const file = await this.queries.execute(
-      new ExportCommitmentsQuery(extension, commitmentFilterOf(query), asOfOf(query), viewer),
-    );
-    return this.streamed(file, res);
-  }
-
-  private async contributions(
-    extension: ExportExtension,
-    query: ContributionFiltersDto,
-    viewer: Principal,
-    res: Response,
-  ): Promise<StreamableFile> {
-    const file = await this.queries.execute(
-      new ExportContributionsQuery(
-        extension,
-        contributionFilterOf(query),
-        query.policyId,
-        todayUtc(),
-        viewer,
-      ),
-    );
+    const file = await this.queries.execute(new ExportQuery(request, layout, viewer, day));
     return this.streamed(file, res);
   }
 
@@ -167,4 +299,13 @@ export class ExportsController {
           );
       });
   }
+}
+
+/** The layout asked for: `dialect` says who reads a CSV, and means nothing for the others. */
+function layoutOf(format: ExportPathDto['format'], { dialect }: ExportOptionsDto): ExportLayout {
+  if (format === 'csv') return { extension: 'csv', dialect: dialect ?? 'rfc4180' };
+  if (dialect !== undefined) {
+    throw new BadRequestException(`dialect applies to CSV only, not to .${format}`);
+  }
+  return { extension: format };
 }

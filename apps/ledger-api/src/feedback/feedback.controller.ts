@@ -8,12 +8,12 @@ import {
   type CommandResult,
   FeedbackCommandMessage,
   type FeedbackRequest,
-  generatedId,
+  idInPartnership,
 } from '@cohesion/application';
 import { CurrentCommandContext } from '../commands/command-context.decorator';
 import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import { ActionTakenDto, SubmitFeedbackDto, subjectOf } from './feedback.dto';
-import { Authorize, AuthorizeAnyone } from '../authorization/authorize.decorator';
+import { Authorize, AuthorizeAnyoneWriting } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 
 type Data<T extends FeedbackRequest['type']> = Extract<FeedbackRequest, { type: T }>['data'];
@@ -34,7 +34,7 @@ export class FeedbackController {
     );
   }
 
-  @AuthorizeAnyone('a resident needs no role; the partnership must exist')
+  @AuthorizeAnyoneWriting('a resident needs no role; the partnership must exist')
   @Post()
   @ApiCommand('Submit feedback about a partnership, objective, commitment or meeting', {
     creates: true,
@@ -47,7 +47,7 @@ export class FeedbackController {
       'SubmitFeedback',
       {
         ...body,
-        feedbackId: body.feedbackId ?? generatedId(context, 'feedback'),
+        feedbackId: idInPartnership(body.partnershipId, body.feedbackId, context, 'feedback'),
         subject: subjectOf(body.subject),
       },
       context,

@@ -25,12 +25,13 @@ import {
   SUBMITTER_CATEGORIES,
   type SubmitterCategory,
 } from '@cohesion/domain';
-import { IsLedgerId, IsOptionalLedgerId, IsText } from '../validation/dto-validators';
+import { IsLedgerId, IsOptionalIdInPartnership, IsText } from '../validation/dto-validators';
 import {
   FEEDBACK_SUBJECT_KINDS,
   type FeedbackSubjectKind,
   IsSubjectIdOf,
 } from './feedback.validators';
+import { ActDto } from '../commands/act.dto';
 
 /** Optional means absent, not null: a `null` would be recorded as if it were a value. */
 
@@ -79,8 +80,8 @@ export class FeedbackContactDto implements FeedbackContact {
   postalAddress?: string;
 }
 
-export class SubmitFeedbackDto {
-  @IsOptionalLedgerId('Feedback id')
+export class SubmitFeedbackDto extends ActDto {
+  @IsOptionalIdInPartnership('Feedback id')
   feedbackId?: string;
   @IsLedgerId('The partnership it is about', 'northside-2026')
   partnershipId!: string;
@@ -128,7 +129,7 @@ export class ActionReferenceDto {
   id!: string;
 }
 
-export class ActionTakenDto {
+export class ActionTakenDto extends ActDto {
   @IsText('What was done in answer', 'Childcare is now planned for every evening meeting')
   action!: string;
 

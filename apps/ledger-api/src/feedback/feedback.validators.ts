@@ -8,7 +8,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import type { FeedbackSubject } from '@cohesion/domain';
-import { ID_PATTERN } from '../validation/dto-validators';
+import { ID_MESSAGE, ID_PATTERN } from '../validation/dto-validators';
 
 export const FEEDBACK_SUBJECT_KINDS = [
   'partnership',
@@ -47,7 +47,5 @@ export const IsSubjectIdOf = (kind: FeedbackSubjectKind, description: string) =>
       },
     }),
     IsString(),
-    Matches(ID_PATTERN, {
-      message: '$property must be 1-100 letters, digits, _ or -, starting with a letter or digit',
-    }),
+    Matches(ID_PATTERN, { message: ID_MESSAGE }),
   );

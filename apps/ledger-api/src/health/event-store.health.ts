@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { WriteHealthMonitor } from '@cohesion/application';
 import { EVENT_STORE, type EventStore, StoreUnavailableError } from '@cohesion/event-store';
 
 @Injectable()
@@ -8,19 +9,24 @@ export class EventStoreHealthIndicator {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writes: WriteHealthMonitor,
     private readonly health: HealthIndicatorService,
   ) {}
 
   /**
-   * Up with the log's head when the store answers; down while it cannot be reached. /health is
-   * public, so a failure is told by its kind only: its message may name files or cluster
-   * addresses, and goes to the log.
+   * Up with the log's head when the store answers and takes writes; down while it cannot be
+   * reached, or since an append failed for want of storage (until one succeeds again). A failure
+   * is told by its kind only: its message may name files or cluster addresses, and goes to the log.
    */
   async isReachable(key = 'eventStore') {
     const indicator = this.health.check(key);
     try {
-      const headPosition = await this.store.headPosition();
-      return indicator.up({ headPosition: headPosition.toString() });
+      const headPosition = (await this.store.headPosition()).toString();
+      const failing = this.writes.writeFailure();
+      if (failing) {
+        return indicator.down({ headPosition, reason: 'writes-failing', ...failing });
+      }
+      return indicator.up({ headPosition });
     } catch (error) {
       this.logger.warn(`The event store is down: ${String(error)}`);
       return indicator.down(

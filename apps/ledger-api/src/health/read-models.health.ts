@@ -3,7 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import { ProjectionRunner } from '@cohesion/projections';
 
-/** Each read model's checkpoint and how far it lags behind the log; down while a batch fails. */
+/** Each read model's checkpoint and how far it lags behind the log; down while a batch fails (which, where, why, since when). */
 @Injectable()
 export class ReadModelsHealthIndicator {
   constructor(

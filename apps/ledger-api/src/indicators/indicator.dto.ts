@@ -15,11 +15,12 @@ import {
   IndicatorUnitDto,
   PeriodDto,
 } from './indicator-values.dto';
+import { ActDto } from '../commands/act.dto';
 
 /** A breakdown has at most this many cells (e.g. 10 neighbourhoods × 5 age groups, with room). */
 const MAX_CELLS = 500;
 
-export class DefineIndicatorDto {
+export class DefineIndicatorDto extends ActDto {
   @IsOptionalLedgerId('Indicator id')
   indicatorId?: string;
   @IsLedgerId('The partnership whose impact it measures', 'northside-2026')
@@ -57,7 +58,7 @@ export class DefineIndicatorDto {
   dimensions!: string[];
 }
 
-export class RecordMeasurementDto {
+export class RecordMeasurementDto extends ActDto {
   @IsOptionalLedgerId('Measurement id')
   measurementId?: string;
 
@@ -84,7 +85,7 @@ export class RecordMeasurementDto {
   meansOfVerification!: string;
 }
 
-export class CorrectMeasurementDto {
+export class CorrectMeasurementDto extends ActDto {
   @IsIndicatorValue('The corrected value', 15)
   value!: number;
 
@@ -104,7 +105,7 @@ export class CorrectMeasurementDto {
   reason!: string;
 }
 
-export class RetireIndicatorDto {
+export class RetireIndicatorDto extends ActDto {
   @IsText('Why it is no longer measured', 'Replaced by the city-wide well-being index')
   reason!: string;
 }

@@ -11,7 +11,9 @@ export class PartnershipListQueryDto extends PageQueryDto {
   status?: (typeof PARTNERSHIP_STATUSES)[number];
 
   @ApiPropertyOptional({
-    description: 'Only the partnerships of this territory',
+    description:
+      'Only the partnerships whose territory contains this text, whatever its case and accents ' +
+      '("tilleuls" finds "Les Tilleuls")',
     example: 'Northside',
   })
   @IsOptional()

@@ -6,13 +6,15 @@ import {
   IsLedgerId,
   IsOptionalCalendarDate,
   IsOptionalLedgerId,
+  IsOptionalPartnershipId,
   IsOptionalText,
   IsText,
   IsTextList,
 } from '../validation/dto-validators';
+import { ActDto } from '../commands/act.dto';
 
-export class FoundPartnershipDto {
-  @IsOptionalLedgerId('Partnership id')
+export class FoundPartnershipDto extends ActDto {
+  @IsOptionalPartnershipId()
   partnershipId?: string;
   @IsText('Name', 'Youth empowerment against school dropout', 200)
   name!: string;
@@ -24,7 +26,7 @@ export class FoundPartnershipDto {
   neighbourhoods!: string[];
 }
 
-export class JoinPartnerDto {
+export class JoinPartnerDto extends ActDto {
   @IsLedgerId('Partner id', 'acme-foundation')
   partnerId!: string;
   @IsText('Name of the partner organisation or group', 'ACME Foundation', 200)
@@ -38,19 +40,19 @@ export class JoinPartnerDto {
   responsibilities!: string[];
 }
 
-export class ReasonDto {
+export class ReasonDto extends ActDto {
   @IsText('Why', 'Agreed at the general assembly')
   reason!: string;
 }
 
-export class ChangePartnerRoleDto {
+export class ChangePartnerRoleDto extends ActDto {
   @IsText('New role', 'co-lead', 200)
   role!: string;
   @IsTextList('Responsibilities', ['coordination'])
   responsibilities!: string[];
 }
 
-export class SetObjectiveDto {
+export class SetObjectiveDto extends ActDto {
   @IsOptionalLedgerId('Objective id')
   objectiveId?: string;
   @IsText('Title', 'Halve school dropout', 200)
@@ -70,12 +72,12 @@ export class ReviseObjectiveDto extends ReasonDto {
   targetDate?: string;
 }
 
-export class AchieveObjectiveDto {
+export class AchieveObjectiveDto extends ActDto {
   @IsText('Evidence that the objective was achieved', 'Evaluation report 2028, p. 12')
   evidence!: string;
 }
 
-export class RecordMeetingDto {
+export class RecordMeetingDto extends ActDto {
   @IsOptionalLedgerId('Meeting id')
   meetingId?: string;
   @IsCalendarDate('Date the meeting was held', '2026-11-20')

@@ -25,7 +25,7 @@ const MEANINGS: Record<number, string> = {
   404: 'The aggregate or stream does not exist',
   409: 'Another command changed the stream first (retry), or the Idempotency-Key was used for another command',
   422: 'A domain rule refused the command; `type` and `rule` name the rule',
-  503: 'Temporarily unavailable (Retry-After): the event store cannot be reached, or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key',
+  503: 'Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key',
 };
 
 /** Documents the problem+json answers a route can give. */

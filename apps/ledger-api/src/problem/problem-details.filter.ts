@@ -76,7 +76,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       response.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
     };
-    const observed = this.observe(problem, request);
+    const observed = this.observe(problem, request, exception);
     if (!observed) return answer();
     // Nobody awaits a filter: a failure to answer after the observer is logged, not left unhandled.
     return observed.then(answer).catch((error: unknown) => {
@@ -85,11 +85,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   /** The observer's work on this problem, if any; it never fails the answer. */
-  private observe(problem: ProblemDetails, request: Request): Promise<void> | undefined {
+  private observe(
+    problem: ProblemDetails,
+    request: Request,
+    exception: unknown,
+  ): Promise<void> | undefined {
     try {
-      return this.observer?.problemAnswered(problem, request)?.catch((error: unknown) => {
-        this.logger.error(`A problem observer failed: ${String(error)}`);
-      });
+      return this.observer
+        ?.problemAnswered(problem, request, exception)
+        ?.catch((error: unknown) => {
+          this.logger.error(`A problem observer failed: ${String(error)}`);
+        });
     } catch (error) {
       this.logger.error(`A problem observer failed: ${String(error)}`);
       return undefined;
@@ -125,11 +131,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof IdempotencyConflictError) {
+      // Keys are scoped to the principal and the route, so the other command was the caller's own;
+      // still, the detail names nothing (the stream it went to may be one the caller no longer sees).
       return {
         type: problemType('idempotency-key-reused'),
         title: 'This command id was already used for another command',
         status: HttpStatus.CONFLICT,
-        detail: exception.message,
+        detail:
+          'You already sent this Idempotency-Key on this route with another body or for another ' +
+          'target: send a new key for a new command.',
       };
     }
     if (exception instanceof InvalidAppendError) {

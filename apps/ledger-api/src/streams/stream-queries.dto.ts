@@ -3,13 +3,19 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 export class StreamEventsQuery {
-  @ApiPropertyOptional({ description: 'First revision of the page', default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'First revision of the page', default: 0 })
   @Type(() => Number)
   @IsInt()
   @Min(0)
   fromRevision = 0;
 
-  @ApiPropertyOptional({ description: 'Events per page', default: 100, maximum: 1000 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Events per page',
+    default: 100,
+    minimum: 1,
+    maximum: 1000,
+  })
   @Type(() => Number)
   @IsInt()
   @Min(1)

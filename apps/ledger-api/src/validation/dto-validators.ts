@@ -17,16 +17,25 @@ import {
  */
 export const IfPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
-/** Ids chosen by clients (or generated): letters, digits, _ and -, up to 100 characters. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+/**
+ * Ids in the ledger: letters, digits, _ and -, starting with a letter or digit. An object of a
+ * partnership is named `<partnershipId>--<id>`, so references run up to 201 characters.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,200}$/;
+export const ID_MESSAGE =
+  '$property must be 1-201 letters, digits, _ or -, starting with a letter or digit';
+/** An id a client chooses for what it creates: up to 100 characters. */
+const NEW_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const NEW_ID_MESSAGE =
+  '$property must be 1-100 letters, digits, _ or -, starting with a letter or digit';
+/** A partnership's id: as any new id, without `--`, which separates it from its objects' ids. */
+const PARTNERSHIP_ID_PATTERN = /^(?!.*--)[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 export const IsLedgerId = (description: string, example = 'youth-2026') =>
   applyDecorators(
     ApiProperty({ description, example, pattern: ID_PATTERN.source }),
     IsString(),
-    Matches(ID_PATTERN, {
-      message: '$property must be 1-100 letters, digits, _ or -, starting with a letter or digit',
-    }),
+    Matches(ID_PATTERN, { message: ID_MESSAGE }),
   );
 
 /** An optional reference to something that exists already (never generated). */
@@ -35,14 +44,43 @@ export const IsOptionalReference = (description: string, example?: string) =>
     ApiPropertyOptional({ description, example, pattern: ID_PATTERN.source }),
     IfPresent(),
     IsString(),
-    Matches(ID_PATTERN, {
-      message: '$property must be 1-100 letters, digits, _ or -, starting with a letter or digit',
-    }),
+    Matches(ID_PATTERN, { message: ID_MESSAGE }),
   );
 
 /** An optional id of something the command creates: generated from the command id when absent. */
 export const IsOptionalLedgerId = (description: string) =>
-  IsOptionalReference(`${description} (generated when absent)`);
+  applyDecorators(
+    ApiPropertyOptional({
+      description: `${description} (generated when absent)`,
+      pattern: NEW_ID_PATTERN.source,
+    }),
+    IfPresent(),
+    IsString(),
+    Matches(NEW_ID_PATTERN, { message: NEW_ID_MESSAGE }),
+  );
+
+/**
+ * The optional id of an object a command creates in a partnership: the ledger qualifies it by the
+ * partnership (`<partnershipId>--<id>`, see `idInPartnership`) and answers the id it recorded.
+ */
+export const IsOptionalIdInPartnership = (description: string) =>
+  IsOptionalLedgerId(
+    `${description}, within its partnership: recorded as <partnershipId>--<id> (the answer's id)`,
+  );
+
+/** The optional id of a partnership the command founds: no `--` in it. */
+export const IsOptionalPartnershipId = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: 'Partnership id (generated when absent); it never contains --',
+      pattern: PARTNERSHIP_ID_PATTERN.source,
+    }),
+    IfPresent(),
+    IsString(),
+    Matches(PARTNERSHIP_ID_PATTERN, {
+      message: `${NEW_ID_MESSAGE}, without --`,
+    }),
+  );
 
 export const IsText = (description: string, example?: string, maxLength = 2000) =>
   applyDecorators(

@@ -6,7 +6,7 @@ export class LedgerIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!ID_PATTERN.test(value)) {
       throw new BadRequestException(
-        `"${value.slice(0, 120)}" is not a ledger id (1-100 letters, digits, _ or -)`,
+        `"${value.slice(0, 120)}" is not a ledger id (1-201 letters, digits, _ or -)`,
       );
     }
     return value;

@@ -5,6 +5,7 @@ import {
   Logger,
   ValidationPipe,
 } from '@nestjs/common';
+import { ACT_FIELDS, ActDto } from '../commands/act.dto';
 
 /**
  * How deeply a body may nest objects and arrays: no command nests more than a few levels, and the
@@ -49,7 +50,10 @@ export class LedgerValidationPipe extends ValidationPipe {
     if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
       throw new BadRequestException(`The request body nests deeper than ${MAX_BODY_DEPTH} levels`);
     }
-    return super.transform(body, metadata);
+    const checked: unknown = await super.transform(body, metadata);
+    // The act's own fields are the command context's (see ActDto): checked here, not the command's.
+    if (checked instanceof ActDto) for (const field of ACT_FIELDS) delete checked[field];
+    return checked;
   }
 }
 

@@ -2,11 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNumber } from 'class-validator';
 import { CONTRIBUTION_KINDS, type ContributionKind } from '@cohesion/domain';
 import { IsCalendarDate, IsOptionalLedgerId, IsText } from '../validation/dto-validators';
+import { ActDto } from '../commands/act.dto';
 
 /** Whether it is a real ISO 4217 code is the policy's rule (422), not the body's shape. */
 const IsCurrency = (description: string) => IsText(description, 'EUR', 10);
 
-export class DefineValuationPolicyDto {
+export class DefineValuationPolicyDto extends ActDto {
   @IsOptionalLedgerId('Valuation policy id')
   policyId?: string;
   @IsText('Name', 'Northside valuation of volunteering 2026', 200)
@@ -16,7 +17,7 @@ export class DefineValuationPolicyDto {
 }
 
 /** One (kind, unit) of the policy, from a date on; two entries on one date would be ambiguous. */
-class PolicyEntryDto {
+class PolicyEntryDto extends ActDto {
   @ApiProperty({ enum: CONTRIBUTION_KINDS, example: 'volunteer_time' })
   @IsIn(CONTRIBUTION_KINDS)
   kind!: ContributionKind;

@@ -36,8 +36,9 @@ const EVENT_SCOPE =
   'a partner or mediator gets proofs only for events of streams it may read ' +
   '(anything else answers 404, as if it did not exist)';
 const REFUSES_TO_SIGN =
-  'The log no longer extends a tree head the ledger signed (its history changed): it refuses ' +
-  'to sign a new one';
+  'Only when the log no longer extends a tree head the ledger signed (its history changed): it ' +
+  'refuses to sign a new one. A storage fault (full disk, I/O error) is a 503 with Retry-After, ' +
+  'never a 500';
 
 @ApiTags('verifiable-history')
 @Controller('verifiable-history')
@@ -52,7 +53,7 @@ export class VerifiableHistoryController {
       'signature), or the one signed at ?treeSize=: keep it to check the ledger later',
   })
   @ApiOkResponse({ type: TreeHeadResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 503)
   @ApiInternalServerErrorResponse({ description: REFUSES_TO_SIGN })
   treeHead(@Query() query: TreeHeadQueryDto): TreeHeadDocument {
     return this.history.treeHead(query.treeSize);

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import { ProjectionRunner } from '@cohesion/projections';
 import { LedgerContextModule } from '../ledger-context/ledger-context.module';
 import { readModelsCaughtUp } from '../ledger-context/read-models-caught-up';
-import { withContext } from '../ledger-context/with-context';
+import { withWritingContext } from '../ledger-context/with-context';
 import { withProgress } from '../progress/progress';
 import { DemoClock } from './demo-clock';
 import { DEFAULT_SEED, demoHistory } from './demo-history';
@@ -27,7 +27,7 @@ interface DemoOptions {
 export class DemoCommand extends CommandRunner {
   async run(_params: string[], { seed }: DemoOptions): Promise<void> {
     const clock = new DemoClock();
-    await withContext(LedgerContextModule.forRoot(clock), async (context) => {
+    await withWritingContext(LedgerContextModule.forRoot(clock), async (context) => {
       const store = context.get<EventStore>(EVENT_STORE);
       const before = await store.headPosition();
       const earlier = await recordedSeed(store);

@@ -2,9 +2,10 @@ import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Help, CommandRunner, SubCommand } from 'nest-commander';
+import { validateLedgerConfig } from '@cohesion/application';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import { EventStoreContextModule } from '../ledger-context/ledger-context.module';
-import { withContext } from '../ledger-context/with-context';
+import { withContext, withWritingContext } from '../ledger-context/with-context';
 import { withProgress } from '../progress/progress';
 import { importEvents, type ImportLine } from './import-events';
 
@@ -20,7 +21,11 @@ export class ImportCommand extends CommandRunner {
   async run([file]: string[]): Promise<void> {
     if (!existsSync(file)) throw new Error(`no file ${file}`);
     const { size } = await stat(file);
-    await withContext(EventStoreContextModule.forRoot(), async (context) => {
+    // Into EventStoreDB, the data directory is not written: API nodes may run meanwhile.
+    const withStore = validateLedgerConfig(process.env).EVENTSTORE_CONNECTION_STRING
+      ? withContext
+      : withWritingContext;
+    await withStore(EventStoreContextModule.forRoot(), async (context) => {
       const store = context.get<EventStore>(EVENT_STORE);
       let bytes = 0;
       const report = await withProgress('import', size, 'events', (progress) =>

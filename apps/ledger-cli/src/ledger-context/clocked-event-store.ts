@@ -1,13 +1,9 @@
-import type { Observable } from 'rxjs';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
+import {
+  type AppendOptions,
+  type AppendResult,
+  DelegatingEventStore,
+  type EventStore,
+  type NewEvent,
 } from '@cohesion/event-store';
 
 /** Where a simulated history stands: the instant its next fact is recorded at. */
@@ -20,41 +16,19 @@ export interface LedgerClock {
  * time (`AppendOptions.recordedAt`): a history replayed over simulated months (the demo) then
  * hashes the same on every run.
  */
-export class ClockedEventStore implements EventStore {
+export class ClockedEventStore extends DelegatingEventStore {
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly clock: LedgerClock,
-  ) {}
+  ) {
+    super(store);
+  }
 
-  append(
+  override append(
     stream: string,
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    return this.store.append(stream, events, { ...options, recordedAt: this.clock.now() });
-  }
-
-  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    return this.store.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    return this.store.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeToAllOptions): Observable<RecordedEvent> {
-    return this.store.subscribeToAll(options);
-  }
-
-  headPosition(): Promise<bigint> {
-    return this.store.headPosition();
-  }
-
-  ping(): Promise<void> {
-    return this.store.ping();
-  }
-
-  close(): Promise<void> {
-    return this.store.close();
+    return this.inner.append(stream, events, { ...options, recordedAt: this.clock.now() });
   }
 }

@@ -15,7 +15,7 @@ export async function readModelsCaughtUp(
   await withProgress(task, Number(head), 'log position', async (progress) => {
     while (runner.position < head) {
       if (runner.failure) {
-        throw new Error(`read models cannot be brought up to date: ${runner.failure}`);
+        throw new Error(`read models cannot be brought up to date: ${runner.failure.cause}`);
       }
       progress.update(Number(runner.position), Number(runner.position));
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import { ALL_PROJECTORS, ProjectionRunner } from '@cohesion/projections';
 import { assertLedgerExists } from '../ledger-context/existing-ledger';
 import { LedgerContextModule } from '../ledger-context/ledger-context.module';
-import { withContext } from '../ledger-context/with-context';
+import { withWritingContext } from '../ledger-context/with-context';
 import { readModelsCaughtUp } from '../ledger-context/read-models-caught-up';
 
 const READ_MODEL_NAMES = ALL_PROJECTORS.map(({ name }) => name);
@@ -27,7 +27,7 @@ export class RebuildCommand extends CommandRunner {
     }
     assertLedgerExists();
     const rebuilt = names.length > 0 ? names : READ_MODEL_NAMES;
-    await withContext(LedgerContextModule.forRoot(), async (context) => {
+    await withWritingContext(LedgerContextModule.forRoot(), async (context) => {
       const runner = context.get(ProjectionRunner);
       const head = await context.get<EventStore>(EVENT_STORE).headPosition();
       runner.rebuild(names.length > 0 ? names : undefined);

@@ -21,6 +21,8 @@ export interface AccessAttempt {
   readonly route: string | null;
   /** The path as requested, query string included or not (the query is never recorded). */
   readonly path: string;
+  /** The client's network address, to count refusals per client (never recorded as such). */
+  readonly client?: string;
 }
 
 export interface AccessDecision {
@@ -28,6 +30,8 @@ export interface AccessDecision {
   readonly status: number;
   readonly reason: string;
   readonly conflictId: string | null;
+  /** For refusals counted together: how many, from which client tag, since when. */
+  readonly counted?: { readonly count: number; readonly client: string; readonly since: string };
 }
 
 /**
@@ -41,15 +45,20 @@ export class AccessRecorder {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async record(attempt: AccessAttempt, decision: AccessDecision): Promise<void> {
+  record(attempt: AccessAttempt, decision: AccessDecision): Promise<void> {
+    return this.recordAll(attempt, [decision]);
+  }
+
+  /** Several decisions on one request (a list of confidential cases), in one append. */
+  async recordAll(attempt: AccessAttempt, decisions: readonly AccessDecision[]): Promise<void> {
+    if (decisions.length === 0) return;
     try {
-      const now = new Date();
-      await this.store.append(accessStreamOf(now), [accessEvent(attempt, decision)], {
-        expectedRevision: 'any',
-      });
+      const events = decisions.map((decision) => accessEvent(attempt, decision));
+      await this.store.append(accessStreamOf(new Date()), events, { expectedRevision: 'any' });
     } catch (error) {
+      const types = [...new Set(decisions.map(({ type }) => type))].join(', ');
       this.logger.error(
-        `Could not record ${decision.type} for ${attempt.method} ${pathOf(attempt)}: ${String(error)}`,
+        `Could not record ${types} for ${attempt.method} ${pathOf(attempt)}: ${String(error)}`,
       );
     }
   }
@@ -66,6 +75,7 @@ function accessEvent(attempt: AccessAttempt, decision: AccessDecision): NewEvent
     conflictId: decision.conflictId,
     status: decision.status,
     reason: decision.reason.replace(TOKEN_LIKE, '[token]').slice(0, MAX_REASON),
+    ...(decision.counted ?? {}),
   };
   return {
     id,

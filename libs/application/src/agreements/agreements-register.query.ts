@@ -12,7 +12,7 @@ import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { scopedPartnerships, seesPartnership } from '../access/read-scope';
 import type { Principal } from '../access/principal';
 import { type Page, pageOf } from '../read-models/paging';
-import { notFound } from '../errors';
+import { notFound, concealing } from '../errors';
 
 /** What the API answers: the register's entries without their paging key. */
 export type AgreementView = Omit<AgreementEntry, 'seq'>;
@@ -56,8 +56,9 @@ export class AgreementHandler implements IQueryHandler<AgreementQuery, Agreement
   execute({ agreementId, viewer }: AgreementQuery): Promise<AgreementRecordView> {
     const found = findAgreement(this.db, agreementId);
     // Another partnership's agreement is answered exactly as one never proposed.
-    if (!found || !seesPartnership(this.db, viewer, found.partnershipId))
-      throw notFound(`Agreement ${agreementId} is not in the register`);
+    const unknown = () => notFound(`Agreement ${agreementId} is not in the register`);
+    if (!found) throw unknown();
+    if (!seesPartnership(this.db, viewer, found.partnershipId)) throw concealing(unknown());
     const { seq: _seq, ...agreement } = found;
     return Promise.resolve(agreement);
   }

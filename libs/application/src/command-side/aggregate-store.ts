@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
-import type { Command, Decider, DomainEvent } from '@cohesion/domain';
+import type { Command, Decider, DomainEvent, PartnershipFacts } from '@cohesion/domain';
 import {
   EVENT_STORE,
   type EventStore,
@@ -12,7 +12,9 @@ import {
   WrongExpectedRevisionError,
 } from '@cohesion/event-store';
 import type { CommandContext, CommandResult } from './command-context';
+import { ActDates } from './act-dates';
 import { StreamTurns } from './stream-turns';
+import { idOfStream } from './streams';
 
 /** Schema version written with every event; bump it with an upcaster when an event's shape changes. */
 export const EVENT_SCHEMA_VERSION = 1;
@@ -26,6 +28,8 @@ export interface LoadedAggregate<S> {
   /** `undefined` when the stream has no event. */
   readonly revision?: bigint;
   readonly position?: bigint;
+  /** The day its first act took effect: no later act may be dated before it. */
+  readonly startedOn?: string;
 }
 
 /** An aggregate read for a command: also the events that command already recorded, if any. */
@@ -42,7 +46,10 @@ export interface LoadedForCommand<S> extends LoadedAggregate<S> {
 export class AggregateStore {
   private readonly turns = new StreamTurns();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly actDates: ActDates,
+  ) {}
 
   /** The stream folded into its aggregate's state. */
   load<E extends DomainEvent, S>(
@@ -78,14 +85,17 @@ export class AggregateStore {
     context: CommandContext,
     loaded: LoadedForCommand<S> | undefined,
   ): Promise<CommandResult> {
-    const commandFingerprint = fingerprintOf(command);
+    const commandFingerprint = fingerprintOf(command, context);
     for (let attempt = 1; ; attempt++) {
-      const { state, revision, position, earlier } =
+      const { state, revision, position, earlier, startedOn } =
         attempt === 1 && loaded !== undefined
           ? loaded
           : await this.loadForCommand(stream, decider, context.commandId);
       if (earlier) return repeatedResult(stream, commandFingerprint, earlier);
-      const events = decider.decide(command, state);
+      const dates = this.actDates.resolve(context, startOf(stream, startedOn, command));
+      const { today, effectiveDate, backfillReason } = dates;
+      const dated = { ...command, metadata: { ...command.metadata, today, effectiveDate } };
+      const events = decider.decide(dated, state);
       if (events.length === 0) {
         return result(stream, revision ?? -1n, position ?? 0n, []);
       }
@@ -103,6 +113,8 @@ export class AggregateStore {
               causationId: context.causationId,
               schemaVersion: EVENT_SCHEMA_VERSION,
               commandFingerprint,
+              effectiveDate,
+              ...(backfillReason !== undefined ? { backfillReason } : {}),
             },
           })),
           { expectedRevision: revision ?? 'no_stream' },
@@ -129,15 +141,18 @@ export class AggregateStore {
     let state = decider.initialState();
     let last: RecordedEvent | undefined;
     const earlier: RecordedEvent[] = [];
+    let startedOn: string | undefined;
     for await (const event of this.store.readStream(stream)) {
       if (commandId !== undefined && event.metadata.commandId === commandId) earlier.push(event);
       state = decider.evolve(state, toDomainEvent<E>(event));
+      startedOn ??= effectiveDateOfEvent(event);
       last = event;
     }
     return {
       state,
       revision: last?.revision,
       position: last?.position,
+      startedOn,
       earlier: earlier.length > 0 ? earlier : undefined,
     };
   }
@@ -167,10 +182,37 @@ function repeatedResult(
   );
 }
 
-/** What identifies a command's content: its type and data, not its facts nor its metadata. */
-function fingerprintOf(command: Command): string {
-  const content = canonicalize({ type: command.type, data: command.data }) ?? '';
+/**
+ * What identifies a command's content: its type, its data and the day it says its act took
+ * effect (when it says one), not its facts nor the rest of its metadata.
+ */
+function fingerprintOf(command: Command, context: CommandContext): string {
+  const { type, data } = command;
+  const content = canonicalize({ type, data, effectiveDate: context.effectiveDate }) ?? '';
   return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * The day no act on the stream may be dated before: its first act's, or, for the first act of an
+ * aggregate in a partnership, the partnership's founding (from the facts the command carries).
+ */
+function startOf(
+  stream: string,
+  startedOn: string | undefined,
+  command: Command,
+): { date: string; what: string } | undefined {
+  if (startedOn !== undefined) return { date: startedOn, what: `the first act of ${stream}` };
+  const { partnership } = command as { partnership?: PartnershipFacts };
+  if (partnership?.foundedOn === undefined) return undefined;
+  return {
+    date: partnership.foundedOn,
+    what: `the founding of partnership ${partnership.partnershipId}`,
+  };
+}
+
+/** The day an event took effect: as recorded, or, for events older than effective dates, the day it was recorded. */
+export function effectiveDateOfEvent(event: RecordedEvent): string {
+  return event.metadata.effectiveDate ?? event.metadata.recordedAt.slice(0, 10);
 }
 
 function sleep(milliseconds: number): Promise<void> {
@@ -187,5 +229,11 @@ function result(
   position: bigint,
   events: readonly string[],
 ): CommandResult {
-  return { stream, revision: revision.toString(), position: position.toString(), events };
+  return {
+    id: idOfStream(stream),
+    stream,
+    revision: revision.toString(),
+    position: position.toString(),
+    events,
+  };
 }

@@ -3,7 +3,7 @@ import type { AggregateNotFound, PartnershipFacts } from '@cohesion/domain';
 import { mayActIn } from '../access/access-rules';
 import type { CommandContext } from './command-context';
 import { PartnershipFactsReader } from './partnership-facts.reader';
-import { accessDenied } from '../errors';
+import { accessDenied, concealing } from '../errors';
 
 /**
  * Per-object authorization of commands, from the ledger's own partnership facts (not a read
@@ -37,7 +37,7 @@ export class CommandAccess {
     notFound: () => AggregateNotFound,
   ): Promise<PartnershipFacts> {
     const facts = await this.partnerships.factsOf(partnershipId);
-    if (!mayActIn(context.actor, facts.memberIds)) throw notFound();
+    if (!mayActIn(context.actor, facts.memberIds)) throw concealing(notFound());
     return facts;
   }
 }

@@ -9,10 +9,11 @@ export class PartnershipFactsReader {
   constructor(private readonly aggregates: AggregateStore) {}
 
   async factsOf(partnershipId: string): Promise<PartnershipFacts> {
-    const { state } = await this.aggregates.load(
+    const { state, startedOn } = await this.aggregates.load(
       streamOf('partnership', partnershipId),
       partnershipDecider,
     );
-    return partnershipFacts(partnershipId, state);
+    const facts = partnershipFacts(partnershipId, state);
+    return startedOn === undefined ? facts : { ...facts, foundedOn: startedOn };
   }
 }

@@ -22,3 +22,9 @@ export function aggregateOfStream(stream: string): AggregateType | undefined {
     (name) => stream.startsWith(`${name}-`) && stream.length > name.length + 1,
   ).sort((a, b) => b.length - a.length)[0];
 }
+
+/** The aggregate id a stream holds: the stream name without its aggregate prefix. */
+export function idOfStream(stream: string): string {
+  const aggregate = aggregateOfStream(stream);
+  return aggregate === undefined ? stream : stream.slice(aggregate.length + 1);
+}

@@ -14,9 +14,14 @@ import {
 } from '@cohesion/projections';
 import { cursorKey, encodeCursor, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
-import { scopedPartnerships, seesPartner, seesPartnership } from '../access/read-scope';
+import {
+  assertSeesPartnership,
+  scopedPartnerships,
+  seesPartner,
+  seesPartnership,
+} from '../access/read-scope';
 import type { Principal } from '../access/principal';
-import { notFound } from '../errors';
+import { concealing, notFound } from '../errors';
 
 interface PageAsked {
   readonly limit: number;
@@ -95,8 +100,9 @@ export class CommitmentDetailHandler
   execute({ commitmentId, asOf, viewer }: CommitmentDetailQuery): Promise<CommitmentDetailView> {
     const detail = commitmentDetail(this.db, commitmentId, asOf);
     // Another partnership's commitment is answered exactly as one never made.
-    if (!detail || !seesPartnership(this.db, viewer, detail.partnershipId))
-      throw notFound(`No commitment ${commitmentId} was made`);
+    const unknown = () => notFound(`No commitment ${commitmentId} was made`);
+    if (!detail) throw unknown();
+    if (!seesPartnership(this.db, viewer, detail.partnershipId)) throw concealing(unknown());
     return Promise.resolve(detail);
   }
 }
@@ -114,13 +120,13 @@ export class PartnershipAccountabilityHandler
     viewer,
   }: PartnershipAccountabilityQuery): Promise<PartnershipAccountabilityAnswer> {
     const [afterPartnerId] = cursorKey(page.cursor, ['string']) ?? [];
-    const report = seesPartnership(this.db, viewer, partnershipId)
-      ? partnershipAccountability(this.db, partnershipId, asOf, {
-          afterPartnerId,
-          limit: page.limit,
-        })
-      : undefined;
-    if (!report) throw notFound(`No partnership ${partnershipId} is known`);
+    const unknown = () => notFound(`No partnership ${partnershipId} is known`);
+    assertSeesPartnership(this.db, viewer, partnershipId, unknown);
+    const report = partnershipAccountability(this.db, partnershipId, asOf, {
+      afterPartnerId,
+      limit: page.limit,
+    });
+    if (!report) throw unknown();
     const { lastPartnerId, ...rest } = report;
     return Promise.resolve({
       ...rest,
@@ -140,10 +146,10 @@ export class PartnerAccountabilityHandler
     asOf,
     viewer,
   }: PartnerAccountabilityQuery): Promise<PartnerAccountabilityView> {
-    const report = seesPartner(viewer, partnerId)
-      ? partnerAccountability(this.db, partnerId, asOf)
-      : undefined;
-    if (!report) throw notFound(`No partner ${partnerId} joined or committed`);
+    const report = partnerAccountability(this.db, partnerId, asOf);
+    const unknown = () => notFound(`No partner ${partnerId} joined or committed`);
+    if (!report) throw unknown();
+    if (!seesPartner(viewer, partnerId)) throw concealing(unknown());
     return Promise.resolve(report);
   }
 }

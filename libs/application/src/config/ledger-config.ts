@@ -5,6 +5,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsOptional,
+  IsTimeZone,
   Matches,
   Max,
   Min,
@@ -137,6 +138,20 @@ export class LedgerConfig {
     message: 'LEDGER_CORS_ORIGINS must be comma-separated http(s) origins',
   })
   LEDGER_CORS_ORIGINS?: string;
+
+  /**
+   * Where the partnerships are (an IANA time zone): a command's "today", the default day its act
+   * took effect, and the latest day any act may be dated, are calendar days there.
+   */
+  @IsTimeZone({ message: 'LEDGER_TIME_ZONE must be an IANA time zone such as Europe/Paris' })
+  LEDGER_TIME_ZONE = 'Europe/Paris';
+
+  /** An act dated more than this many days before it is recorded is back-filled: it says why. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 7 : Number(value)))
+  @IsInt({ message: 'LEDGER_BACKFILL_AFTER_DAYS must be a whole number of days' })
+  @Min(0, { message: 'LEDGER_BACKFILL_AFTER_DAYS must be between 0 and 366' })
+  @Max(366, { message: 'LEDGER_BACKFILL_AFTER_DAYS must be between 0 and 366' })
+  LEDGER_BACKFILL_AFTER_DAYS = 7;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

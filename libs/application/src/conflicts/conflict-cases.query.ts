@@ -12,10 +12,11 @@ import {
   replayConflictCase,
 } from '@cohesion/projections';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
-import { hasRole, maySeeConflict, partnerOf, readsEverything } from '../access/access-rules';
+import { maySeeConflict } from '../access/access-rules';
+import { conflictReaderOf } from '../access/read-scope';
 import type { Principal } from '../access/principal';
 import { type Page, pageOf } from '../read-models/paging';
-import { notFound } from '../errors';
+import { concealing, notFound } from '../errors';
 
 /** What the API answers: a case without its paging key. */
 export type ConflictCaseView = Omit<ConflictCase, 'seq'>;
@@ -64,24 +65,13 @@ const withoutSeq = ({ seq: _seq, ...view }: ConflictCase): ConflictCaseView => v
  * The case as the viewer may see it: a case is confidential to its parties, its mediator,
  * administrators and auditors, so to anyone else it is `undefined`, exactly as an unknown one.
  */
-function visibleCase(
-  db: Database.Database,
-  conflictId: string,
-  viewer: Principal,
-): ConflictCase | undefined {
+function visibleCase(db: Database.Database, conflictId: string, viewer: Principal): ConflictCase {
+  const unknown = () => notFound(`Conflict ${conflictId} is not among the cases`);
   const found = findConflictCase(db, conflictId);
-  if (!found) return undefined;
+  if (!found) throw unknown();
   const participants = { ...found, proposedMediatorId: found.pendingMediator?.mediatorId };
-  return maySeeConflict(viewer, participants) ? found : undefined;
-}
-
-/** Only the cases the viewer may see: all for administrators and auditors. */
-function visibleTo(viewer: Principal): ConflictCasesFilter['visibleTo'] {
-  if (readsEverything(viewer)) return undefined;
-  return {
-    partnerId: partnerOf(viewer),
-    mediator: hasRole(viewer, 'mediator') ? viewer.sub : undefined,
-  };
+  if (!maySeeConflict(viewer, participants)) throw concealing(unknown());
+  return found;
 }
 
 @QueryHandler(ListConflictCasesQuery)
@@ -91,7 +81,7 @@ export class ListConflictCasesHandler
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   execute({ filter, viewer }: ListConflictCasesQuery): Promise<Page<ConflictCaseView>> {
-    const scoped = { ...filter, visibleTo: visibleTo(viewer) };
+    const scoped = { ...filter, visibleTo: conflictReaderOf(viewer) };
     const page = pageOf(listConflictCases(this.db, scoped), filter.limit, ({ seq }) => [seq]);
     return Promise.resolve({ ...page, items: page.items.map(withoutSeq) });
   }
@@ -102,9 +92,7 @@ export class ConflictCaseHandler implements IQueryHandler<ConflictCaseQuery, Con
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   execute({ conflictId, viewer }: ConflictCaseQuery): Promise<ConflictCaseView> {
-    const found = visibleCase(this.db, conflictId, viewer);
-    if (!found) throw notFound(`Conflict ${conflictId} is not among the cases`);
-    return Promise.resolve(withoutSeq(found));
+    return Promise.resolve(withoutSeq(visibleCase(this.db, conflictId, viewer)));
   }
 }
 
@@ -117,17 +105,13 @@ export class ConflictReplayHandler
 
   execute({ conflictId, page, moment, viewer }: ConflictReplayQuery): Promise<ConflictReplayView> {
     // Who may replay is decided on the case as it is now (its mediator may be assigned later).
-    const visible = visibleCase(this.db, conflictId, viewer);
-    const asOf = visible
-      ? conflictCaseAt(this.db, conflictId, moment ?? { revision: Number.MAX_SAFE_INTEGER })
-      : undefined;
-    if (!asOf) {
-      throw notFound(
-        moment && visible
-          ? `Conflict ${conflictId} had not been raised by then`
-          : `Conflict ${conflictId} is not among the cases`,
-      );
-    }
+    visibleCase(this.db, conflictId, viewer);
+    const asOf = conflictCaseAt(
+      this.db,
+      conflictId,
+      moment ?? { revision: Number.MAX_SAFE_INTEGER },
+    );
+    if (!asOf) throw notFound(`Conflict ${conflictId} had not been raised by then`);
     const steps = replayConflictCase(this.db, {
       conflictId,
       after: page.after,

@@ -5,6 +5,7 @@ import { AggregateStore } from '../command-side/aggregate-store';
 import type { CommandContext, CommandResult } from '../command-side/command-context';
 import { CommandMessage } from '../command-side/command-messages';
 import { streamOf } from '../command-side/streams';
+import { concealing } from '../errors';
 import { ConflictFacts } from './conflict-facts';
 import type { ConflictRequest } from './conflict-requests';
 
@@ -39,8 +40,8 @@ export class ConflictCommandHandler
    */
   private authorize(state: ConflictState, command: ConflictRequest, context: CommandContext): void {
     const participants = { ...state, proposedMediatorId: state.proposedMediator?.mediatorId };
-    if (state.status === 'none' || !mayActOnConflict(context.actor, participants)) {
-      throw new AggregateNotFound('Conflict', command.data.conflictId);
-    }
+    const unknown = () => new AggregateNotFound('Conflict', command.data.conflictId);
+    if (state.status === 'none') throw unknown();
+    if (!mayActOnConflict(context.actor, participants)) throw concealing(unknown());
   }
 }

@@ -21,5 +21,6 @@ import {
     PartnershipEquityHandler,
     PartnershipRecognitionHandler,
   ],
+  exports: [FulfilmentHandOff],
 })
 export class ContributionsApplicationModule {}

@@ -20,7 +20,7 @@ import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { scopedPartnerships, seesPartner, seesPartnership } from '../access/read-scope';
 import type { Principal } from '../access/principal';
-import { notFound } from '../errors';
+import { concealing, notFound } from '../errors';
 
 export const DEFAULT_POLICY_ID = 'default';
 
@@ -103,10 +103,10 @@ function answer<T>(
   query: RecognitionReportQuery<T>,
   visible: Visible,
 ) {
-  const result = visible(db, query.viewer, query.id)
-    ? report(db, query.id, query.filter, valuationPolicyFor(db, query.policyId))
-    : undefined;
-  if (!result) throw notFound(`Nothing is known of ${query.id}`);
+  const result = report(db, query.id, query.filter, valuationPolicyFor(db, query.policyId));
+  const unknown = () => notFound(`Nothing is known of ${query.id}`);
+  if (!result) throw unknown();
+  if (!visible(db, query.viewer, query.id)) throw concealing(unknown());
   return Promise.resolve(result);
 }
 

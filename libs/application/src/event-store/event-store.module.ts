@@ -14,6 +14,13 @@ import {
   SqliteEventStore,
 } from '@cohesion/event-store';
 import type { LedgerConfig } from '../config/ledger-config';
+import { WriteHealthMonitor } from './write-health';
+
+/**
+ * The store as configured (an adapter, perhaps decorated), before the write-health monitor that
+ * every part of the process writes through: the token tests replace to inject storage faults.
+ */
+export const CONFIGURED_EVENT_STORE = Symbol('CONFIGURED_EVENT_STORE');
 
 /** The file of the embedded store inside the data directory. */
 export const SQLITE_EVENT_STORE_FILE = 'events.sqlite';
@@ -52,13 +59,19 @@ export class EventStoreModule implements OnApplicationShutdown {
       global: true,
       providers: [
         {
-          provide: EVENT_STORE,
+          provide: CONFIGURED_EVENT_STORE,
           inject: [ConfigService],
           useFactory: (config: ConfigService<LedgerConfig, true>) =>
             decorate(createEventStore(config)),
         },
+        {
+          provide: WriteHealthMonitor,
+          inject: [CONFIGURED_EVENT_STORE],
+          useFactory: (store: EventStore) => new WriteHealthMonitor(store),
+        },
+        { provide: EVENT_STORE, useExisting: WriteHealthMonitor },
       ],
-      exports: [EVENT_STORE],
+      exports: [EVENT_STORE, WriteHealthMonitor],
     };
   }
 

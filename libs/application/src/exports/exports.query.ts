@@ -1,22 +1,27 @@
 import type { Readable } from 'node:stream';
 import { Inject } from '@nestjs/common';
-import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import {
-  type CommitmentFilter,
-  type ContributionFilter,
-  listCommitments,
-  listContributions,
-  valuerFor,
-} from '@cohesion/projections';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
-import { scopedPartnerships } from '../access/read-scope';
 import type { Principal } from '../access/principal';
-import { valuationPolicyFor } from '../contributions/recognition.query';
-import { COMMITMENT_COLUMNS } from './commitments-export';
-import { CONTRIBUTION_COLUMNS } from './contributions-export';
-import { type ExportExtension, formatOf } from './export-formats';
-import { exportStream, keysetPages } from './export-stream';
+import type { Names } from './export-columns';
+import {
+  csvFormat,
+  EXPORT_CONTENT_TYPES,
+  type ExportLayout,
+  jsonLinesFormat,
+} from './export-formats';
+import {
+  type ExportDataset,
+  type ExportRequest,
+  type ExportRows,
+  exportRows,
+} from './export-sources';
+import { firstPageRead, textStream } from './export-stream';
+import { ReadModelNames } from './read-model-names';
+import { xlsxStream } from './xlsx-stream';
+
+export type { ExportDataset, ExportRequest } from './export-sources';
 
 /** A file being streamed: the headers to send, and its bytes. */
 export interface ExportFile {
@@ -25,78 +30,49 @@ export interface ExportFile {
   readonly stream: Readable;
 }
 
-export class ExportCommitmentsQuery extends Query<ExportFile> {
+/** A read model as a file: the rows its list route shows the viewer, in the layout asked for. */
+export class ExportQuery extends Query<ExportFile> {
   constructor(
-    readonly extension: ExportExtension,
-    readonly filter: CommitmentFilter,
-    readonly asOf: string,
+    readonly request: ExportRequest,
+    readonly layout: ExportLayout,
     readonly viewer: Principal,
+    /** Names the file: the day it was exported (or, for commitments, the day judged on). */
+    readonly day: string,
   ) {
     super();
   }
 }
 
-export class ExportContributionsQuery extends Query<ExportFile> {
+@QueryHandler(ExportQuery)
+export class ExportHandler implements IQueryHandler<ExportQuery, ExportFile> {
   constructor(
-    readonly extension: ExportExtension,
-    readonly filter: ContributionFilter,
-    readonly policyId: string | undefined,
-    /** Names the file: the day it was exported. */
-    readonly today: string,
-    readonly viewer: Principal,
-  ) {
-    super();
+    private readonly queries: QueryBus,
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+  ) {}
+
+  execute({ request, layout, viewer, day }: ExportQuery): Promise<ExportFile> {
+    const names = new ReadModelNames(this.db);
+    return exportRows(request, viewer, this.queries, async (rows) => ({
+      filename: `${request.dataset}-${day}.${layout.extension}`,
+      contentType: EXPORT_CONTENT_TYPES[layout.extension],
+      stream: await fileStream(request.dataset, rows, layout, names),
+    }));
   }
 }
 
-@QueryHandler(ExportCommitmentsQuery)
-export class ExportCommitmentsHandler implements IQueryHandler<ExportCommitmentsQuery, ExportFile> {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
-
-  execute({ extension, filter, asOf, viewer }: ExportCommitmentsQuery): Promise<ExportFile> {
-    // Checked (403 for another partnership) before the first byte, while a problem can be sent.
-    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
-    const format = formatOf(extension, COMMITMENT_COLUMNS);
-    const pages = keysetPages(
-      (after: number | undefined, limit) =>
-        listCommitments(this.db, scoped, { after, limit }, asOf),
-      (row) => row.position,
-    );
-    return Promise.resolve({
-      filename: `commitments-${asOf}.${extension}`,
-      contentType: format.contentType,
-      stream: exportStream(pages, format),
-    });
-  }
-}
-
-@QueryHandler(ExportContributionsQuery)
-export class ExportContributionsHandler
-  implements IQueryHandler<ExportContributionsQuery, ExportFile>
-{
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
-
-  execute({
-    extension,
-    filter,
-    policyId,
-    today,
-    viewer,
-  }: ExportContributionsQuery): Promise<ExportFile> {
-    // Checked (403 for another partnership) before the first byte, while a problem can be sent.
-    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
-    // Read before the first byte: an unknown policy is still a 404, and one policy values it all.
-    const valuer = valuerFor(valuationPolicyFor(this.db, policyId));
-    const format = formatOf(extension, CONTRIBUTION_COLUMNS);
-    const pages = keysetPages(
-      (after: { date: string; position: number } | undefined, limit) =>
-        listContributions(this.db, scoped, { after, limit }, valuer),
-      ({ date, position }) => ({ date, position }),
-    );
-    return Promise.resolve({
-      filename: `contributions-${today}.${extension}`,
-      contentType: format.contentType,
-      stream: exportStream(pages, format),
-    });
+async function fileStream<T>(
+  dataset: ExportDataset,
+  { columns, pages }: ExportRows<T>,
+  layout: ExportLayout,
+  names: Names,
+): Promise<Readable> {
+  const read = await firstPageRead(pages);
+  switch (layout.extension) {
+    case 'csv':
+      return textStream(read, csvFormat(columns, layout.dialect, names));
+    case 'jsonl':
+      return textStream(read, jsonLinesFormat<T>());
+    case 'xlsx':
+      return xlsxStream(read, dataset, columns, names);
   }
 }

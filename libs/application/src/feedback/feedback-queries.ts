@@ -11,7 +11,7 @@ import {
 } from '@cohesion/projections';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
-import { scopedPartnerships, seesPartnership } from '../access/read-scope';
+import { assertSeesPartnership, scopedPartnerships } from '../access/read-scope';
 import type { Principal } from '../access/principal';
 import type { ListRequest } from '../read-models/list-request';
 
@@ -55,9 +55,8 @@ export class PartnershipImpactHandler
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   execute({ partnershipId, viewer }: PartnershipImpactQuery): Promise<PartnershipImpactView> {
-    const impact = seesPartnership(this.db, viewer, partnershipId)
-      ? partnershipImpact(this.db, partnershipId)
-      : undefined;
+    assertSeesPartnership(this.db, viewer, partnershipId);
+    const impact = partnershipImpact(this.db, partnershipId);
     if (!impact) throw new AggregateNotFound('Partnership', partnershipId);
     return Promise.resolve(impact);
   }

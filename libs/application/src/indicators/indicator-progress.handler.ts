@@ -7,6 +7,7 @@ import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { seesPartnership } from '../access/read-scope';
 import type { Principal } from '../access/principal';
 import { type IndicatorProgressView, indicatorProgressView } from './indicator-progress.view';
+import { concealing } from '../errors';
 
 export class IndicatorProgressQuery extends Query<IndicatorProgressView> {
   constructor(
@@ -27,8 +28,9 @@ export class IndicatorProgressHandler
   execute({ indicatorId, viewer }: IndicatorProgressQuery): Promise<IndicatorProgressView> {
     const indicator = findIndicator(this.db, indicatorId);
     // Another partnership's indicator is answered exactly as one never defined.
-    if (!indicator || !seesPartnership(this.db, viewer, indicator.partnershipId))
-      throw new AggregateNotFound('Indicator', indicatorId);
+    if (!indicator) throw new AggregateNotFound('Indicator', indicatorId);
+    if (!seesPartnership(this.db, viewer, indicator.partnershipId))
+      throw concealing(new AggregateNotFound('Indicator', indicatorId));
     return Promise.resolve(indicatorProgressView(indicator));
   }
 }

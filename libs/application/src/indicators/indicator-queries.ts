@@ -14,6 +14,7 @@ import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { scopedPartnerships, seesPartnership } from '../access/read-scope';
 import type { Principal } from '../access/principal';
 import type { ListRequest } from '../read-models/list-request';
+import { concealing } from '../errors';
 
 export type IndicatorListRequest = ListRequest<IndicatorFilters>;
 
@@ -59,8 +60,9 @@ export class IndicatorDetailHandler
   execute({ indicatorId, viewer }: IndicatorDetailQuery): Promise<IndicatorDetailView> {
     const detail = findIndicatorDetail(this.db, indicatorId);
     // Another partnership's indicator is answered exactly as one never defined.
-    if (!detail || !seesPartnership(this.db, viewer, detail.partnershipId))
-      throw new AggregateNotFound('Indicator', indicatorId);
+    if (!detail) throw new AggregateNotFound('Indicator', indicatorId);
+    if (!seesPartnership(this.db, viewer, detail.partnershipId))
+      throw concealing(new AggregateNotFound('Indicator', indicatorId));
     return Promise.resolve(detail);
   }
 }

@@ -15,7 +15,7 @@ import {
 } from '@cohesion/projections';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
-import { scopedPartnerships, seesPartnership } from '../access/read-scope';
+import { assertSeesPartnership, countsSeenBy, scopedPartnerships } from '../access/read-scope';
 import type { Principal } from '../access/principal';
 import type { ListRequest } from '../read-models/list-request';
 
@@ -67,7 +67,9 @@ export class ListPartnershipsHandler
       after,
       limit,
     });
-    return Promise.resolve(pageOf(rows, limit, (row) => [row.partnershipId]));
+    const page = pageOf(rows, limit, (row) => [row.partnershipId]);
+    const items = page.items.map((row) => countsSeenBy(this.db, viewer, row.partnershipId, row));
+    return Promise.resolve({ ...page, items });
   }
 }
 
@@ -78,11 +80,10 @@ export class PartnershipOverviewHandler
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   execute({ partnershipId, viewer }: PartnershipOverviewQuery): Promise<PartnershipOverviewView> {
-    const overview = seesPartnership(this.db, viewer, partnershipId)
-      ? findPartnershipOverview(this.db, partnershipId)
-      : undefined;
+    assertSeesPartnership(this.db, viewer, partnershipId);
+    const overview = findPartnershipOverview(this.db, partnershipId);
     if (!overview) throw new AggregateNotFound('Partnership', partnershipId);
-    return Promise.resolve(overview);
+    return Promise.resolve(countsSeenBy(this.db, viewer, partnershipId, overview));
   }
 }
 
@@ -92,10 +93,8 @@ export class ListMeetingsHandler implements IQueryHandler<ListMeetingsQuery, Pag
 
   execute({ partnershipId, filters, viewer }: ListMeetingsQuery): Promise<Page<MeetingView>> {
     // Another partnership's meetings answer as an unknown partnership's: nothing to probe.
-    if (
-      !seesPartnership(this.db, viewer, partnershipId) ||
-      !partnershipExists(this.db, partnershipId)
-    ) {
+    assertSeesPartnership(this.db, viewer, partnershipId);
+    if (!partnershipExists(this.db, partnershipId)) {
       throw new AggregateNotFound('Partnership', partnershipId);
     }
     const { from, to, limit, cursor } = filters;

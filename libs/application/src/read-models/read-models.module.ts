@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   Inject,
+  Logger,
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -8,7 +9,13 @@ import {
 import { ConfigService } from '@nestjs/config';
 import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
-import { ALL_PROJECTORS, openReadModelDatabase, ProjectionRunner } from '@cohesion/projections';
+import {
+  ALL_PROJECTORS,
+  openReadModelDatabase,
+  type ProjectionFailure,
+  type ProjectionFailureReport,
+  ProjectionRunner,
+} from '@cohesion/projections';
 import type { LedgerConfig } from '../config/ledger-config';
 
 /** The read-model database of this node (derived data: can be deleted and rebuilt). */
@@ -30,7 +37,7 @@ export const READ_MODELS_FILE = 'read-models.sqlite';
       provide: ProjectionRunner,
       inject: [EVENT_STORE, READ_MODEL_DATABASE],
       useFactory: (store: EventStore, db: Database.Database) =>
-        new ProjectionRunner(store, db, ALL_PROJECTORS),
+        new ProjectionRunner(store, db, ALL_PROJECTORS, { report: loggedFailures() }),
     },
   ],
   exports: [READ_MODEL_DATABASE, ProjectionRunner],
@@ -49,4 +56,17 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
     this.runner.stop();
     this.db.close();
   }
+}
+
+/** Each failure of the read models logged once (retries are silent), and their recovery. */
+function loggedFailures(): ProjectionFailureReport {
+  const logger = new Logger('ReadModels');
+  const where = ({ readModel, position }: ProjectionFailure) =>
+    readModel === null ? 'the read models' : `read model ${readModel} at log position ${position}`;
+  return {
+    failed: (failure) =>
+      logger.error(`Stopped: ${where(failure)} failed (${failure.cause}); retrying`),
+    recovered: (failure) =>
+      logger.log(`Going on: ${where(failure)} applied after failing since ${failure.since}`),
+  };
 }

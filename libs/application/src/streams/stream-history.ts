@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@cohesion/event-store';
 import type { Principal } from '../access/principal';
-import { invalidRequest, notFound } from '../errors';
+import { concealing, invalidRequest, notFound } from '../errors';
 import { StreamAccess } from './stream-access';
 import { deciderOfStream } from './stream-deciders';
 
@@ -101,7 +101,9 @@ export class StreamHistory {
   private async assertReadable(stream: string, viewer: Principal, asIfEmpty: string) {
     const decider = deciderOfStream(stream);
     if (!decider) throw notFound(`No aggregate has a stream named ${stream}`);
-    if (!(await this.access.mayRead(viewer, stream))) throw notFound(asIfEmpty);
+    const access = await this.access.accessTo(viewer, stream);
+    if (access === 'hidden') throw concealing(notFound(asIfEmpty));
+    if (access === 'absent') throw notFound(asIfEmpty);
     return decider;
   }
 }

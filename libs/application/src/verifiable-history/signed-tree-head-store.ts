@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TreeHeadDocument } from './documents';
+import { sqliteStorageWork } from '@cohesion/event-store';
 
 /**
  * Not a read model: signatures cannot be rebuilt from the log, and forgetting a head once given to
@@ -87,17 +88,20 @@ export class SignedTreeHeadStore {
       isNew: boolean;
     },
   ): TreeHeadDocument {
-    return this.db
-      .transaction(() => {
-        const { head, isNew } = decide(this.latest());
-        if (isNew) {
-          this.db
-            .prepare(`INSERT INTO signed_tree_heads (${COLUMNS}) VALUES (?, ?, ?, ?, ?)`)
-            .run(head.treeSize, head.rootHash, head.timestamp, head.signature, head.keyId);
-        }
-        return head;
-      })
-      .immediate();
+    // A full disk or an I/O fault is the storage's, not a sign of changed history: a 503, not a 500.
+    return sqliteStorageWork(() =>
+      this.db
+        .transaction(() => {
+          const { head, isNew } = decide(this.latest());
+          if (isNew) {
+            this.db
+              .prepare(`INSERT INTO signed_tree_heads (${COLUMNS}) VALUES (?, ?, ?, ?, ?)`)
+              .run(head.treeSize, head.rootHash, head.timestamp, head.signature, head.keyId);
+          }
+          return head;
+        })
+        .immediate(),
+    );
   }
 
   close(): void {

@@ -7,6 +7,8 @@ import {
   verifyConsistency,
   verifySignedTreeHead,
 } from '@cohesion/merkle';
+import type Database from 'better-sqlite3';
+import { StoreUnavailableError } from '@cohesion/event-store';
 import { SignedTreeHeadStore } from './signed-tree-head-store';
 import { TreeHeadInconsistentError, TreeHeadSigner } from './tree-head-signer';
 
@@ -93,5 +95,28 @@ describe('tree head signer', () => {
     expect(new TreeHeadSigner(logOf(3), heads, key, clock).current().timestamp).toBe(
       first.timestamp,
     );
+  });
+
+  it('tells a full disk apart as a storage fault (a 503 to try again), never as changed history', () => {
+    new TreeHeadSigner(logOf(3), heads, key, clock).current();
+    // SQLite's own refusal when a file may not grow (what a full disk gives), once every page is used.
+    const db = (heads as unknown as { db: Database.Database }).db;
+    db.exec('CREATE TABLE filler (bytes BLOB NOT NULL)');
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const fill = db.prepare('INSERT INTO filler (bytes) VALUES (zeroblob(64))');
+    expect(() => {
+      for (;;) fill.run();
+    }).toThrow(/full/);
+    // Each larger log is signed anew, until the heads' own page is full too.
+    let failure: unknown;
+    for (let size = 4; size < 500 && failure === undefined; size++) {
+      try {
+        new TreeHeadSigner(logOf(size), heads, key, clock).current();
+      } catch (error) {
+        failure = error;
+      }
+    }
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect(failure).toMatchObject({ code: 'SQLITE_FULL' });
   });
 });

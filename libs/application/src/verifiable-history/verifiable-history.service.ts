@@ -20,7 +20,7 @@ import type {
 import { consistencyProofDocument, inclusionProofDocument } from './proof-documents';
 import { SignedTreeHeadStore } from './signed-tree-head-store';
 import { TreeHeadInconsistentError, TreeHeadSigner } from './tree-head-signer';
-import { ApplicationError, invalidRequest, notFound } from '../errors';
+import { ApplicationError, concealing, invalidRequest, notFound } from '../errors';
 
 /** Injection token of the tree-head signing key. */
 export const TREE_HEAD_KEY = Symbol('TREE_HEAD_KEY');
@@ -74,13 +74,16 @@ export class VerifiableHistoryService {
     let leaf: MerkleLeafView | undefined;
     if (eventId !== undefined) leaf = merkleLeafOfEvent(this.db, eventId);
     if (leafIndex !== undefined) leaf = merkleLeafAt(this.db, leafIndex);
-    if (!leaf || !(await this.access.mayRead(viewer, leaf.stream))) {
-      throw notFound(
+    const unknown = () =>
+      notFound(
         eventId !== undefined
           ? `No event ${eventId} in the Merkle log`
           : `No leaf ${leafIndex} in the Merkle log`,
       );
-    }
+    if (!leaf) throw unknown();
+    const access = await this.access.accessTo(viewer, leaf.stream);
+    if (access === 'hidden') throw concealing(unknown());
+    if (access === 'absent') throw unknown();
     return leaf;
   }
 

@@ -1,3 +1,4 @@
+import { effectiveDateOf } from '../calendar';
 import { isOpenForActivity } from '../partnership/partnership.state';
 import type { Decider } from '../decider';
 import { AggregateNotFound, RuleViolation } from '../domain-errors';
@@ -36,7 +37,8 @@ export type AgreementRule =
 const violation = (rule: AgreementRule, message: string) => new RuleViolation(rule, message);
 
 /** The calendar date of the command's clock, to compare with `YYYY-MM-DD` dates. */
-const today = (command: AgreementCommand): string => command.metadata.now.slice(0, 10);
+/** The day of the act: an agreement's end is judged on the day it took effect. */
+const today = (command: AgreementCommand): string => effectiveDateOf(command.metadata);
 
 export function decideAgreement(
   command: AgreementCommand,

@@ -174,6 +174,25 @@ describe('Commitment decider', () => {
         .given([])
         .when(make({ beneficiary: { kind: 'partner', partnerId: 'p1' } }))
         .thenThrows('commitment-beneficiary-is-committer'));
+    it('accepts a due date now past when the commitment took effect before it (history entered late)', () => {
+      const recordedLate = { ...metadata, effectiveDate: '2025-03-14' };
+      spec
+        .given([])
+        .when({ ...make({ dueDate: '2025-06-30' }), metadata: recordedLate })
+        .then([
+          event('CommitmentMade', {
+            ...make({ dueDate: '2025-06-30' }).data,
+          }),
+        ]);
+    });
+    it('refuses a due date before the day the commitment took effect', () =>
+      spec
+        .given([])
+        .when({
+          ...make({ dueDate: '2025-03-13' }),
+          metadata: { ...metadata, effectiveDate: '2025-03-14' },
+        })
+        .thenThrows('commitment-due-date-in-the-past'));
     it('refuses a due date that has passed, or that is not a date', () => {
       spec
         .given([])

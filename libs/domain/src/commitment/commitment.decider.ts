@@ -1,3 +1,4 @@
+import { effectiveDateOf } from '../calendar';
 import type { Decider } from '../decider';
 import type { CommitmentCommand } from './commitment.commands';
 import type { CommitmentEvent } from './commitment.events';
@@ -112,7 +113,7 @@ function decideMake(
       );
     }
   }
-  assertValidTerms(data, command.metadata.now);
+  assertValidTerms(data, effectiveDateOf(command.metadata));
   return [{ type: 'CommitmentMade', data }];
 }
 
@@ -140,7 +141,7 @@ function decideAmend(
   const { commitmentId, amendedBy, reason } = command.data;
   assertOpenPartnership(command.partnership, made);
   assertMember(command.partnership, amendedBy);
-  assertValidTerms(command.data, command.metadata.now);
+  assertValidTerms(command.data, effectiveDateOf(command.metadata));
   const terms = termsOf(command.data);
   if (sameTerms(terms, made.terms)) {
     throw violation('commitment-amendment-changes-nothing', 'The amendment changes no term');

@@ -129,12 +129,19 @@ export function assertPendingClaim(state: CommitmentState, claimId: string): Ful
   return claim;
 }
 
-export function assertValidTerms(terms: CommitmentTerms, now: string): void {
+/**
+ * `madeOn`: the day the terms took effect (the commitment made, or amended): a commitment may be
+ * recorded long after, due on a day now past, but it was never due before it was made.
+ */
+export function assertValidTerms(terms: CommitmentTerms, madeOn: string): void {
   if (!isCalendarDate(terms.dueDate)) {
     throw violation('commitment-due-date-invalid', `${terms.dueDate} is not a YYYY-MM-DD date`);
   }
-  if (terms.dueDate < now.slice(0, 10)) {
-    throw violation('commitment-due-date-in-the-past', `Due date ${terms.dueDate} has passed`);
+  if (terms.dueDate < madeOn) {
+    throw violation(
+      'commitment-due-date-in-the-past',
+      `Due date ${terms.dueDate} is before the commitment took effect (${madeOn})`,
+    );
   }
   assertQuantityWithUnit(terms.quantity, terms.unit);
 }

@@ -443,6 +443,11 @@ describe('Conflict decider', () => {
         .when(followUp('2027-06-01'))
         .then([event('FollowUpReviewScheduled', { conflictId, reviewOn: '2027-06-01' })]);
     });
+    it('schedules a review by the day the act took effect: in the future then, in the past now', () =>
+      spec
+        .given(isResolved)
+        .when({ ...followUp('2026-01-15'), metadata: { ...metadata, effectiveDate: '2025-12-01' } })
+        .then([event('FollowUpReviewScheduled', { conflictId, reviewOn: '2026-01-15' })]));
     it('refuses a review date that is today or past', () =>
       spec
         .given(isResolved)

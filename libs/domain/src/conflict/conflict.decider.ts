@@ -1,3 +1,4 @@
+import { effectiveDateOf } from '../calendar';
 import { isOpenForActivity } from '../partnership/partnership.state';
 import type { Decider } from '../decider';
 import { AggregateNotFound } from '../domain-errors';
@@ -9,7 +10,7 @@ import {
   decideSession,
   decideStatement,
 } from './conflict.mediation';
-import { assertNotAnswered, assertParty, today, violation } from './conflict.rules';
+import { assertNotAnswered, assertParty, violation } from './conflict.rules';
 import {
   type ConflictState,
   initialConflictState,
@@ -27,7 +28,7 @@ export function decideConflict(command: ConflictCommand, state: ConflictState): 
     if (state.status !== 'resolved') {
       throw violation('conflict-not-resolved', `Conflict ${conflictId} is ${state.status}`);
     }
-    if (command.data.reviewOn <= today(command)) {
+    if (command.data.reviewOn <= effectiveDateOf(command.metadata)) {
       throw violation(
         'conflict-follow-up-not-in-the-future',
         `A follow-up review on ${command.data.reviewOn} is not in the future`,

@@ -1,3 +1,5 @@
+import { todayOf } from '../calendar';
+import type { CommandMetadata } from '../decider';
 import { RuleViolation } from '../domain-errors';
 import { type ConflictState, partiesOf } from './conflict.state';
 
@@ -36,8 +38,7 @@ export type ConflictRule =
 export const violation = (rule: ConflictRule, message: string) => new RuleViolation(rule, message);
 
 /** The calendar date of the command's clock, to compare with `YYYY-MM-DD` dates. */
-export const today = (command: { metadata: { now: string } }): string =>
-  command.metadata.now.slice(0, 10);
+export const today = (command: { metadata: CommandMetadata }): string => todayOf(command.metadata);
 
 /** The raiser or a party raised against. */
 export function assertParty(state: ConflictState, partyId: string): void {

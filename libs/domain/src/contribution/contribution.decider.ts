@@ -1,5 +1,5 @@
 import { isOpenForActivity } from '../partnership/partnership.state';
-import { isCalendarDate } from '../calendar';
+import { isCalendarDate, todayOf } from '../calendar';
 import type { Decider } from '../decider';
 import { AggregateNotFound, RuleViolation } from '../domain-errors';
 import { type ClaimRefusal, claimRefusalOf } from '../commitment';
@@ -20,7 +20,6 @@ export type ContributionRule =
   | 'contribution-date-invalid'
   | 'contribution-date-in-the-future'
   | 'contribution-commitment-unknown'
-  | 'contribution-commitment-other-partnership'
   | 'contribution-commitment-not-by-contributor'
   | 'contribution-commitment-not-claimable'
   | 'contribution-commitment-unit-mismatch'
@@ -80,7 +79,7 @@ function decideRecord(
   if (!isCalendarDate(data.date)) {
     throw violation('contribution-date-invalid', `${data.date} is not a YYYY-MM-DD date`);
   }
-  if (data.date > command.metadata.now.slice(0, 10)) {
+  if (data.date > todayOf(command.metadata)) {
     throw violation(
       'contribution-date-in-the-future',
       `A contribution on ${data.date} is not given yet`,
@@ -97,14 +96,13 @@ function decideRecord(
  */
 function assertFulfils(command: CommandOf<'RecordContribution'>, commitmentId: string): void {
   const { commitment, data } = command;
-  if (!commitment || commitment.commitmentId !== commitmentId) {
+  // Another partnership's commitment is answered exactly as one never made.
+  if (
+    !commitment ||
+    commitment.commitmentId !== commitmentId ||
+    (commitment.status !== 'none' && commitment.partnershipId !== data.partnershipId)
+  ) {
     throw claimRefused('unknown', commitmentId, command);
-  }
-  if (commitment.status !== 'none' && commitment.partnershipId !== data.partnershipId) {
-    throw violation(
-      'contribution-commitment-other-partnership',
-      `Commitment ${commitmentId} belongs to partnership ${commitment.partnershipId}`,
-    );
   }
   const refusal = claimRefusalOf(commitment, { claimedBy: data.partnerId, ...data });
   if (refusal !== undefined) throw claimRefused(refusal, commitmentId, command);

@@ -1,7 +1,7 @@
 import type { Decider } from '../decider';
 import { AggregateNotFound, RuleViolation } from '../domain-errors';
 import type { FeedbackCommand } from './feedback.commands';
-import type { FeedbackEvent, FeedbackSubject } from './feedback.events';
+import { type FeedbackEvent, feedbackSubjectIdOf } from './feedback.events';
 import { initialFeedbackState, type FeedbackState } from './feedback.state';
 
 export type FeedbackRule =
@@ -81,7 +81,7 @@ function decideSubmission(
       `Partnership ${data.partnershipId} does not exist`,
     );
   }
-  if (referencedId(data.subject)?.trim() === '') {
+  if (feedbackSubjectIdOf(data.subject)?.trim() === '') {
     throw violation('feedback-subject-invalid', `A ${data.subject.kind} subject names its id`);
   }
   if (data.text.trim() === '') {
@@ -94,19 +94,6 @@ function decideSubmission(
     throw violation('feedback-rating-out-of-range', `A rating is a whole number from 1 to 5`);
   }
   return [{ type: 'FeedbackSubmitted', data }];
-}
-
-function referencedId(subject: FeedbackSubject): string | undefined {
-  switch (subject.kind) {
-    case 'partnership':
-      return undefined;
-    case 'objective':
-      return subject.objectiveId;
-    case 'commitment':
-      return subject.commitmentId;
-    case 'meeting':
-      return subject.meetingId;
-  }
 }
 
 function assertExists(state: FeedbackState, feedbackId: string): void {

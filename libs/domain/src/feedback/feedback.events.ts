@@ -69,3 +69,17 @@ export type FeedbackEvent =
         markedBy: string;
       };
     };
+
+/** The id of what feedback is about inside its partnership; `undefined` for the partnership itself. */
+export function feedbackSubjectIdOf(subject: FeedbackSubject): string | undefined {
+  switch (subject.kind) {
+    case 'partnership':
+      return undefined;
+    case 'objective':
+      return subject.objectiveId;
+    case 'commitment':
+      return subject.commitmentId;
+    case 'meeting':
+      return subject.meetingId;
+  }
+}

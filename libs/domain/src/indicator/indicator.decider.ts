@@ -1,3 +1,4 @@
+import { todayOf } from '../calendar';
 import { isOpenForActivity } from '../partnership/partnership.state';
 import type { Decider } from '../decider';
 import { AggregateNotFound, RuleViolation } from '../domain-errors';
@@ -136,7 +137,7 @@ function decideMeasurement(
       `Measurement ${measurementId} is already recorded`,
     );
   }
-  assertPeriod(period, command.metadata.now.slice(0, 10));
+  assertPeriod(period, todayOf(command.metadata));
   for (const [otherId, other] of Object.entries(state.measurements)) {
     if (samePeriod(period, other.period)) {
       throw violation(

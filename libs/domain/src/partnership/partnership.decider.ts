@@ -1,3 +1,4 @@
+import { todayOf } from '../calendar';
 import type { Decider } from '../decider';
 import { AggregateNotFound, RuleViolation } from '../domain-errors';
 import type { PartnershipCommand } from './partnership.commands';
@@ -107,7 +108,7 @@ function decideMeeting(
   if (state.meetingIds.includes(meetingId)) {
     throw violation('meeting-already-recorded', `Meeting ${meetingId} is already recorded`);
   }
-  if (heldOn > command.metadata.now.slice(0, 10)) {
+  if (heldOn > todayOf(command.metadata)) {
     throw violation('meeting-in-the-future', `A meeting on ${heldOn} has not been held yet`);
   }
   const strangers = attendees.filter((partnerId) => !isMember(state, partnerId));

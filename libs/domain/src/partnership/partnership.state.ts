@@ -55,6 +55,8 @@ export function isOpenForActivity(state: Pick<PartnershipState, 'status'>): bool
  */
 export interface PartnershipFacts {
   readonly partnershipId: string;
+  /** The day the partnership was founded (its first act took effect), when known. */
+  readonly foundedOn?: string;
   readonly status: PartnershipStatus;
   readonly memberIds: readonly string[];
   readonly openObjectiveIds: readonly string[];

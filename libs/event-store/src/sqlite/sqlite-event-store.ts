@@ -48,7 +48,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = storageWork(() => openEventStoreDatabase(options.file));
+    this.db = sqliteStorageWork(() => openEventStoreDatabase(options.file));
     this.statements = new SqliteEventStatements(this.db);
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -197,11 +197,15 @@ export class SqliteEventStore implements EventStore {
     if (this.closed || !this.db.open) {
       throw new StoreUnavailableError('The SQLite event store is closed', 'SQLITE_CLOSED');
     }
-    return storageWork(work);
+    return sqliteStorageWork(work);
   }
 }
 
-function storageWork<T>(work: () => T): T {
+/**
+ * SQLite work whose temporary storage failures (disk full, I/O, locks, read-only files) are told
+ * apart as StoreUnavailableError, which callers answer as "try again later", never as a bug.
+ */
+export function sqliteStorageWork<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {

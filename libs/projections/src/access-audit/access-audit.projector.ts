@@ -17,15 +17,17 @@ const textOrEmpty = (value: unknown): string => textOrNull(value) ?? '';
 /** Who read which confidential conflict case, and who was refused what: one entry per access event. */
 export const accessAuditProjector: Projector = {
   name: 'access_audit',
-  version: 1,
+  version: 2,
   tables: ACCESS_AUDIT_TABLES,
   schema: ACCESS_AUDIT_SCHEMA,
   bind(db) {
     const record = db.prepare(
       `INSERT INTO access_audit_entries (position, recorded_at, outcome, sub, partner_id, roles,
-         authenticated, method, route, path, conflict_id, status, reason, stream, event_id)
+         authenticated, method, route, path, conflict_id, status, reason, count, client, since,
+         stream, event_id)
        VALUES (@position, @recordedAt, @outcome, @sub, @partnerId, @roles, @authenticated,
-         @method, @route, @path, @conflictId, @status, @reason, @stream, @eventId)`,
+         @method, @route, @path, @conflictId, @status, @reason, @count, @client, @since,
+         @stream, @eventId)`,
     );
     return (event) => {
       if (!isAccessEvent(event.type) || !event.stream.startsWith(ACCESS_STREAM_PREFIX)) return;
@@ -47,6 +49,12 @@ export const accessAuditProjector: Projector = {
         conflictId: textOrNull(data.conflictId),
         status: typeof data.status === 'number' && Number.isInteger(data.status) ? data.status : 0,
         reason: textOrEmpty(data.reason),
+        count:
+          typeof data.count === 'number' && Number.isSafeInteger(data.count) && data.count > 0
+            ? data.count
+            : 1,
+        client: textOrNull(data.client),
+        since: textOrNull(data.since),
         stream: event.stream,
         eventId: event.id,
       });

@@ -28,6 +28,9 @@ interface AccessRow {
   readonly conflict_id: string | null;
   readonly status: number;
   readonly reason: string;
+  readonly count: number;
+  readonly client: string | null;
+  readonly since: string | null;
   readonly stream: string;
   readonly event_id: string;
 }
@@ -49,6 +52,9 @@ function entryView(row: AccessRow): AccessEntryView {
     conflictId: row.conflict_id,
     status: row.status,
     reason: row.reason,
+    count: row.count,
+    client: row.client,
+    since: row.since,
     stream: row.stream,
     eventId: row.event_id,
   };

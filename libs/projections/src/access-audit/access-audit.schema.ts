@@ -19,6 +19,10 @@ CREATE TABLE access_audit_entries (
   conflict_id   TEXT,
   status        INTEGER NOT NULL,
   reason        TEXT    NOT NULL,
+  -- requests the entry stands for: refusals without credentials are counted per client and minute
+  count         INTEGER NOT NULL,
+  client        TEXT,
+  since         TEXT,
   stream        TEXT    NOT NULL,
   event_id      TEXT    NOT NULL
 ) STRICT;

@@ -19,6 +19,12 @@ export interface AccessEntryView {
   readonly conflictId: string | null;
   readonly status: number;
   readonly reason: string;
+  /** How many requests the entry stands for (refusals without credentials are counted per minute). */
+  readonly count: number;
+  /** The pseudonymous tag of the client that sent them, for counted refusals. */
+  readonly client: string | null;
+  /** When the first of them came, for counted refusals. */
+  readonly since: string | null;
   /** Where the access event is recorded (`access-YYYY-MM-DD`), to verify its hash chain. */
   readonly stream: string;
   readonly eventId: string;

@@ -26,6 +26,16 @@ export type AccessEventData = {
   readonly conflictId: string | null;
   readonly status: number;
   readonly reason: string;
+  /**
+   * How many requests the event stands for (1 when absent): refusals of requests without valid
+   * credentials are counted per client and minute, so that anonymous traffic cannot make the
+   * ledger write one event per request.
+   */
+  readonly count?: number;
+  /** Who sent them, as a pseudonymous tag of the client's address (not the address itself). */
+  readonly client?: string;
+  /** When the first of them came (`metadata.recordedAt` is when they were recorded). */
+  readonly since?: string;
 };
 
 export type AccessGranted = DomainEvent<'AccessGranted', AccessEventData>;

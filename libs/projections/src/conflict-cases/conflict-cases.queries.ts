@@ -91,20 +91,42 @@ export function listConflictCases(
       when(filter.partnershipId, (partnershipId) => ['c.partnership_id = ?', partnershipId]),
       when(filter.mediator, (mediator) => ['c.mediator_id = ?', mediator]),
       statusCondition(filter.status),
-      when(filter.visibleTo, ({ partnerId, mediator }) => [
-        `(EXISTS (SELECT 1 FROM conflict_cases_parties v
-                  WHERE v.party_id = ? AND v.conflict_id = c.conflict_id)
-          OR c.mediator_id = ?
-          OR json_extract(c.state, '$.pendingMediator.mediatorId') = ?)`,
-        partnerId ?? null,
-        mediator ?? null,
-        mediator ?? null,
-      ]),
+      when(filter.visibleTo, visibleToCondition),
     ],
     after: filter.after,
     limit: filter.limit,
   });
   return rows.map(caseOf);
+}
+
+type Reader = NonNullable<ConflictCasesFilter['visibleTo']>;
+
+const visibleToCondition = ({ partnerId, mediator }: Reader): Condition => [
+  `(EXISTS (SELECT 1 FROM conflict_cases_parties v
+            WHERE v.party_id = ? AND v.conflict_id = c.conflict_id)
+    OR c.mediator_id = ?
+    OR json_extract(c.state, '$.pendingMediator.mediatorId') = ?)`,
+  partnerId ?? null,
+  mediator ?? null,
+  mediator ?? null,
+];
+
+/**
+ * How many cases of a partnership this reader may see (see `visibleTo`): that a case exists is
+ * confidential to its parties and mediator, so a count must not tell more than the list would.
+ */
+export function countVisibleConflictCases(
+  db: Database.Database,
+  partnershipId: string,
+  reader: Reader,
+): number {
+  const [condition, ...parameters] = visibleToCondition(reader);
+  const row = cachedStatement(
+    db,
+    `SELECT count(*) AS cases FROM conflict_cases_cases c
+     WHERE c.partnership_id = ? AND ${condition}`,
+  ).get(partnershipId, ...parameters) as { cases: number };
+  return row.cases;
 }
 
 export function findConflictCase(

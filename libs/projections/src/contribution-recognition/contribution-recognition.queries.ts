@@ -144,3 +144,33 @@ function conditionsOf(filter: ContributionFilter): string[] {
   if (filter.status !== undefined) conditions.push('status = @status');
   return conditions;
 }
+
+/** A contribution recorded against a commitment whose claim there is not (yet) in the read models. */
+export interface UnclaimedHandOff {
+  readonly contributionId: string;
+  readonly commitmentId: string;
+  /** The log position of the contribution: sweeps go on from the last one seen. */
+  readonly position: number;
+}
+
+/**
+ * Contributions that name a commitment, are not reversed, were recorded before `recordedBefore`,
+ * after the log position `after`, and have no fulfilment claim on that commitment: hand-offs an
+ * interrupted request may have left undone (the claim is the second of two appends).
+ */
+export function unclaimedHandOffs(
+  db: Database.Database,
+  window: { readonly after: number; readonly recordedBefore: string; readonly limit: number },
+): UnclaimedHandOff[] {
+  return cachedStatement(
+    db,
+    `SELECT c.contribution_id AS contributionId, c.commitment_id AS commitmentId, c.position
+     FROM contribution_recognition_contributions c
+     WHERE c.position > ? AND c.commitment_id IS NOT NULL AND c.status != 'reversed'
+       AND c.recorded_at < ?
+       AND NOT EXISTS (SELECT 1 FROM accountability_claims a
+                       WHERE a.commitment_id = c.commitment_id
+                         AND a.contribution_id = c.contribution_id)
+     ORDER BY c.position LIMIT ?`,
+  ).all(window.after, window.recordedBefore, window.limit) as UnclaimedHandOff[];
+}

@@ -4,6 +4,8 @@ export {
   type ContributionFilter,
   type ContributionPageRequest,
   listContributions,
+  type UnclaimedHandOff,
+  unclaimedHandOffs,
 } from './contribution-recognition.queries';
 export {
   partnerRecognition,

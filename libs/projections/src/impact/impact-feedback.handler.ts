@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FeedbackEvent, FeedbackStatus, FeedbackSubject } from '@cohesion/domain';
+import { type FeedbackEvent, type FeedbackStatus, feedbackSubjectIdOf } from '@cohesion/domain';
 import type { RecordedEvent } from '@cohesion/event-store';
 import type { ProjectionHandler } from '../projector';
 import { domainEventOf } from '../sql-kit';
@@ -35,19 +35,6 @@ function prepare(db: Database.Database) {
   };
 }
 
-function subjectIdOf(subject: FeedbackSubject): string | null {
-  switch (subject.kind) {
-    case 'partnership':
-      return null;
-    case 'objective':
-      return subject.objectiveId;
-    case 'commitment':
-      return subject.commitmentId;
-    case 'meeting':
-      return subject.meetingId;
-  }
-}
-
 /** Feedback without its contact, and per partnership the counts its summary reads in O(1). */
 export function feedbackHandler(db: Database.Database): ProjectionHandler {
   const statements = prepare(db);
@@ -73,7 +60,7 @@ export function feedbackHandler(db: Database.Database): ProjectionHandler {
           feedbackId,
           partnershipId,
           subjectKind: subject.kind,
-          subjectId: subjectIdOf(subject),
+          subjectId: feedbackSubjectIdOf(subject) ?? null,
           rating: rating ?? null,
           text,
           channel,

@@ -355,6 +355,9 @@ describe('partnership overview projector', () => {
       listPartnerships(db, filters).map((view) => view.partnershipId);
     expect(ids({ limit: 10 })).toEqual(['a', 'b', 'c']);
     expect(ids({ territory: 'Northside', limit: 10 })).toEqual(['b', 'c']);
+    // A part of the territory's name, whatever its case and accents.
+    expect(ids({ territory: ' north ', limit: 10 })).toEqual(['b', 'c']);
+    expect(ids({ territory: 'SOUTH', limit: 10 })).toEqual(['a']);
     expect(ids({ status: 'founded', limit: 10 })).toEqual(['a', 'c']);
     expect(ids({ status: 'active', territory: 'Northside', limit: 10 })).toEqual(['b']);
     // `limit + 1` rows: the extra one tells that a next page exists.

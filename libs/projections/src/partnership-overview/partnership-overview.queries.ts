@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { cachedStatement, when, whereOf } from '../sql-kit';
+import { cachedStatement, foldedText, when, whereOf } from '../sql-kit';
 import {
   type MeetingRow,
   meetingView,
@@ -33,7 +33,11 @@ export function listPartnerships(
 ): PartnershipSummaryView[] {
   const { where, parameters } = whereOf([
     when(filters.status, (status) => ['status = ?', status]),
-    when(filters.territory, (territory) => ['territory = ?', territory]),
+    // Words of the territory, whatever their case and accents: "tilleuls" finds "Les Tilleuls".
+    when(filters.territory, (territory) => [
+      'instr(folded(territory), ?) > 0',
+      foldedText(territory.trim()),
+    ]),
     when(filters.partnershipIn, (ids) => [
       'partnership_id IN (SELECT value FROM json_each(?))',
       JSON.stringify(ids),
@@ -140,5 +144,62 @@ export function isCurrentMember(
       `SELECT 1 FROM partnership_overview_partners
        WHERE partnership_id = ? AND partner_id = ? AND status = 'member'`,
     ).get(partnershipId, partnerId) !== undefined
+  );
+}
+
+/** The one text column a lookup by key reads; `undefined` when no row has the key. */
+function textAt(db: Database.Database, sql: string, ...key: string[]): string | undefined {
+  return (cachedStatement(db, sql).get(...key) as { text: string } | undefined)?.text;
+}
+
+/** The partnership's name; `undefined` if it was never founded. */
+export function partnershipName(db: Database.Database, partnershipId: string): string | undefined {
+  return textAt(
+    db,
+    'SELECT name AS text FROM partnership_overview_partnerships WHERE partnership_id = ?',
+    partnershipId,
+  );
+}
+
+/**
+ * The name a partner joined a partnership under (kept after it left); `undefined` if it never
+ * joined it. A partner may join each partnership under its own name.
+ */
+export function partnerName(
+  db: Database.Database,
+  partnershipId: string,
+  partnerId: string,
+): string | undefined {
+  return textAt(
+    db,
+    `SELECT name AS text FROM partnership_overview_partners
+     WHERE partnership_id = ? AND partner_id = ?`,
+    partnershipId,
+    partnerId,
+  );
+}
+
+/** The name a partner last joined any partnership under, for what no partnership frames (audits). */
+export function latestPartnerName(db: Database.Database, partnerId: string): string | undefined {
+  return textAt(
+    db,
+    `SELECT name AS text FROM partnership_overview_partners
+     WHERE partner_id = ? ORDER BY joined_position DESC LIMIT 1`,
+    partnerId,
+  );
+}
+
+/** The title of one of the partnership's objectives, as it reads now. */
+export function objectiveTitle(
+  db: Database.Database,
+  partnershipId: string,
+  objectiveId: string,
+): string | undefined {
+  return textAt(
+    db,
+    `SELECT title AS text FROM partnership_overview_objectives
+     WHERE partnership_id = ? AND objective_id = ?`,
+    partnershipId,
+    objectiveId,
   );
 }

@@ -114,20 +114,39 @@ describe('projection runner', () => {
   it('rolls back a batch that fails midway, retries it, and ends with every event applied exactly once', async () => {
     await store.append('a', events(300, 'c1'), { expectedRevision: 'no_stream' });
     const poisoned = new Set([170]);
+    const reported: string[] = [];
     runner = new ProjectionRunner(store, db, [countingProjector(1, poisoned)], {
       maxBatchSize: 100,
       retryDelayMs: 20,
+      report: {
+        failed: ({ readModel, position, cause }) =>
+          reported.push(`failed ${readModel} ${position} ${cause}`),
+        recovered: ({ position }) => reported.push(`recovered from ${position}`),
+      },
     });
-    runner.start();
+    const started = runner;
+    started.start();
+    // Retried a few times: the same failure each time.
+    await eventually(() => expect(started.failure).toBeDefined());
     await new Promise((resolve) => setTimeout(resolve, 100));
     // The batch holding event 170 failed: the batches before it are applied, nothing of its own.
-    expect(runner.failure).toMatch(/cannot project/);
-    expect(runner.position).toBe(100n);
+    expect(started.failure).toEqual({
+      readModel: 'counts',
+      position: '171',
+      cause: expect.stringMatching(/cannot project/) as unknown,
+      since: expect.stringMatching(/^\d{4}-/) as unknown,
+    });
+    expect(started.position).toBe(100n);
     expect(counts()).toEqual({ a: 100 });
     poisoned.clear();
-    expect(await runner.waitFor(300n, 5000)).toBe(true);
+    expect(await started.waitFor(300n, 5000)).toBe(true);
     expect(counts()).toEqual({ a: 300 });
-    expect(runner.failure).toBeUndefined();
+    expect(started.failure).toBeUndefined();
+    // Reported once when it stopped, however often it retried, and once when it went on.
+    expect(reported).toEqual([
+      expect.stringMatching(/^failed counts 171 cannot project/),
+      'recovered from 171',
+    ]);
   });
 
   it('rebuilds a read model whose version changed', async () => {
@@ -159,3 +178,15 @@ describe('projection runner', () => {
     expect(() => runner?.rebuild(['nope'])).toThrow(/Unknown read models: nope/);
   });
 });
+
+/** Waits until `check` passes (it throws until then), polling; jest's timeout bounds the wait. */
+async function eventually(check: () => void): Promise<void> {
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}

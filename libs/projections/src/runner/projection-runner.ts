@@ -19,6 +19,35 @@ export interface ProjectionRunnerOptions {
   readonly maxBatchSize?: number;
   /** Pause before following the log again after a failed batch (doubling, capped at 30 s). */
   readonly retryDelayMs?: number;
+  /** Told once when the read models stop on a failure, and once when they go on again. */
+  readonly report?: ProjectionFailureReport;
+}
+
+/** Why the read models stopped, while the runner retries. */
+export interface ProjectionFailure {
+  /** The read model whose projector failed, when known. */
+  readonly readModel: string | null;
+  /** The log position of the event it failed on (or the first of its batch), when known. */
+  readonly position: string | null;
+  readonly cause: string;
+  /** When this failure was first met (ISO instant); retries of the same failure keep it. */
+  readonly since: string;
+}
+
+export interface ProjectionFailureReport {
+  failed(failure: ProjectionFailure): void;
+  recovered(failure: ProjectionFailure): void;
+}
+
+/** A projector failed on an event (or a batch): where, so that an operator can look. */
+class ProjectorError extends Error {
+  constructor(
+    readonly readModel: string,
+    readonly position: bigint,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 export interface ProjectionStatus {
@@ -36,10 +65,25 @@ interface BoundProjector {
 
 /** The projector's batch handler, or its event handler applied to each event of the batch. */
 function batchHandlerOf(projector: Projector, db: Database.Database): BatchHandler {
-  if (projector.bindBatch) return projector.bindBatch(db);
+  if (projector.bindBatch) {
+    const handleBatch = projector.bindBatch(db);
+    return (events) => {
+      try {
+        handleBatch(events);
+      } catch (error) {
+        throw new ProjectorError(projector.name, events[0].position, error);
+      }
+    };
+  }
   const handle = projector.bind(db);
   return (events) => {
-    for (const event of events) handle(event);
+    for (const event of events) {
+      try {
+        handle(event);
+      } catch (error) {
+        throw new ProjectorError(projector.name, event.position, error);
+      }
+    }
   };
 }
 
@@ -66,7 +110,8 @@ export class ProjectionRunner {
   private following = 0;
   private retryTimer?: NodeJS.Timeout;
   private failures = 0;
-  private lastFailure?: string;
+  private lastFailure?: ProjectionFailure;
+  private readonly report?: ProjectionFailureReport;
 
   constructor(
     private readonly store: EventStore,
@@ -77,6 +122,7 @@ export class ProjectionRunner {
     this.checkpoints = new Checkpoints(db);
     this.maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
     this.retryDelayMs = options.retryDelayMs ?? 250;
+    this.report = options.report;
   }
 
   /** Creates missing read models, rebuilds those whose version changed, then follows the log. */
@@ -132,7 +178,7 @@ export class ProjectionRunner {
   }
 
   /** Why the last batch failed, while the runner retries it; `undefined` when healthy. */
-  get failure(): string | undefined {
+  get failure(): ProjectionFailure | undefined {
     return this.lastFailure;
   }
 
@@ -167,6 +213,7 @@ export class ProjectionRunner {
     try {
       this.apply(batch);
       this.failures = 0;
+      if (this.lastFailure) this.report?.recovered(this.lastFailure);
       this.lastFailure = undefined;
     } catch (error) {
       this.retryLater(error);
@@ -194,7 +241,9 @@ export class ProjectionRunner {
   private retryLater(error: unknown): void {
     this.stop();
     this.failures += 1;
-    this.lastFailure = error instanceof Error ? error.message : String(error);
+    const failure = failureOf(error, this.lastFailure);
+    if (failure !== this.lastFailure) this.report?.failed(failure);
+    this.lastFailure = failure;
     const delay = Math.min(30_000, this.retryDelayMs * 2 ** (this.failures - 1));
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -217,4 +266,24 @@ export class ProjectionRunner {
     );
     this.applied.next(lowest ?? 0n);
   }
+}
+
+/**
+ * The failure `error` stands for: the one already met when it is the same (retries of one failure
+ * are one failure, reported once, dated from its first time), a new one otherwise.
+ */
+function failureOf(error: unknown, previous: ProjectionFailure | undefined): ProjectionFailure {
+  const where =
+    error instanceof ProjectorError
+      ? { readModel: error.readModel, position: error.position.toString() }
+      : { readModel: null, position: null };
+  const cause = error instanceof Error ? error.message : String(error);
+  if (
+    previous?.cause === cause &&
+    previous.readModel === where.readModel &&
+    previous.position === where.position
+  ) {
+    return previous;
+  }
+  return { ...where, cause, since: new Date().toISOString() };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { registerFoldedText } from '../sql-kit/folded-text';
 
 /**
  * Page cache of the read-model database. SQLite's default (2 MiB) holds a small part of the index
@@ -28,6 +29,7 @@ export function openReadModelDatabase(file: string): Database.Database {
   // file once per checkpoint, and a rebuild rewrites the same pages batch after batch (200,000
   // events: 22k events/s instead of 18k). The WAL file grows to that size before it is reused.
   db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+  registerFoldedText(db);
   db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
     name     TEXT    PRIMARY KEY,
     version  INTEGER NOT NULL,

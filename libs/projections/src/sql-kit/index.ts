@@ -3,3 +3,4 @@ export * from './domain-event';
 export * from './event-handlers';
 export * from './json-column';
 export * from './keyset-list';
+export * from './folded-text';

@@ -1,0 +1,2 @@
+export * from './stream-index.projector';
+export * from './stream-index.queries';
