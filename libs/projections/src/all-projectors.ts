@@ -8,6 +8,7 @@ import { partnershipOverviewProjector } from './partnership-overview';
 import { auditTrailProjector } from './audit-trail';
 import { accessAuditProjector } from './access-audit';
 import { merkleLogProjector } from './merkle-log';
+import { peopleDirectoryProjector } from './people-directory';
 
 /** Every read model of a ledger node, kept up to date by one projection runner. */
 export const ALL_PROJECTORS: readonly Projector[] = [
@@ -20,4 +21,5 @@ export const ALL_PROJECTORS: readonly Projector[] = [
   auditTrailProjector,
   accessAuditProjector,
   merkleLogProjector,
+  peopleDirectoryProjector,
 ];

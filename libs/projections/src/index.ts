@@ -13,3 +13,4 @@ export * from './partnership-overview';
 export * from './audit-trail';
 export * from './access-audit';
 export * from './merkle-log';
+export * from './people-directory';
