@@ -1,5 +1,13 @@
 import type { PersonStatus } from '@cohesion/domain';
 
+/** The statuses a person of the directory can be in. */
+export const PERSON_STATUSES: readonly Exclude<PersonStatus, 'none'>[] = [
+  'invited',
+  'active',
+  'suspended',
+  'removed',
+];
+
 /** What the authentication path needs of a person: whether they may act, and as whom. */
 export interface DirectoryEntry {
   readonly personId: string;
