@@ -82,3 +82,6 @@ export * from './sign-in/sign-in-application.module';
 export * from './sign-in/sign-in-refusal';
 export * from './config/sign-in-settings';
 export * from './sign-in/secret-tokens';
+export * from './sign-in/oidc/oidc-client';
+export * from './sign-in/oidc/oidc-sign-in';
+export * from './sign-in/oidc/oidc-sign-in.module';

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { SignInApplicationModule } from '@cohesion/application';
+import { OidcSignInModule, SignInApplicationModule } from '@cohesion/application';
 import { AuthenticationModule } from '../authentication/authentication.module';
+import { OidcController } from './oidc.controller';
 import { SignInController } from './sign-in.controller';
 
 /** The routes of signing in and out (/auth/…). */
 @Module({
-  imports: [SignInApplicationModule, AuthenticationModule],
-  controllers: [SignInController],
+  imports: [SignInApplicationModule, OidcSignInModule, AuthenticationModule],
+  controllers: [SignInController, OidcController],
 })
 export class SignInModule {}

@@ -16,6 +16,6 @@ import { PeopleSignIn } from './people-sign-in';
     AccessAuditApplicationModule,
   ],
   providers: [PeopleSignIn, DirectoryCommands, IdentityAudit],
-  exports: [PeopleSignIn, IdentityAudit, PeopleApplicationModule],
+  exports: [PeopleSignIn, DirectoryCommands, IdentityAudit, PeopleApplicationModule],
 })
 export class SignInApplicationModule {}
