@@ -85,3 +85,5 @@ export * from './sign-in/secret-tokens';
 export * from './sign-in/oidc/oidc-client';
 export * from './sign-in/oidc/oidc-sign-in';
 export * from './sign-in/oidc/oidc-sign-in.module';
+export * from './sign-in/passkeys/passkey-sign-in';
+export type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';

@@ -52,6 +52,13 @@ export class SessionAuthentication {
     return referer === undefined || referer.startsWith(`${this.origin}/`);
   }
 
+  /** Sign-in forms post only from the ledger's own pages (no login CSRF). */
+  assertOwnOrigin(request: Request): void {
+    if (!this.fromOwnOrigin(request)) {
+      throw csrfRefusal(`Sign in from the ledger's own pages (${this.origin})`);
+    }
+  }
+
   private assertSameSite(request: Request, csrfToken: string): void {
     const origin = request.header('origin');
     const referer = request.header('referer');

@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   Get,
   Headers,
   HttpCode,
@@ -106,7 +105,7 @@ export class SignInController {
     @Req() request: SessionRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDocument> {
-    this.assertOwnOrigin(request);
+    this.sessions.assertOwnOrigin(request);
     const started = await refusalsAnswered(response, () =>
       this.signIn.withPassword(
         body,
@@ -182,7 +181,7 @@ export class SignInController {
     @Req() request: SessionRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDocument> {
-    this.assertOwnOrigin(request);
+    this.sessions.assertOwnOrigin(request);
     const started = await this.signIn.acceptInvitation(
       body.token,
       body.password,
@@ -216,7 +215,7 @@ export class SignInController {
   @ApiNoContentResponse()
   @ApiProblems(400, 403, 404, 422)
   async resetPassword(@Body() body: SetPasswordDto, @Req() request: SessionRequest): Promise<void> {
-    this.assertOwnOrigin(request);
+    this.sessions.assertOwnOrigin(request);
     await this.signIn.resetPassword(body.token, body.password, accessAttemptOf(request));
   }
 
@@ -229,16 +228,5 @@ export class SignInController {
   /** The session the browser held before signing in: it ends (a sign-in never keeps an id). */
   private previousSession(request: Request): string | undefined {
     return cookieOf(request, SESSION_COOKIE) || undefined;
-  }
-
-  /** Sign-in forms post only from the ledger's own pages (no login CSRF). */
-  private assertOwnOrigin(request: Request): void {
-    if (!this.sessions.fromOwnOrigin(request)) {
-      throw new ForbiddenException({
-        message: 'Sign in from the ledger’s own pages',
-        error: 'Forbidden',
-        reason: 'csrf',
-      });
-    }
   }
 }
