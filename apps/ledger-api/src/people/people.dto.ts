@@ -118,8 +118,12 @@ export class PeopleQueryDto extends PageQueryDto {
   status?: PersonView['status'];
 }
 
-export class PersonDocument implements PersonView {
-  @ApiProperty({ example: '4b1d2c3e-…' })
+/** Who a person is, as every answer about one shows it. */
+export class PersonIdentityDocument {
+  @ApiProperty({
+    description: 'The person id: the `sub` every event records',
+    example: '4b1d2c3e-…',
+  })
   personId!: string;
   @ApiProperty({ example: 'Ana Ruiz' })
   displayName!: string;
@@ -129,6 +133,9 @@ export class PersonDocument implements PersonView {
   partnerId!: string | null;
   @ApiProperty({ type: [String], example: ['partner'] })
   roles!: string[];
+}
+
+export class PersonDocument extends PersonIdentityDocument implements PersonView {
   @ApiProperty({ enum: PERSON_STATUSES })
   status!: PersonView['status'];
   @ApiProperty({ type: String, nullable: true })

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -40,6 +41,20 @@ import {
 } from './sign-in.dto';
 
 type SessionRequest = Request & RequestWithSession;
+
+/** A public GET that shows who a link is for, from its token in the X-Link-Token header. */
+const LinkHolderRoute = (summary: string) =>
+  applyDecorators(
+    PublicRoute(),
+    ApiOperation({ summary }),
+    ApiHeader({
+      name: LINK_TOKEN_HEADER,
+      required: true,
+      description: 'The token of the link: what follows `#token=`',
+    }),
+    ApiOkResponse({ type: LinkHolderDocument }),
+    ApiProblems(404),
+  );
 
 /**
  * Signing in and out of the web app: a password (or an invitation's first password), a server-side
@@ -152,16 +167,8 @@ export class SignInController {
     return { endedSessions };
   }
 
-  @PublicRoute()
   @Get('invitation')
-  @ApiOperation({ summary: 'Who an invitation link is for (the link stays usable)' })
-  @ApiHeader({
-    name: LINK_TOKEN_HEADER,
-    required: true,
-    description: 'The token of the link: what follows `#token=`',
-  })
-  @ApiOkResponse({ type: LinkHolderDocument })
-  @ApiProblems(404)
+  @LinkHolderRoute('Who an invitation link is for (the link stays usable)')
   invitation(@Headers(LINK_TOKEN_HEADER) token: string | undefined): LinkHolderDocument {
     return this.signIn.invitation(token ?? '') as LinkHolderDocument;
   }
@@ -191,16 +198,8 @@ export class SignInController {
     return this.opened(started, response);
   }
 
-  @PublicRoute()
   @Get('password-reset')
-  @ApiOperation({ summary: 'Who a password-reset link is for (the link stays usable)' })
-  @ApiHeader({
-    name: LINK_TOKEN_HEADER,
-    required: true,
-    description: 'The token of the link: what follows `#token=`',
-  })
-  @ApiOkResponse({ type: LinkHolderDocument })
-  @ApiProblems(404)
+  @LinkHolderRoute('Who a password-reset link is for (the link stays usable)')
   passwordReset(@Headers(LINK_TOKEN_HEADER) token: string | undefined): LinkHolderDocument {
     return this.signIn.passwordReset(token ?? '') as LinkHolderDocument;
   }

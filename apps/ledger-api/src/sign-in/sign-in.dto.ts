@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { LinkHolderView, SessionView } from '@cohesion/application';
 import { MAX_PASSWORD_LENGTH } from '@cohesion/application';
+import { PersonIdentityDocument } from '../people/people.dto';
 
 /** The header that carries an invitation or reset link's token to the GET routes. */
 export const LINK_TOKEN_HEADER = 'x-link-token';
@@ -43,17 +44,7 @@ export class SetPasswordDto {
   password!: string;
 }
 
-export class SessionDocument implements SessionView {
-  @ApiProperty({ description: 'The person id: the `sub` every event records', example: 'p-7f3c…' })
-  personId!: string;
-  @ApiProperty({ example: 'Ana Ruiz' })
-  displayName!: string;
-  @ApiProperty({ example: 'ana@acme.example' })
-  email!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'acme' })
-  partnerId!: string | null;
-  @ApiProperty({ type: [String], example: ['partner'] })
-  roles!: string[];
+export class SessionDocument extends PersonIdentityDocument implements SessionView {
   @ApiProperty({
     description:
       'Send it back in the X-CSRF-Token header of every POST, PUT or DELETE made with the session cookie',
@@ -70,17 +61,7 @@ export class SessionDocument implements SessionView {
   expiresAt!: string;
 }
 
-export class LinkHolderDocument implements LinkHolderView {
-  @ApiProperty()
-  personId!: string;
-  @ApiProperty({ example: 'Ana Ruiz' })
-  displayName!: string;
-  @ApiProperty({ example: 'ana@acme.example' })
-  email!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'acme' })
-  partnerId!: string | null;
-  @ApiProperty({ type: [String], example: ['partner'] })
-  roles!: string[];
+export class LinkHolderDocument extends PersonIdentityDocument implements LinkHolderView {
   @ApiProperty({ format: 'date-time', description: 'The link stops working then' })
   expiresAt!: string;
 }
