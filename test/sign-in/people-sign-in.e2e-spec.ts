@@ -201,6 +201,30 @@ describe('people: invite, accept, sign in, act, suspend', () => {
     );
   });
 
+  it('resets a password through an admin-issued link, ending every session', async () => {
+    const before = client.opened(await client.signIn(ana.email).expect(200));
+    const issued = await client.api.post(`/people/${anaId}/password-reset`, {}).expect(200);
+    const token = new URL((issued.body as { url: string }).url).hash.replace('#token=', '');
+    const shown = await request(client.server)
+      .get('/auth/password-reset')
+      .set('x-link-token', token)
+      .expect(200);
+    expect(shown.body).toMatchObject({ personId: anaId, email: ana.email });
+    const renewed = 'seven quiet herons under the bridge';
+    await request(client.server)
+      .post('/auth/password-reset')
+      .send({ token, password: renewed })
+      .expect(204);
+    expect((await client.get('/auth/session', before)).status).toBe(401);
+    await client.signIn(ana.email).expect(401);
+    await client.signIn(ana.email, renewed).expect(200);
+    // A reset link works once.
+    await request(client.server)
+      .post('/auth/password-reset')
+      .send({ token, password: renewed })
+      .expect(404);
+  });
+
   it('records sign-ins, failures, invitations, suspensions and revocations in the access audit', async () => {
     const audit = await client.api.get('/access-audit?limit=500').expect(200);
     const reasons = (audit.body as { items: { reason: string }[] }).items.map(
@@ -216,6 +240,8 @@ describe('people: invite, accept, sign in, act, suspend', () => {
       'suspension',
       'reinstatement',
       'token-revoked',
+      'password-reset-issued',
+      'password-reset',
     ]) {
       expect(reasons).toContain(act);
     }
