@@ -1,15 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type Database from 'better-sqlite3';
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { RuleViolation } from '@cohesion/domain';
 import { personById, type PersonView } from '@cohesion/projections';
@@ -24,6 +20,13 @@ import { wrongCredentials } from '../sign-in-refusal';
 import { PasskeyStore, type StoredPasskey } from './passkey-store';
 
 const RELYING_PARTY_NAME = 'Cohesion Ledger';
+
+/**
+ * The WebAuthn library, loaded at the first passkey request: it and its ASN.1 parsers would
+ * otherwise add to the start of every process (each CLI command included) that never uses them.
+ */
+let library: Promise<typeof import('@simplewebauthn/server')> | undefined;
+const webAuthn = () => (library ??= import('@simplewebauthn/server'));
 
 /** A passkey as its owner sees it listed (never the key material). */
 export interface PasskeyView {
@@ -64,6 +67,7 @@ export class PasskeySignIn {
 
   async registrationOptions(personId: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
     const person = this.activePerson(personId);
+    const { generateRegistrationOptions } = await webAuthn();
     const options = await generateRegistrationOptions({
       rpName: RELYING_PARTY_NAME,
       rpID: this.rpID,
@@ -88,6 +92,7 @@ export class PasskeySignIn {
     attempt: AccessAttempt,
   ): Promise<PasskeyView> {
     this.activePerson(personId);
+    const { verifyRegistrationResponse } = await webAuthn();
     const verification = await verifyRegistrationResponse({
       response,
       expectedChallenge: (challenge) =>
@@ -114,6 +119,7 @@ export class PasskeySignIn {
   }
 
   async authenticationOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    const { generateAuthenticationOptions } = await webAuthn();
     const options = await generateAuthenticationOptions({
       rpID: this.rpID,
       userVerification: 'preferred',
@@ -128,6 +134,7 @@ export class PasskeySignIn {
     attempt: AccessAttempt,
     replacing?: string,
   ): Promise<StartedSession> {
+    const { verifyAuthenticationResponse } = await webAuthn();
     const passkey = this.passkeys.find(response.id);
     const person = passkey && personById(this.db, passkey.personId);
     const verified =
