@@ -44,6 +44,8 @@ export default tseslint.config(
       'data/**',
       'eslint.config.mjs',
       'jest.config.js',
+      // Plain Node ESM run as a child process by the sign-in suite, outside the TypeScript project.
+      'test/support/oidc-provider/*.mjs',
     ],
   },
   eslint.configs.recommended,

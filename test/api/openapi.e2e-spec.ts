@@ -39,12 +39,15 @@ describe('OpenAPI document at /docs', () => {
   });
   afterAll(() => ledger.close());
 
+  /** Signing in and out is not a command of the ledger: its routes are documented apart. */
   const commandOperations = () =>
-    Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.entries(methods)
-        .filter(([method]) => method === 'post' || method === 'put')
-        .map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
-    );
+    Object.entries(document.paths)
+      .filter(([path]) => !path.startsWith('/auth/'))
+      .flatMap(([path, methods]) =>
+        Object.entries(methods)
+          .filter(([method]) => method === 'post' || method === 'put')
+          .map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
+      );
 
   it('serves the interactive documentation', async () => {
     await request(ledger.app.getHttpServer() as App)
@@ -65,6 +68,7 @@ describe('OpenAPI document at /docs', () => {
         'conflicts',
         'indicators',
         'feedback',
+        'people',
       ]),
     );
   });
@@ -85,7 +89,9 @@ describe('OpenAPI document at /docs', () => {
       .filter(({ operation }) => operation.requestBody === undefined)
       .map(({ route }) => route);
     // Only commands whose whole input is in the path may go without a body.
-    expect(withoutBody.every((route) => /reactivation|acknowledg|expiry/.test(route))).toBe(true);
+    const pathOnly =
+      /reactivation|acknowledg|expiry|reinstatement|invitation|password-reset|revocation/;
+    expect(withoutBody.filter((route) => !pathOnly.test(route))).toEqual([]);
   });
 
   const operations = () =>

@@ -30,6 +30,22 @@ const MEMBERS = membersOf(60);
  */
 async function recordHistory(api: LedgerClient): Promise<number> {
   await Promise.all(['r1', 'r2', 'r3', 'r4', 'r5'].map((tag) => recordScenario(api, tag)));
+  // People of the directory, invited side by side, one given a personal token revoked at once.
+  await Promise.all(
+    ['r1', 'r2', 'r3'].map((tag) =>
+      api
+        .post('/people', {
+          personId: `person-${tag}`,
+          displayName: `Person ${tag}`,
+          email: `${tag}@people.example`,
+          partnerId: 'giver',
+          roles: ['partner'],
+        })
+        .expect(201),
+    ),
+  );
+  await api.put('/people/person-r1/roles', { roles: ['partner', 'partner_admin'] }).expect(200);
+  await api.post('/people/person-r2/tokens/cli-token-1/revocation', {}).expect(200);
   await partnershipWith(api, 'crowd', ['giver']);
   const joins = await sendAtOnce(api, joinsOf('crowd', MEMBERS), 61);
   await api

@@ -20,6 +20,7 @@ import { StreamsHttpModule } from './streams/streams-http.module';
 import { ReadYourWritesModule } from './queries/read-your-writes.module';
 import { VerifiableHistoryHttpModule } from './verifiable-history/verifiable-history-http.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { SignInModule } from './sign-in/sign-in.module';
 
 @Module({
   imports: [
@@ -53,6 +54,7 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter';
     ExportsModule,
     VerifiableHistoryHttpModule,
     StreamsHttpModule,
+    SignInModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -15,11 +15,15 @@ export function configureApp(app: INestApplication): INestApplication {
       .setDescription(
         'Records every commitment, contribution, agreement and conflict of partnerships for social ' +
           'cohesion as immutable, hash-chained events. Every error is application/problem+json (RFC 9457). ' +
-          'Every route but /health and /docs takes a bearer token (JWT).',
+          'Every route but /health, /docs and signing in takes a bearer token (JWT), or the ' +
+          'session cookie of a person signed in (see /auth); a POST, PUT or DELETE with the cookie ' +
+          'also sends the X-CSRF-Token of GET /auth/session, from the ledger’s own origin.',
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addCookieAuth('__Host-ledger-session', { type: 'apiKey', in: 'cookie' }, 'session')
       .addSecurityRequirements('bearer')
+      .addSecurityRequirements('session')
       .build(),
   );
   SwaggerModule.setup('docs', app, forTryingOut(document), {

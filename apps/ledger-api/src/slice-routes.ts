@@ -5,6 +5,7 @@ import { ContributionsModule } from './contributions/contributions.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
+import { PeopleModule } from './people/people.module';
 import { ValuationPoliciesModule } from './valuation-policies/valuation-policies.module';
 
 /** The HTTP routes of the slices, one per aggregate (each imports its application module). */
@@ -17,4 +18,5 @@ export const SLICE_ROUTES = [
   ConflictsModule,
   IndicatorsModule,
   FeedbackModule,
+  PeopleModule,
 ];

@@ -6,6 +6,8 @@ import { LedgerCommand } from './ledger.command';
 import { VerifyConsistencyCommand } from './offline/verify-consistency.command';
 import { VerifyInclusionCommand } from './offline/verify-inclusion.command';
 import { VerifyTreeHeadCommand } from './offline/verify-tree-head.command';
+import { InvitePersonCommand } from './people/invite-person.command';
+import { PeopleCommand } from './people/people.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { ReplayCommand } from './replay/replay.command';
 import { ReplayConflictCommand } from './replay/replay-conflict.command';
@@ -30,6 +32,8 @@ import { VerifyCommand } from './verify/verify.command';
     ExportCommand,
     ImportCommand,
     StatsCommand,
+    PeopleCommand,
+    InvitePersonCommand,
   ],
 })
 export class LedgerCliModule {}

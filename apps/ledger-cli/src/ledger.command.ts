@@ -5,6 +5,7 @@ import { ImportCommand } from './export-import/import.command';
 import { VerifyConsistencyCommand } from './offline/verify-consistency.command';
 import { VerifyInclusionCommand } from './offline/verify-inclusion.command';
 import { VerifyTreeHeadCommand } from './offline/verify-tree-head.command';
+import { PeopleCommand } from './people/people.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { ReplayCommand } from './replay/replay.command';
 import { StatsCommand } from './stats/stats.command';
@@ -28,6 +29,7 @@ import { VerifyCommand } from './verify/verify.command';
     ExportCommand,
     ImportCommand,
     StatsCommand,
+    PeopleCommand,
   ],
 })
 export class LedgerCommand extends CommandRunner {
@@ -51,6 +53,7 @@ export class LedgerCommand extends CommandRunner {
       '  npm run -s ledger -- export --out ledger.jsonl         the whole log as JSON Lines',
       '  npm run -s ledger -- import ledger.jsonl               into another ledger, hashes kept',
       '  npm run -s ledger -- token issue --role admin --sub me@city   an access token',
+      '  npm run -s ledger -- people invite --role admin --name "Camille Martin" --email camille@city.example',
       '',
       'Each command has its own help: npm run -s ledger -- <command> --help',
     ].join('\n');

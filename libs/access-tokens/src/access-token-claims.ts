@@ -15,6 +15,8 @@ export const ROLES_CLAIM = 'roles';
 /** Same shape as a ledger id (see the API's ID_PATTERN): a partner id is used as one. */
 const PARTNER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const MAX_SUB_LENGTH = 200;
+/** Roles that act for a partner, so a token holding one must name it. */
+const PARTNER_ROLES: readonly string[] = ['partner', 'partner_admin'];
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
@@ -45,8 +47,13 @@ export function claimProblems(claims: Record<string, unknown>): string[] {
   if (partnerId !== undefined && (typeof partnerId !== 'string' || !PARTNER_ID.test(partnerId))) {
     problems.push(`${PARTNER_ID_CLAIM} must be a ledger id (1-100 letters, digits, _ or -)`);
   }
-  if (Array.isArray(roles) && roles.includes('partner') && partnerId === undefined) {
-    problems.push(`the partner role needs ${PARTNER_ID_CLAIM}: the partner the person acts for`);
+  const partnerRole = Array.isArray(roles)
+    ? PARTNER_ROLES.find((role) => (roles as unknown[]).includes(role))
+    : undefined;
+  if (partnerRole !== undefined && partnerId === undefined) {
+    problems.push(
+      `the ${partnerRole} role needs ${PARTNER_ID_CLAIM}: the partner the person acts for`,
+    );
   }
   return problems;
 }

@@ -9,7 +9,11 @@ export type AccessTokenFailure =
   | 'unsupported-algorithm'
   | 'unknown-key'
   | 'invalid-signature'
-  | 'invalid-claims';
+  | 'invalid-claims'
+  /** Revoked token, or a person of the directory who is suspended, removed or not yet active. */
+  | 'revoked'
+  /** A session cookie that is unknown, signed out or timed out. */
+  | 'session-expired';
 
 /** A token that does not authenticate anyone. The message never quotes the token itself. */
 export class AccessTokenError extends Error {

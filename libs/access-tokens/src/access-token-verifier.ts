@@ -10,6 +10,12 @@ import { AccessTokenError, KeySetUnavailableError } from './access-token-error';
 import type { SigningKey } from './signing-key';
 import type { TokenTrust } from './token-trust';
 
+/** A token that passed every check: whom it authenticates, and its id if it carries one. */
+export interface VerifiedAccessToken {
+  readonly subject: AccessTokenSubject;
+  readonly tokenId?: string;
+}
+
 /**
  * Asymmetric algorithms only: `none` and the HS* family (where a public key could be misused as
  * an HMAC secret) are refused before any key is looked at.
@@ -58,6 +64,11 @@ export class AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<AccessTokenSubject> {
+    return (await this.verifyToken(token)).subject;
+  }
+
+  /** The token's subject, and its id (`jti`) when it has one, for revocation checks. */
+  async verifyToken(token: string): Promise<VerifiedAccessToken> {
     if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) {
       throw new AccessTokenError('malformed', 'The access token is not a compact JWT');
     }
@@ -69,7 +80,10 @@ export class AccessTokenVerifier {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp', 'sub'],
       });
-      return subjectOf(payload);
+      return {
+        subject: subjectOf(payload),
+        ...(typeof payload.jti === 'string' ? { tokenId: payload.jti } : {}),
+      };
     } catch (error) {
       if (error instanceof AccessTokenError || error instanceof KeySetUnavailableError) throw error;
       throw refusal(error);

@@ -11,6 +11,8 @@ export interface AccessTokenRequest {
   readonly partnerId?: string;
   /** `8h`, `15m`, `7d`… (see parseTtl), or seconds. */
   readonly ttl: string | number;
+  /** The token's id (`jti`), when the caller records it (personal tokens); random otherwise. */
+  readonly tokenId?: string;
 }
 
 /** The claims would not pass the ledger's own verification, so no token is signed. */
@@ -46,6 +48,6 @@ export async function issueAccessToken(
     .setIssuedAt(now)
     .setNotBefore(now)
     .setExpirationTime(now + ttlSeconds)
-    .setJti(randomUUID())
+    .setJti(request.tokenId ?? randomUUID())
     .sign(signer.key.privateKey);
 }

@@ -1,5 +1,8 @@
-/** The roles a principal may hold; a token naming any other role is refused, not trimmed. */
-export const ACCESS_ROLES = ['partner', 'mediator', 'admin', 'auditor'] as const;
+/**
+ * The roles a principal may hold; a token naming any other role is refused, not trimmed.
+ * `partner_admin` invites and removes its own partner's staff in the people directory.
+ */
+export const ACCESS_ROLES = ['partner', 'mediator', 'admin', 'auditor', 'partner_admin'] as const;
 export type AccessRole = (typeof ACCESS_ROLES)[number];
 
 export function isAccessRole(value: unknown): value is AccessRole {

@@ -9,6 +9,7 @@ import { EventStoreModule, type EventStoreOptions } from './event-store/event-st
 import { FeedbackApplicationModule } from './feedback/feedback-application.module';
 import { IndicatorsApplicationModule } from './indicators/indicators-application.module';
 import { PartnershipsApplicationModule } from './partnerships/partnerships-application.module';
+import { PeopleApplicationModule } from './people/people-application.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ValuationPoliciesApplicationModule } from './valuation-policies/valuation-policies-application.module';
 
@@ -22,6 +23,7 @@ export const COMMAND_SIDE_SLICES = [
   ConflictsApplicationModule,
   IndicatorsApplicationModule,
   FeedbackApplicationModule,
+  PeopleApplicationModule,
 ];
 
 /**

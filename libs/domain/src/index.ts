@@ -9,4 +9,5 @@ export * from './domain-errors';
 export * from './feedback';
 export * from './indicator';
 export * from './partnership';
+export * from './person';
 export * from './valuation-policy';

@@ -8,6 +8,7 @@ import { partnershipOverviewProjector } from './partnership-overview';
 import { auditTrailProjector } from './audit-trail';
 import { accessAuditProjector } from './access-audit';
 import { merkleLogProjector } from './merkle-log';
+import { peopleDirectoryProjector } from './people-directory';
 import { streamIndexProjector } from './stream-index';
 
 /** Every read model of a ledger node, kept up to date by one projection runner. */
@@ -22,6 +23,7 @@ export const ALL_PROJECTORS: readonly Projector[] = [
   accessAuditProjector,
   merkleLogProjector,
   streamIndexProjector,
+  peopleDirectoryProjector,
 ];
 
 /**

@@ -15,3 +15,4 @@ export * from './audit-trail';
 export * from './access-audit';
 export * from './merkle-log';
 export * from './stream-index';
+export * from './people-directory';

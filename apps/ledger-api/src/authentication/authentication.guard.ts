@@ -15,15 +15,17 @@ import {
   KeySetUnavailableError,
 } from '@cohesion/access-tokens';
 import { principalFromDevelopmentHeaders } from '../principal/development-headers';
-import { type Principal } from '@cohesion/application';
+import { DirectoryGate, type Principal } from '@cohesion/application';
+import { SessionAuthentication } from '../sign-in/session-authentication';
 import { PRINCIPAL, type RequestWithPrincipal } from '../principal/request-principal';
 import { IS_PUBLIC } from '../principal/public.decorator';
 import { DEVELOPMENT_PRINCIPAL_HEADERS } from './access-token-verifier.provider';
 import { bearerChallenge, bearerToken } from './bearer-challenge';
 
 /**
- * Who is calling: every route but the public ones needs a valid bearer token, and the principal
- * of the request (hence every event's actor) comes from that token and from nothing else.
+ * Who is calling: every route but the public ones needs a valid bearer token or a session
+ * cookie, and the principal of the request (hence every event's actor) comes from them and from
+ * nothing else; for a person of the directory, from the directory (see DirectoryGate).
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -33,6 +35,8 @@ export class AuthenticationGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
     @Inject(DEVELOPMENT_PRINCIPAL_HEADERS) private readonly developmentHeaders: boolean,
+    private readonly directory: DirectoryGate,
+    private readonly sessions: SessionAuthentication,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -67,7 +71,12 @@ export class AuthenticationGuard implements CanActivate {
 
   private async authenticate(request: Request): Promise<Principal> {
     const authorization = request.header('authorization');
-    if (authorization) return this.verifier.verify(bearerToken(authorization));
+    if (authorization) {
+      const verified = await this.verifier.verifyToken(bearerToken(authorization));
+      return this.directory.principalOfToken(verified);
+    }
+    const signedIn = this.sessions.authenticate(request);
+    if (signedIn) return signedIn;
     const developmentPrincipal = this.developmentHeaders
       ? principalFromDevelopmentHeaders(request)
       : undefined;

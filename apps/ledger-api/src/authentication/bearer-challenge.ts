@@ -35,4 +35,6 @@ const DESCRIPTIONS: Record<Exclude<AccessTokenFailure, 'missing'>, string> = {
   'unknown-key': 'unknown signing key',
   'invalid-signature': 'invalid signature',
   'invalid-claims': 'invalid claims',
+  revoked: 'token revoked or person not active',
+  'session-expired': 'session expired',
 };

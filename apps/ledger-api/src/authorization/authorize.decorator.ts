@@ -36,6 +36,10 @@ function routeRule(rule: RouteRule): MethodDecorator {
 export const Authorize = (roles: readonly [Role, ...Role[]], scope?: string) =>
   routeRule({ access: 'roles', roles, ...(scope !== undefined ? { scope } : {}) });
 
+/** Any authenticated caller, whatever its roles. */
+export const AuthorizeAnyone = (scope?: string) =>
+  routeRule({ access: 'authenticated', ...(scope !== undefined ? { scope } : {}) });
+
 /** Any authenticated caller, whatever its roles; but auditors, who write nothing. */
 export const AuthorizeAnyoneWriting = (scope?: string) =>
   routeRule({

@@ -8,6 +8,7 @@ export const AGGREGATE_TYPES = [
   'conflict',
   'indicator',
   'feedback',
+  'person',
 ] as const;
 
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];

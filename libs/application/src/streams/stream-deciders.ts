@@ -9,6 +9,7 @@ import {
   feedbackDecider,
   indicatorDecider,
   partnershipDecider,
+  personDecider,
   valuationPolicyDecider,
 } from '@cohesion/domain';
 import { type AggregateType, aggregateOfStream } from '../command-side/streams';
@@ -28,6 +29,7 @@ const DECIDERS: Record<AggregateType, unknown> = {
   conflict: conflictDecider,
   indicator: indicatorDecider,
   feedback: feedbackDecider,
+  person: personDecider,
 };
 
 /** The decider of a stream's aggregate; `undefined` for an unknown stream. */

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CommandSideModule } from '../command-side/command-side.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { IdentityStoreModule } from '../sign-in/identity-store.module';
+import { DirectoryGate } from './directory-gate';
+import { ListPeopleHandler, PersonalTokensHandler, PersonHandler } from './people.queries';
+import { PersonCommandHandler } from './person-command.handler';
+import { PersonLinks } from './person-links';
+import { PersonalTokens } from './personal-tokens';
+
+/** The people directory: its commands and queries, links, personal tokens, and its gate. */
+@Module({
+  imports: [CommandSideModule, ReadModelsModule, IdentityStoreModule],
+  providers: [
+    PersonCommandHandler,
+    ListPeopleHandler,
+    PersonHandler,
+    PersonalTokensHandler,
+    PersonLinks,
+    PersonalTokens,
+    DirectoryGate,
+  ],
+  exports: [PersonLinks, PersonalTokens, DirectoryGate],
+})
+export class PeopleApplicationModule {}

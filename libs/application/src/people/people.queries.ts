@@ -1,0 +1,107 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import { AggregateNotFound } from '@cohesion/domain';
+import {
+  listPeople,
+  type PeopleFilters,
+  type PersonalTokenView,
+  personalTokensOf,
+  personById,
+  type PersonView,
+} from '@cohesion/projections';
+import { hasRole } from '../access/access-rules';
+import type { Principal } from '../access/principal';
+import { accessDenied } from '../errors';
+import type { ListRequest } from '../read-models/list-request';
+import { cursorKey, type Page, pageOf } from '../read-models/paging';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { maySeePerson } from './people-access';
+
+export type PeopleListRequest = ListRequest<PeopleFilters>;
+
+export class ListPeopleQuery extends Query<Page<PersonView>> {
+  constructor(
+    readonly filters: PeopleListRequest,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+export class PersonQuery extends Query<PersonView> {
+  constructor(
+    readonly personId: string,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+export class PersonalTokensQuery extends Query<PersonalTokenView[]> {
+  constructor(
+    readonly personId: string,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The directory as the viewer may see it: everyone for administrators and auditors; a partner
+ * admin its own partner's staff only (naming another partner is 403).
+ */
+@QueryHandler(ListPeopleQuery)
+export class ListPeopleHandler implements IQueryHandler<ListPeopleQuery, Page<PersonView>> {
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ filters, viewer }: ListPeopleQuery): Promise<Page<PersonView>> {
+    const { limit, cursor, ...given } = filters;
+    const [after] = cursorKey(cursor, ['number']) ?? [];
+    const partnerId = this.partnerScope(viewer, given.partnerId);
+    const rows = listPeople(this.db, { ...given, partnerId, after, limit });
+    const page = pageOf(rows, limit, (row) => [row.seq]);
+    return Promise.resolve({
+      ...page,
+      items: page.items.map(({ seq: _seq, ...person }) => person),
+    });
+  }
+
+  private partnerScope(viewer: Principal, named: string | undefined): string | undefined {
+    if (hasRole(viewer, 'admin') || hasRole(viewer, 'auditor')) return named;
+    const own = viewer.partnerId;
+    if (own === undefined || (named !== undefined && named !== own)) {
+      throw accessDenied('You see only the people of your own partner');
+    }
+    return own;
+  }
+}
+
+/** A person, to whoever may see them, and to themself. */
+@QueryHandler(PersonQuery)
+export class PersonHandler implements IQueryHandler<PersonQuery, PersonView> {
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ personId, viewer }: PersonQuery): Promise<PersonView> {
+    const person = personById(this.db, personId);
+    if (!person || (viewer.sub !== personId && !maySeePerson(viewer, person))) {
+      throw new AggregateNotFound('Person', personId);
+    }
+    return Promise.resolve(person);
+  }
+}
+
+/** A person's personal tokens: to themself and to administrators. */
+@QueryHandler(PersonalTokensQuery)
+export class PersonalTokensHandler
+  implements IQueryHandler<PersonalTokensQuery, PersonalTokenView[]>
+{
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ personId, viewer }: PersonalTokensQuery): Promise<PersonalTokenView[]> {
+    if (viewer.sub !== personId && !hasRole(viewer, 'admin')) {
+      throw new AggregateNotFound('Person', personId);
+    }
+    return Promise.resolve(personalTokensOf(this.db, personId));
+  }
+}

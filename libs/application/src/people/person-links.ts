@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AggregateNotFound, personDecider, RuleViolation } from '@cohesion/domain';
+import { hasRole } from '../access/access-rules';
+import type { Principal } from '../access/principal';
+import { AggregateStore } from '../command-side/aggregate-store';
+import { streamOf } from '../command-side/streams';
+import type { LedgerConfig } from '../config/ledger-config';
+import { accessDenied } from '../errors';
+import { type LinkPurpose, OneTimeLinks } from '../sign-in/one-time-links';
+import { mayManagePerson, maySeePerson } from './people-access';
+
+/** A link given to a person, to open in a browser; shown once to whoever issued it. */
+export interface PersonLink {
+  readonly url: string;
+  readonly expiresAt: string;
+}
+
+/**
+ * Where each link leads, in the web app. The secret travels in the fragment, which browsers
+ * never send to a server: it stays out of access logs, proxies and `Referer` headers.
+ */
+const PAGES: Record<LinkPurpose, string> = {
+  invitation: '/invitation',
+  'password-reset': '/password-reset',
+};
+
+/**
+ * Invitation and password-reset links. No e-mail server is assumed: the link is answered to the
+ * administrator (or printed by the CLI) to pass on.
+ */
+@Injectable()
+export class PersonLinks {
+  private readonly origin: string;
+  private readonly ttlHours: Record<LinkPurpose, number>;
+
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly links: OneTimeLinks,
+    config: ConfigService<LedgerConfig, true>,
+  ) {
+    this.origin = config.get('LEDGER_PUBLIC_ORIGIN', { infer: true });
+    this.ttlHours = {
+      invitation: config.get('LEDGER_INVITATION_TTL_HOURS', { infer: true }),
+      'password-reset': config.get('LEDGER_PASSWORD_RESET_TTL_HOURS', { infer: true }),
+    };
+  }
+
+  /** A new invitation link for a person still invited (any earlier link stops working). */
+  async invitation(personId: string, actor: Principal): Promise<PersonLink> {
+    const state = await this.personFor(personId, actor);
+    if (!mayManagePerson(actor, state)) throw accessDenied('You may not invite this person');
+    if (state.status !== 'invited') {
+      throw new RuleViolation('person-not-invited', `Person ${personId} has no pending invitation`);
+    }
+    return this.issue('invitation', personId);
+  }
+
+  /** A password-reset link for an active person: issued by an administrator only. */
+  async passwordReset(personId: string, actor: Principal): Promise<PersonLink> {
+    const state = await this.personFor(personId, actor);
+    if (!hasRole(actor, 'admin')) throw accessDenied('Only an administrator issues reset links');
+    if (state.status !== 'active') {
+      throw new RuleViolation('person-not-active', `Person ${personId} is not active`);
+    }
+    return this.issue('password-reset', personId);
+  }
+
+  private async personFor(personId: string, actor: Principal) {
+    const { state } = await this.aggregates.load(streamOf('person', personId), personDecider);
+    if (state.status === 'none' || !maySeePerson(actor, state)) {
+      throw new AggregateNotFound('Person', personId);
+    }
+    return state;
+  }
+
+  private issue(purpose: LinkPurpose, personId: string): PersonLink {
+    const { token, expiresAt } = this.links.issue(purpose, personId, this.ttlHours[purpose]);
+    return { url: `${this.origin}${PAGES[purpose]}#token=${token}`, expiresAt };
+  }
+}

@@ -1,0 +1,38 @@
+import type { PersonStatus } from '@cohesion/domain';
+
+/** The statuses a person of the directory can be in. */
+export const PERSON_STATUSES: readonly Exclude<PersonStatus, 'none'>[] = [
+  'invited',
+  'active',
+  'suspended',
+  'removed',
+];
+
+/** What the authentication path needs of a person: whether they may act, and as whom. */
+export interface DirectoryEntry {
+  readonly personId: string;
+  readonly status: Exclude<PersonStatus, 'none'>;
+  readonly partnerId: string | null;
+  readonly roles: readonly string[];
+}
+
+/** A person as the directory shows them to administrators (personal fields included). */
+export interface PersonView extends DirectoryEntry {
+  readonly displayName: string;
+  readonly email: string;
+  readonly identityProviderSubject: string | null;
+  readonly invitedAt: string;
+  readonly invitedBy: string;
+  readonly updatedAt: string;
+}
+
+/** A personal API token as listed to its owner (never the token itself, which is not kept). */
+export interface PersonalTokenView {
+  readonly tokenId: string;
+  readonly personId: string;
+  /** Null for a token signed offline by the operator's CLI, known only once revoked. */
+  readonly label: string | null;
+  readonly issuedAt: string | null;
+  readonly expiresAt: string | null;
+  readonly revokedAt: string | null;
+}
