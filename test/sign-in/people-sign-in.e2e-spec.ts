@@ -93,7 +93,9 @@ describe('people: invite, accept, sign in, act, suspend', () => {
 
   it('acts with the session cookie, recording the person id (never the name) as the actor', async () => {
     await client.post('/commitments', commitment('cookie-hours'), session).expect(201);
-    const events = await client.api.get('/streams/commitment-youth--cookie-hours/events').expect(200);
+    const events = await client.api
+      .get('/streams/commitment-youth--cookie-hours/events')
+      .expect(200);
     expect(
       (events.body as { events: { metadata: { actor: unknown } }[] }).events[0].metadata.actor,
     ).toEqual({
@@ -251,7 +253,9 @@ describe('people: invite, accept, sign in, act, suspend', () => {
   });
 
   it('keeps names and e-mails out of business events and their metadata', async () => {
-    const events = await client.api.get('/streams/commitment-youth--cookie-hours/events').expect(200);
+    const events = await client.api
+      .get('/streams/commitment-youth--cookie-hours/events')
+      .expect(200);
     expect(JSON.stringify(events.body)).not.toMatch(/Ana Ruiz|ana@acme/);
   });
 
