@@ -1,26 +1,20 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { LedgerConfig } from '@cohesion/application';
 import { applyHttpHardening } from './abuse-limits/http-hardening';
+import { createOpenApiDocument } from './openapi/openapi-document';
+import { serveWebApp } from './web-app/serve-web-app';
 
 /** What main.ts and the e2e tests both apply to the Nest application. */
 export function configureApp(app: INestApplication): INestApplication {
   app.enableShutdownHooks();
   // Before the docs are mounted, so that they are served with the same headers and limits.
   applyHttpHardening(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cohesion Ledger')
-      .setDescription(
-        'Records every commitment, contribution, agreement and conflict of partnerships for social ' +
-          'cohesion as immutable, hash-chained events. Every error is application/problem+json (RFC 9457). ' +
-          'Every route but /health and /docs takes a bearer token (JWT).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const config = app.get<ConfigService<LedgerConfig, true>>(ConfigService);
+  serveWebApp(app as NestExpressApplication, config.get('LEDGER_WEB_DIR', { infer: true }));
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }

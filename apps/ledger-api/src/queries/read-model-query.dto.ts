@@ -17,7 +17,13 @@ export class ReadModelQueryDto {
 
 /** A page of a list: `limit` items after the opaque `cursor` a previous page answered as `next`. */
 export class PageQueryDto extends ReadModelQueryDto {
-  @ApiPropertyOptional({ description: 'Items per page', default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({
+    description: 'Items per page',
+    type: Number,
+    default: 50,
+    minimum: 1,
+    maximum: 500,
+  })
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -3,13 +3,18 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 export class StreamEventsQuery {
-  @ApiPropertyOptional({ description: 'First revision of the page', default: 0 })
+  @ApiPropertyOptional({ description: 'First revision of the page', type: Number, default: 0 })
   @Type(() => Number)
   @IsInt()
   @Min(0)
   fromRevision = 0;
 
-  @ApiPropertyOptional({ description: 'Events per page', default: 100, maximum: 1000 })
+  @ApiPropertyOptional({
+    description: 'Events per page',
+    type: Number,
+    default: 100,
+    maximum: 1000,
+  })
   @Type(() => Number)
   @IsInt()
   @Min(1)
