@@ -123,6 +123,44 @@ describe('web app in a browser', () => {
     }
   });
 
+  it('enforces the CSP in the browser, and the watcher sees a violation (so it can fail)', async () => {
+    const watched = await openWatchedPage(browser, 'en-GB');
+    try {
+      const { page, trouble } = watched;
+      await page.goto(`${ledger.baseUrl}/app/sign-in`);
+      await settled(page);
+      // An inline <style>, as a library that injects styles would add: refused by style-src.
+      const directive = await page.evaluate(`new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true });
+        const style = document.createElement('style');
+        style.textContent = 'body { color: red }';
+        document.head.appendChild(style);
+      })`);
+      expect(directive).toBe('style-src-elem');
+      await page.evaluate('0');
+      expect(trouble.cspViolations).toEqual(
+        expect.arrayContaining([expect.stringContaining('style-src-elem blocked inline')]),
+      );
+    } finally {
+      await watched.context.close();
+    }
+  });
+
+  it('has axe-core find a fault when there is one (so the page checks can fail)', async () => {
+    const watched = await openWatchedPage(browser, 'en-GB');
+    try {
+      const { page } = watched;
+      await page.goto(`${ledger.baseUrl}/app/sign-in`);
+      await settled(page);
+      await page.evaluate(
+        `document.querySelector('main').appendChild(document.createElement('input'))`,
+      );
+      expect(await accessibilityViolations(page)).toEqual([expect.stringMatching(/^label /)]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
   it('makes the skip link the first stop of the keyboard, leading to the content', async () => {
     const watched = await openWatchedPage(browser, 'en-GB');
     try {

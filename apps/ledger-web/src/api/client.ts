@@ -14,8 +14,12 @@ const csrfOnWrites: Middleware = {
 };
 
 /** The typed client of the ledger API, same origin, generated from its OpenAPI document. */
-export function createLedgerClient(baseUrl = window.location.origin) {
-  const client = createClient<paths>({ baseUrl, credentials: 'include' });
+export function createLedgerClient(
+  baseUrl = window.location.origin,
+  // Looked up at each call, so that a page never holds on to a replaced fetch.
+  fetchFunction: (request: Request) => Promise<Response> = (request) => globalThis.fetch(request),
+) {
+  const client = createClient<paths>({ baseUrl, credentials: 'include', fetch: fetchFunction });
   client.use(csrfOnWrites);
   return client;
 }

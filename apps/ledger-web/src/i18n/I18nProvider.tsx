@@ -1,7 +1,7 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { IntlProvider } from 'react-intl';
-import { CATALOGUES } from './messages';
-import { type Locale, initialLocale, rememberChosenLocale } from './locale';
+import { CATALOGUES, type MessageKey } from './messages';
+import { INTL_LOCALE, type Locale, initialLocale, rememberChosenLocale } from './locale';
 
 interface LocaleChoice {
   readonly locale: Locale;
@@ -14,11 +14,18 @@ export interface I18nProviderProps {
   readonly children: ReactNode;
   /** Tests pin a locale; the app starts from the browser's languages. */
   readonly locale?: Locale;
+  /** Another catalogue than the locale's (tests mark every message to find text without one). */
+  readonly messages?: Record<MessageKey, string>;
   /** Called for any message the catalogue lacks or cannot format (tests fail on it). */
   readonly onMessageError?: (error: Error) => void;
 }
 
-export function I18nProvider({ children, locale: pinned, onMessageError }: I18nProviderProps) {
+export function I18nProvider({
+  children,
+  locale: pinned,
+  messages,
+  onMessageError,
+}: I18nProviderProps) {
   const [locale, setLocale] = useState<Locale>(() => pinned ?? initialLocale());
   const choose = useCallback((next: Locale) => {
     rememberChosenLocale(next);
@@ -31,10 +38,10 @@ export function I18nProvider({ children, locale: pinned, onMessageError }: I18nP
   return (
     <LocaleContext.Provider value={{ locale, choose }}>
       <IntlProvider
-        locale={locale}
-        messages={CATALOGUES[locale]}
+        locale={INTL_LOCALE[locale]}
+        messages={messages ?? CATALOGUES[locale]}
         // No defaultLocale fallback: a key missing from the catalogue is an error, not English.
-        defaultLocale={locale}
+        defaultLocale={INTL_LOCALE[locale]}
         onError={onMessageError ?? reportMessageError}
       >
         {children}

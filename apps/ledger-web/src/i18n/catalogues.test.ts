@@ -20,7 +20,8 @@ function argumentsOf(elements: readonly MessageFormatElement[]): string[] {
         ];
       case TYPE.tag:
         return argumentsOf(element.children);
-      default:
+      case TYPE.literal:
+      case TYPE.pound:
         return [];
     }
   });

@@ -4,6 +4,12 @@ export type Locale = (typeof LOCALES)[number];
 /** Where the person's explicit choice is kept; a preference, never a secret. */
 const CHOSEN_LOCALE_KEY = 'cohesion-ledger.locale';
 
+/**
+ * The conventions each language is formatted with (Intl): English dates and numbers as in the
+ * UK, day before month, like the rest of Europe where the ledger's euros are counted.
+ */
+export const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

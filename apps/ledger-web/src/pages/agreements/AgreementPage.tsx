@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
+import { type PartnerNames, loadPartnerNames } from '../partner-names';
 import { TermsChanges } from './TermsChanges';
 
 type Version = components['schemas']['AgreementTermsVersionDocument'];
@@ -18,14 +19,18 @@ export function AgreementPage() {
   const format = useFormat();
   const { agreementId = '' } = useParams();
   const loaded = useLoad(
-    (client) =>
-      client.GET('/agreements/{agreementId}', { params: { path: { agreementId } } }).then(unwrap),
+    async (client) => {
+      const agreement = await client
+        .GET('/agreements/{agreementId}', { params: { path: { agreementId } } })
+        .then(unwrap);
+      return { agreement, name: await loadPartnerNames(client, agreement.partnershipId) };
+    },
     [agreementId],
   );
   const [chosen, setChosen] = useState<number | null>(null);
   return (
     <LoadedView loaded={loaded}>
-      {(agreement) => {
+      {({ agreement, name }) => {
         const shown =
           agreement.versions.find((version) => version.version === chosen) ??
           agreement.versions[agreement.versions.length - 1];
@@ -46,13 +51,13 @@ export function AgreementPage() {
               </div>
               <div>
                 <dt>{t('agreement.parties')}</dt>
-                <dd>{agreement.parties.join(', ')}</dd>
+                <dd>{agreement.parties.map(name).join(', ')}</dd>
               </div>
               <div>
                 <dt>{t('agreement.pendingSignatures')}</dt>
                 <dd>
                   {agreement.pendingSignatures.length
-                    ? agreement.pendingSignatures.join(', ')
+                    ? agreement.pendingSignatures.map(name).join(', ')
                     : t('agreement.noPendingSignatures')}
                 </dd>
               </div>
@@ -79,7 +84,7 @@ export function AgreementPage() {
                 ))}
               </select>
             </div>
-            {shown ? <VersionDetails version={shown} previous={previous} /> : null}
+            {shown ? <VersionDetails version={shown} previous={previous} name={name} /> : null}
           </Page>
         );
       }}
@@ -90,9 +95,11 @@ export function AgreementPage() {
 function VersionDetails({
   version,
   previous,
+  name,
 }: {
   readonly version: Version;
   readonly previous?: Version;
+  readonly name: PartnerNames;
 }) {
   const t = useT();
   const format = useFormat();
@@ -110,7 +117,12 @@ function VersionDetails({
         rowKey={(signature) => signature.partyId}
         empty={t('agreement.noSignatures')}
         columns={[
-          { key: 'party', header: t('agreement.party'), rowHeader: true, cell: (s) => s.partyId },
+          {
+            key: 'party',
+            header: t('agreement.party'),
+            rowHeader: true,
+            cell: (s) => name(s.partyId),
+          },
           {
             key: 'signed',
             header: t('agreement.signedAt'),

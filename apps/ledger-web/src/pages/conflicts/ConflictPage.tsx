@@ -5,6 +5,7 @@ import { CONFLICT_STATUS } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
+import { loadPartnerNames } from '../partner-names';
 import { ReplayScrubber } from './ReplayScrubber';
 
 /** A conflict's case file and its replay: the case as it stood after any step. */
@@ -23,13 +24,13 @@ export function ConflictPage() {
           })
           .then(unwrap),
       ]);
-      return { conflict, replay };
+      return { conflict, replay, name: await loadPartnerNames(client, conflict.partnershipId) };
     },
     [conflictId],
   );
   return (
     <LoadedView loaded={loaded}>
-      {({ conflict, replay }) => (
+      {({ conflict, replay, name }) => (
         <Page title={t('conflict.title', { summary: conflict.summary })}>
           <p className="context">
             <Link to={`/partnerships/${conflict.partnershipId}/conflicts`}>
@@ -43,11 +44,11 @@ export function ConflictPage() {
             </div>
             <div>
               <dt>{t('conflict.raisedBy')}</dt>
-              <dd>{conflict.raisedBy}</dd>
+              <dd>{name(conflict.raisedBy)}</dd>
             </div>
             <div>
               <dt>{t('conflict.parties')}</dt>
-              <dd>{conflict.parties.join(', ')}</dd>
+              <dd>{conflict.parties.map(name).join(', ')}</dd>
             </div>
             <div>
               <dt>{t('conflict.mediator')}</dt>
@@ -59,7 +60,7 @@ export function ConflictPage() {
             </div>
           </dl>
           <h2>{t('replay.title')}</h2>
-          <ReplayScrubber steps={replay.steps} />
+          <ReplayScrubber steps={replay.steps} name={name} />
         </Page>
       )}
     </LoadedView>

@@ -4,12 +4,13 @@ import { useFormat } from '../../i18n/use-format';
 import { CONFLICT_EVENT, CONFLICT_STATUS } from '../../i18n/labels';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
+import type { PartnerNames } from '../partner-names';
 
 type Step = components['schemas']['CaseStepDocument'];
 
 /** What a step's data may say, in words a reader wants: who, and what was said or decided. */
-const DETAILS: ReadonlyArray<readonly [string, MessageKey, 'date'?]> = [
-  ['partyId', 'replay.detail.party'],
+const DETAILS: ReadonlyArray<readonly [string, MessageKey, ('date' | 'partner')?]> = [
+  ['partyId', 'replay.detail.party', 'partner'],
   ['mediatorId', 'replay.detail.mediator'],
   ['summary', 'replay.detail.summary'],
   ['text', 'replay.detail.text'],
@@ -23,7 +24,13 @@ const DETAILS: ReadonlyArray<readonly [string, MessageKey, 'date'?]> = [
  * The replay: a slider and a timeline over the case's steps; the case's state after the chosen
  * step is shown beside it. Keyboard: the slider's arrows, Home and End, or the step buttons.
  */
-export function ReplayScrubber({ steps }: { readonly steps: readonly Step[] }) {
+export function ReplayScrubber({
+  steps,
+  name,
+}: {
+  readonly steps: readonly Step[];
+  readonly name: PartnerNames;
+}) {
   const t = useT();
   const format = useFormat();
   const [index, setIndex] = useState(steps.length - 1);
@@ -112,7 +119,13 @@ export function ReplayScrubber({ steps }: { readonly steps: readonly Step[] }) {
               return (
                 <div key={field}>
                   <dt>{t(label)}</dt>
-                  <dd>{kind === 'date' ? format.date(value) : value}</dd>
+                  <dd>
+                    {kind === 'date'
+                      ? format.date(value)
+                      : kind === 'partner'
+                        ? name(value)
+                        : value}
+                  </dd>
                 </div>
               );
             })}

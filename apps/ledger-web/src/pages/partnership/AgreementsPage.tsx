@@ -6,12 +6,15 @@ import { useT } from '../../i18n/use-t';
 import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
+import { partnerNamesOf } from '../partner-names';
 import { usePartnership } from './PartnershipLayout';
 
 export function AgreementsPage() {
   const t = useT();
   const format = useFormat();
-  const { partnershipId, name } = usePartnership();
+  const partnership = usePartnership();
+  const { partnershipId, name } = partnership;
+  const partnerName = partnerNamesOf(partnership);
   const loaded = useLoad(
     (client) =>
       client.GET('/agreements', { params: { query: { partnershipId, limit: 500 } } }).then(unwrap),
@@ -48,7 +51,10 @@ export function AgreementsPage() {
               {
                 key: 'pending',
                 header: t('agreement.pendingSignatures'),
-                cell: (a) => (a.pendingSignatures.length ? a.pendingSignatures.join(', ') : '—'),
+                cell: (a) =>
+                  a.pendingSignatures.length
+                    ? a.pendingSignatures.map(partnerName).join(', ')
+                    : '—',
               },
               {
                 key: 'ends',

@@ -6,12 +6,15 @@ import { useT } from '../../i18n/use-t';
 import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
+import { partnerNamesOf } from '../partner-names';
 import { usePartnership } from './PartnershipLayout';
 
 export function ConflictsPage() {
   const t = useT();
   const format = useFormat();
-  const { partnershipId, name } = usePartnership();
+  const partnership = usePartnership();
+  const { partnershipId, name } = partnership;
+  const partnerName = partnerNamesOf(partnership);
   const loaded = useLoad(
     (client) =>
       client.GET('/conflicts', { params: { query: { partnershipId, limit: 500 } } }).then(unwrap),
@@ -39,7 +42,11 @@ export function ConflictsPage() {
                 header: t('conflict.status'),
                 cell: (c) => t(CONFLICT_STATUS[c.status]),
               },
-              { key: 'raisedBy', header: t('conflict.raisedBy'), cell: (c) => c.raisedBy },
+              {
+                key: 'raisedBy',
+                header: t('conflict.raisedBy'),
+                cell: (c) => partnerName(c.raisedBy),
+              },
               {
                 key: 'raisedAt',
                 header: t('conflict.raisedAt'),
