@@ -17,11 +17,11 @@ export type CommandOutcome =
 
 export interface Command {
   /** Sends the command once at a time, with this form's Idempotency-Key. */
-  run(
+  readonly run: (
     send: (init: {
       readonly headers: { readonly 'Idempotency-Key': string };
     }) => Promise<CommandAnswer>,
-  ): Promise<CommandOutcome>;
+  ) => Promise<CommandOutcome>;
   readonly submitting: boolean;
   readonly outcome: CommandOutcome | null;
 }
