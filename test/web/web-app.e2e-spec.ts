@@ -73,6 +73,11 @@ describe('web app in a browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     const text = await page.locator('body').innerText();
     expect(CATALOGUE_KEYS.filter((key) => text.includes(key))).toEqual([]);
+    // No token or session in the browser's storage: only the chosen language may be kept there.
+    const stored = await page.evaluate(
+      '[...Object.keys(localStorage), ...Object.keys(sessionStorage)]',
+    );
+    expect((stored as string[]).filter((key) => key !== 'cohesion-ledger.locale')).toEqual([]);
     await screenshot(page, name);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(trouble.cspViolations).toEqual([]);

@@ -8,6 +8,7 @@ import { DataTable } from '../kit/DataTable';
 import { LoadedView } from '../kit/LoadedView';
 import { Page } from '../shell/Page';
 import { today } from './dates';
+import { loadPartnerNames } from './partner-names';
 
 /**
  * The home page: what needs the person's attention (commitments overdue, agreements waiting for
@@ -41,7 +42,22 @@ export function TodoPage() {
       const awaitingMe = (awaiting?.items ?? []).filter((agreement) =>
         agreement.pendingSignatures.includes(partnerId ?? ''),
       );
-      return { partnerships: partnerships.items, overdue: overdue.items, awaitingMe, asOf };
+      // Overdue commitments may span partnerships: each one's partners, named once.
+      const partnershipIds = [...new Set(overdue.items.map((c) => c.partnershipId))];
+      const namers = new Map(
+        await Promise.all(
+          partnershipIds.map(async (id) => [id, await loadPartnerNames(client, id)] as const),
+        ),
+      );
+      const partnerName = (partnershipId: string, id: string) =>
+        namers.get(partnershipId)?.(id) ?? id;
+      return {
+        partnerships: partnerships.items,
+        overdue: overdue.items,
+        awaitingMe,
+        asOf,
+        partnerName,
+      };
     },
     [partnerId],
   );
@@ -49,7 +65,7 @@ export function TodoPage() {
   return (
     <Page title={t('todo.title')} lead={t('todo.lead')}>
       <LoadedView loaded={loaded}>
-        {({ partnerships, overdue, awaitingMe, asOf }) => (
+        {({ partnerships, overdue, awaitingMe, asOf, partnerName }) => (
           <>
             <section aria-labelledby="todo-overdue">
               <h2 id="todo-overdue">{t('todo.overdue', { count: overdue.length })}</h2>
@@ -70,7 +86,11 @@ export function TodoPage() {
                       </Link>
                     ),
                   },
-                  { key: 'partner', header: t('commitment.partner'), cell: (c) => c.partnerId },
+                  {
+                    key: 'partner',
+                    header: t('commitment.partner'),
+                    cell: (c) => partnerName(c.partnershipId, c.partnerId),
+                  },
                   { key: 'due', header: t('commitment.due'), cell: (c) => format.date(c.dueDate) },
                   {
                     key: 'status',

@@ -33,7 +33,10 @@ export function PartnershipLayout() {
             <ul>
               {SECTIONS.map((section) => (
                 <li key={section.key}>
-                  <NavLink to={`/partnerships/${partnershipId}/${section.path}`} end>
+                  <NavLink
+                    to={[`/partnerships/${partnershipId}`, section.path].filter(Boolean).join('/')}
+                    end
+                  >
                     {t(section.key)}
                   </NavLink>
                 </li>
