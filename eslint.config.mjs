@@ -46,6 +46,10 @@ export default tseslint.config(
       'jest.config.js',
       // Plain Node ESM run as a child process by the sign-in suite, outside the TypeScript project.
       'test/support/oidc-provider/*.mjs',
+      'test-artefacts/**',
+      'apps/ledger-web/dist/**',
+      'apps/ledger-web/scripts/**',
+      'apps/ledger-web/src/api/schema.d.ts',
     ],
   },
   eslint.configs.recommended,
@@ -69,8 +73,8 @@ export default tseslint.config(
     // No import circles: a module and what it imports form a tree, so each can be read alone.
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx'],
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
@@ -79,6 +83,7 @@ export default tseslint.config(
   layer(['apps/ledger-api/**/*.spec.ts'], [APP.cli, APP.web]),
   layer(['apps/ledger-cli/**/*.ts'], [APP.api, APP.web, TESTING], TESTS),
   layer(['apps/ledger-cli/**/*.spec.ts'], [APP.api, APP.web]),
+  layer(['apps/ledger-web/**/*.{ts,tsx}'], [APP.api, APP.cli, TESTING]),
   layer(['libs/**/*.ts'], [ANY_APP, TESTING], TESTS),
   layer(
     TESTS.map((pattern) => `libs/${pattern}`),

@@ -80,6 +80,8 @@ export interface ChildLedger {
   /** A POST as `as`, under the Idempotency-Key `key`; rejects when the connection fails. */
   post(path: string, body: object, as: Principal, key: string): Promise<HttpAnswer>;
   get(path: string, as?: Principal): Promise<HttpAnswer>;
+  /** A bearer token the child accepts for `as` (for clients other than `post` and `get`). */
+  bearer(as: Principal): string;
 }
 
 /**
@@ -128,6 +130,7 @@ export async function startChildLedger(
     },
     post: (path, body, as, key) => call('POST', path, as, { 'idempotency-key': key }, body),
     get: (path, as) => call('GET', path, as),
+    bearer: sign,
   };
 }
 

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { LedgerConfig } from '@cohesion/application';
+import { WEB_APP_CSP_DIRECTIVES, WEB_APP_PATH } from '../web-app/web-app-paths';
 
 /** Where SwaggerModule serves the API docs (see configureApp). */
 const DOCS_PATH = /^\/docs(\/|$)/;
@@ -57,7 +58,8 @@ function limitBodies(app: NestExpressApplication, limitKb: number): void {
  * helmet's headers everywhere. The API answers only JSON, so its pages may load nothing at all;
  * the docs page (Swagger UI) loads its own scripts, styles and data: images, so it gets helmet's
  * default policy instead, without upgrade-insecure-requests, which would break it wherever the
- * ledger is reached over plain HTTP (TLS is usually a proxy's job).
+ * ledger is reached over plain HTTP (TLS is usually a proxy's job). The web app (under /app, and
+ * `/`, which redirects there) loads its own scripts, styles and data, and nothing inline.
  */
 function securityHeaders(): RequestHandler {
   const forApi = helmet({
@@ -69,18 +71,29 @@ function securityHeaders(): RequestHandler {
   const forDocs = helmet({
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
-  return (request, response, next) =>
-    (DOCS_PATH.test(request.path) ? forDocs : forApi)(request, response, next);
+  const forWebApp = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: WEB_APP_CSP_DIRECTIVES },
+  });
+  return (request, response, next) => {
+    const { path } = request;
+    if (DOCS_PATH.test(path)) return forDocs(request, response, next);
+    if (path === '/' || WEB_APP_PATH.test(path)) return forWebApp(request, response, next);
+    return forApi(request, response, next);
+  };
 }
 
 /**
  * The API's answers are for their caller only (a conflict case, a partner's report): no cache,
- * shared or private, keeps them. Static files that may be cached (the docs page's assets) say so
- * themselves afterwards.
+ * shared or private, keeps them. The static files of the docs page and of the web app say how
+ * long they may be cached themselves (serve-static keeps a header already set, so it is not set
+ * for them here; the web app's index.html says no-store itself).
  */
 function noStore(): RequestHandler {
   return (request, response, next) => {
-    if (!DOCS_PATH.test(request.path)) response.setHeader('Cache-Control', 'no-store');
+    const { path } = request;
+    if (!DOCS_PATH.test(path) && !WEB_APP_PATH.test(path)) {
+      response.setHeader('Cache-Control', 'no-store');
+    }
     next();
   };
 }

@@ -115,7 +115,7 @@ class SignatureDocument implements AgreementSignature {
   actor!: string;
 }
 
-class TermsVersionDocument implements AgreementTermsVersionEntry {
+class AgreementTermsVersionDocument implements AgreementTermsVersionEntry {
   @ApiProperty({ example: 1 })
   version!: number;
   @ApiProperty()
@@ -145,8 +145,8 @@ export class AgreementRecordDocument
   implements Omit<AgreementRecord, 'seq'>
 {
   @ApiProperty({
-    type: [TermsVersionDocument],
+    type: [AgreementTermsVersionDocument],
     description: 'Every terms version in order, the last being current: the amendment history',
   })
-  versions!: TermsVersionDocument[];
+  versions!: AgreementTermsVersionDocument[];
 }

@@ -176,7 +176,7 @@ export class ConflictCasesPageDocument {
   next!: string | null;
 }
 
-class ActorDocument {
+class CaseActorDocument {
   @ApiProperty({ example: 'assoc-officer' })
   sub!: string;
   @ApiPropertyOptional({ example: 'assoc' })
@@ -194,8 +194,8 @@ export class CaseStepDocument {
   type!: string;
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
-  @ApiProperty({ type: ActorDocument, description: 'The principal who recorded the event' })
-  actor!: ActorDocument;
+  @ApiProperty({ type: CaseActorDocument, description: 'The principal who recorded the event' })
+  actor!: CaseActorDocument;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's data" })
   data!: Record<string, unknown>;
   @ApiProperty({ type: CaseStateDocument, description: 'The case right after this event' })

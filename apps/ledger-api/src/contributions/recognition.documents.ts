@@ -24,7 +24,7 @@ const nullable = (description: string, type: 'string' | 'number' = 'string') =>
   ApiProperty({ description, type, nullable: true });
 const Kind = () => ApiProperty({ enum: CONTRIBUTION_KINDS });
 
-class ContributionValueDocument implements ContributionValueView {
+class RecognisedValueDocument implements ContributionValueView {
   @ApiProperty({ example: 37800, description: 'quantity × rate, rounded to the cent' })
   amountCents!: number;
   @ApiProperty({ example: 'EUR' })
@@ -67,11 +67,11 @@ export class RecognisedContributionDocument implements RecognisedContributionVie
   @nullable('Why it was reversed')
   reversalReason!: string | null;
   @ApiProperty({
-    type: ContributionValueDocument,
+    type: RecognisedValueDocument,
     nullable: true,
     description: 'Under the policy asked for; null without one, or with no rate in force that day',
   })
-  value!: ContributionValueDocument | null;
+  value!: RecognisedValueDocument | null;
 }
 
 export class RecognisedContributionPageDocument extends PageDocument(

@@ -45,6 +45,10 @@ export class LedgerConfig extends SignInSettings {
   @IsNotEmpty({ message: 'LEDGER_DATA_DIR must not be empty' })
   LEDGER_DATA_DIR = './data';
 
+  /** The built web app the API serves under /app (relative to the working directory). */
+  @IsNotEmpty({ message: 'LEDGER_WEB_DIR must not be empty' })
+  LEDGER_WEB_DIR = 'apps/ledger-web/dist';
+
   /** When set, events go to EventStoreDB instead of the embedded SQLite file. */
   @IsOptional()
   @Matches(/^esdb(\+discover)?:\/\/\S+$/, {

@@ -45,3 +45,11 @@ export function fromBase64(text: string): Uint8Array | undefined {
   const bytes = Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
   return toBase64(bytes) === text ? bytes : undefined;
 }
+
+/**
+ * The bytes as WebCrypto takes them: browsers' typings accept only views of an ArrayBuffer (not a
+ * SharedArrayBuffer), so this copies into one. Keys and signatures are a few dozen bytes.
+ */
+export function cryptoBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes);
+}

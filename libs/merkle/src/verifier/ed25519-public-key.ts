@@ -1,4 +1,4 @@
-import { fromBase64 } from './bytes';
+import { cryptoBytes, fromBase64 } from './bytes';
 import { MerkleVerificationError } from './verification-error';
 
 /** The JWK form Node's `KeyObject.export({ format: 'jwk' })` produces for an Ed25519 key. */
@@ -37,13 +37,13 @@ export async function importEd25519PublicKey(key: Ed25519PublicKey): Promise<Ver
   try {
     if (key instanceof Uint8Array) {
       if (key.length !== 32) throw invalidKey(`${key.length} raw bytes, want 32`);
-      return await subtle.importKey('raw', key, ALGORITHM, false, ['verify']);
+      return await subtle.importKey('raw', cryptoBytes(key), ALGORITHM, false, ['verify']);
     }
     if (typeof key === 'string') {
       const der = PEM.exec(key.trim())?.[1];
       const bytes = der === undefined ? undefined : fromBase64(der.replace(/\s+/g, ''));
       if (bytes === undefined) throw invalidKey('expected a PEM "PUBLIC KEY" block');
-      return await subtle.importKey('spki', bytes, ALGORITHM, false, ['verify']);
+      return await subtle.importKey('spki', cryptoBytes(bytes), ALGORITHM, false, ['verify']);
     }
     if (key.kty !== 'OKP' || key.crv !== 'Ed25519' || typeof key.x !== 'string') {
       throw invalidKey('JWK must have kty "OKP" and crv "Ed25519"');

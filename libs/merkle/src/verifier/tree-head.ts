@@ -1,4 +1,4 @@
-import { fromBase64, HASH_SIZE } from './bytes';
+import { cryptoBytes, fromBase64, HASH_SIZE } from './bytes';
 import { importEd25519PublicKey, webCrypto, type Ed25519PublicKey } from './ed25519-public-key';
 import { MerkleVerificationError } from './verification-error';
 
@@ -83,7 +83,12 @@ export async function verifySignedTreeHead(
   const signature = typeof head.signature === 'string' ? fromBase64(head.signature) : undefined;
   if (signature?.length !== 64) throw malformed('signature must be base64 of 64 bytes');
   const key = await importEd25519PublicKey(publicKey);
-  const valid = await webCrypto().verify({ name: 'Ed25519' }, key, signature, message);
+  const valid = await webCrypto().verify(
+    { name: 'Ed25519' },
+    key,
+    cryptoBytes(signature),
+    cryptoBytes(message),
+  );
   if (!valid) {
     throw new MerkleVerificationError('bad-signature', 'tree head signature does not verify');
   }

@@ -1,0 +1,47 @@
+import type { RouteObject } from 'react-router';
+import { Layout } from '../shell/Layout';
+import { RequireSession } from '../shell/RequireSession';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { SignInPage } from '../pages/SignInPage';
+import { TodoPage } from '../pages/TodoPage';
+import { AgreementPage } from '../pages/agreements/AgreementPage';
+import { ConflictPage } from '../pages/conflicts/ConflictPage';
+import { AccountabilityPage } from '../pages/partnership/AccountabilityPage';
+import { AgreementsPage } from '../pages/partnership/AgreementsPage';
+import { ConflictsPage } from '../pages/partnership/ConflictsPage';
+import { ContributionsPage } from '../pages/partnership/ContributionsPage';
+import { ImpactPage } from '../pages/partnership/ImpactPage';
+import { OverviewPage } from '../pages/partnership/OverviewPage';
+import { PartnershipLayout } from '../pages/partnership/PartnershipLayout';
+import { VerificationPage } from '../pages/verification/VerificationPage';
+
+/** Page paths, under the app's base (/app): see apps/ledger-api/src/web-app/web-app-paths.ts. */
+export const APP_BASENAME = '/app';
+
+const signedIn = (element: React.ReactNode) => <RequireSession>{element}</RequireSession>;
+
+export const ROUTES: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { path: 'sign-in', element: <SignInPage /> },
+      { index: true, element: signedIn(<TodoPage />) },
+      {
+        path: 'partnerships/:partnershipId',
+        element: signedIn(<PartnershipLayout />),
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: 'accountability', element: <AccountabilityPage /> },
+          { path: 'contributions', element: <ContributionsPage /> },
+          { path: 'agreements', element: <AgreementsPage /> },
+          { path: 'conflicts', element: <ConflictsPage /> },
+          { path: 'impact', element: <ImpactPage /> },
+        ],
+      },
+      { path: 'agreements/:agreementId', element: signedIn(<AgreementPage />) },
+      { path: 'conflicts/:conflictId', element: signedIn(<ConflictPage />) },
+      { path: 'verification', element: signedIn(<VerificationPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,68 @@
+import { Link, useParams } from 'react-router';
+import { unwrap, useLoad } from '../../api/use-load';
+import { useFormat } from '../../i18n/use-format';
+import { CONFLICT_STATUS } from '../../i18n/labels';
+import { useT } from '../../i18n/use-t';
+import { LoadedView } from '../../kit/LoadedView';
+import { Page } from '../../shell/Page';
+import { loadPartnerNames } from '../partner-names';
+import { ReplayScrubber } from './ReplayScrubber';
+
+/** A conflict's case file and its replay: the case as it stood after any step. */
+export function ConflictPage() {
+  const t = useT();
+  const format = useFormat();
+  const { conflictId = '' } = useParams();
+  const loaded = useLoad(
+    async (client) => {
+      const path = { params: { path: { conflictId } } };
+      const [conflict, replay] = await Promise.all([
+        client.GET('/conflicts/{conflictId}', path).then(unwrap),
+        client
+          .GET('/conflicts/{conflictId}/replay', {
+            params: { path: { conflictId }, query: { limit: 500 } },
+          })
+          .then(unwrap),
+      ]);
+      return { conflict, replay, name: await loadPartnerNames(client, conflict.partnershipId) };
+    },
+    [conflictId],
+  );
+  return (
+    <LoadedView loaded={loaded}>
+      {({ conflict, replay, name }) => (
+        <Page title={t('conflict.title', { summary: conflict.summary })}>
+          <p className="context">
+            <Link to={`/partnerships/${conflict.partnershipId}/conflicts`}>
+              {t('conflict.backToList')}
+            </Link>
+          </p>
+          <dl className="facts">
+            <div>
+              <dt>{t('conflict.status')}</dt>
+              <dd>{t(CONFLICT_STATUS[conflict.status])}</dd>
+            </div>
+            <div>
+              <dt>{t('conflict.raisedBy')}</dt>
+              <dd>{name(conflict.raisedBy)}</dd>
+            </div>
+            <div>
+              <dt>{t('conflict.parties')}</dt>
+              <dd>{conflict.parties.map(name).join(', ')}</dd>
+            </div>
+            <div>
+              <dt>{t('conflict.mediator')}</dt>
+              <dd>{conflict.mediatorId ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('conflict.followUp')}</dt>
+              <dd>{conflict.followUpReviewOn ? format.date(conflict.followUpReviewOn) : '—'}</dd>
+            </div>
+          </dl>
+          <h2>{t('replay.title')}</h2>
+          <ReplayScrubber steps={replay.steps} name={name} />
+        </Page>
+      )}
+    </LoadedView>
+  );
+}

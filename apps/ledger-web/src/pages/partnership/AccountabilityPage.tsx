@@ -1,0 +1,153 @@
+import { useSearchParams } from 'react-router';
+import { unwrap, useLoad } from '../../api/use-load';
+import type { CommitmentLine } from '../../api/types';
+import { useFormat } from '../../i18n/use-format';
+import { COMMITMENT_STATUS } from '../../i18n/labels';
+import { useT } from '../../i18n/use-t';
+import { DataTable } from '../../kit/DataTable';
+import { LoadedView } from '../../kit/LoadedView';
+import { SearchParamForm } from '../../kit/SearchParamForm';
+import { Page } from '../../shell/Page';
+import { today } from '../dates';
+import { usePartnership } from './PartnershipLayout';
+
+/** Who committed what, and did they deliver (as of a date, overdue derived from it). */
+export function AccountabilityPage() {
+  const t = useT();
+  const format = useFormat();
+  const { partnershipId, name } = usePartnership();
+  const [search] = useSearchParams();
+  const asOf = search.get('asOf') ?? today();
+  const loaded = useLoad(
+    (client) =>
+      client
+        .GET('/partnerships/{partnershipId}/accountability', {
+          params: { path: { partnershipId }, query: { asOf } },
+        })
+        .then(unwrap),
+    [partnershipId, asOf],
+  );
+  const rate = (value: number | null) => (value === null ? '—' : format.percent(value));
+  return (
+    <Page title={t('accountability.title')} lead={t('accountability.lead', { name })}>
+      <SearchParamForm name="asOf" type="date" label={t('asOf.label')} value={asOf} />
+      <LoadedView loaded={loaded}>
+        {(report) => (
+          <>
+            <dl className="facts">
+              {(
+                [
+                  ['accountability.made', format.number(report.summary.made)],
+                  ['accountability.open', format.number(report.summary.open)],
+                  ['accountability.fulfilled', format.number(report.summary.fulfilled)],
+                  ['accountability.overdue', format.number(report.summary.overdue)],
+                  ['accountability.fulfilmentRate', rate(report.summary.fulfilmentRate)],
+                  ['accountability.onTimeRate', rate(report.summary.onTimeRate)],
+                ] as const
+              ).map(([key, value]) => (
+                <div key={key}>
+                  <dt>{t(key)}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <DataTable
+              caption={t('accountability.byPartner', { date: format.date(asOf) })}
+              rows={report.partners}
+              rowKey={(line) => line.partnerId}
+              columns={[
+                {
+                  key: 'partner',
+                  header: t('partner.name'),
+                  rowHeader: true,
+                  cell: (l) => l.name ?? l.partnerId,
+                },
+                {
+                  key: 'made',
+                  header: t('accountability.made'),
+                  numeric: true,
+                  cell: (l) => format.number(l.summary.made),
+                },
+                {
+                  key: 'open',
+                  header: t('accountability.open'),
+                  numeric: true,
+                  cell: (l) => format.number(l.summary.open),
+                },
+                {
+                  key: 'fulfilled',
+                  header: t('accountability.fulfilled'),
+                  numeric: true,
+                  cell: (l) => format.number(l.summary.fulfilled),
+                },
+                {
+                  key: 'overdue',
+                  header: t('accountability.overdue'),
+                  numeric: true,
+                  cell: (l) => format.number(l.summary.overdue),
+                },
+                {
+                  key: 'rate',
+                  header: t('accountability.fulfilmentRate'),
+                  numeric: true,
+                  cell: (l) => rate(l.summary.fulfilmentRate),
+                },
+              ]}
+            />
+            <h2>{t('accountability.commitments')}</h2>
+            {report.partners
+              .filter((line) => line.commitments.length > 0)
+              .map((line) => (
+                <DataTable
+                  key={line.partnerId}
+                  caption={t('accountability.commitmentsOf', {
+                    partner: line.name ?? line.partnerId,
+                  })}
+                  rows={line.commitments}
+                  rowKey={(commitment) => commitment.commitmentId}
+                  columns={commitmentColumns(t, format)}
+                />
+              ))}
+          </>
+        )}
+      </LoadedView>
+    </Page>
+  );
+}
+
+function commitmentColumns(t: ReturnType<typeof useT>, format: ReturnType<typeof useFormat>) {
+  return [
+    {
+      key: 'what',
+      header: t('commitment.what'),
+      rowHeader: true,
+      cell: (c: CommitmentLine) => c.what,
+    },
+    {
+      key: 'due',
+      header: t('commitment.due'),
+      cell: (c: CommitmentLine) => format.date(c.dueDate),
+    },
+    {
+      key: 'progress',
+      header: t('commitment.progress'),
+      numeric: true,
+      cell: (c: CommitmentLine) =>
+        c.quantity === null
+          ? '—'
+          : t('commitment.progressValue', {
+              done: format.number(c.confirmedQuantity),
+              total: format.number(c.quantity),
+              unit: c.unit ?? '',
+            }),
+    },
+    {
+      key: 'status',
+      header: t('commitment.status'),
+      cell: (c: CommitmentLine) =>
+        c.overdue
+          ? t('commitment.statusOverdue', { status: t(COMMITMENT_STATUS[c.status]) })
+          : t(COMMITMENT_STATUS[c.status]),
+    },
+  ];
+}

@@ -1,0 +1,55 @@
+import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { unwrap, useLoad } from '../../api/use-load';
+import type { PartnershipOverview } from '../../api/types';
+import { useT } from '../../i18n/use-t';
+import { LoadedView } from '../../kit/LoadedView';
+
+const SECTIONS = [
+  { path: '', key: 'nav.overview' },
+  { path: 'accountability', key: 'nav.accountability' },
+  { path: 'contributions', key: 'nav.contributions' },
+  { path: 'agreements', key: 'nav.agreements' },
+  { path: 'conflicts', key: 'nav.conflicts' },
+  { path: 'impact', key: 'nav.impact' },
+] as const;
+
+/** A partnership's pages share its name, its sections' navigation and its overview. */
+export function PartnershipLayout() {
+  const t = useT();
+  const { partnershipId = '' } = useParams();
+  const loaded = useLoad(
+    (client) =>
+      client
+        .GET('/partnerships/{partnershipId}', { params: { path: { partnershipId } } })
+        .then(unwrap),
+    [partnershipId],
+  );
+  return (
+    <LoadedView loaded={loaded}>
+      {(overview) => (
+        <>
+          <p className="context">{t('partnership.context', { name: overview.name })}</p>
+          <nav aria-label={t('partnership.sections')} className="section-nav">
+            <ul>
+              {SECTIONS.map((section) => (
+                <li key={section.key}>
+                  <NavLink
+                    to={[`/partnerships/${partnershipId}`, section.path].filter(Boolean).join('/')}
+                    end
+                  >
+                    {t(section.key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <Outlet context={overview} />
+        </>
+      )}
+    </LoadedView>
+  );
+}
+
+export function usePartnership(): PartnershipOverview {
+  return useOutletContext<PartnershipOverview>();
+}
