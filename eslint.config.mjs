@@ -90,8 +90,9 @@ export default tseslint.config(
     [ANY_APP],
   ),
   {
-    // The launchers are CommonJS run before anything is compiled: linted, without type information.
-    files: ['bin/**/*.js'],
+    // The launchers (and a test's preload) are CommonJS run before anything is compiled: linted,
+    // without type information.
+    files: ['bin/**/*.js', 'test/support/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
       sourceType: 'commonjs',

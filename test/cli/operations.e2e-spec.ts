@@ -38,7 +38,7 @@ describe('ledger operator commands', () => {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
     expect(help.stdout).toMatch(/Examples/);
-    expect(help.stdout).toMatch(/ledger -- replay conflict salle-tilleuls-fermee/);
+    expect(help.stdout).toMatch(/npx ledger replay conflict salle-tilleuls-fermee/);
   });
 
   it('counts events, streams, events per type and aggregate, and shows read models level with the log', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
@@ -19,6 +19,25 @@ describe('ledger token issue (operator CLI)', () => {
     environment = { LEDGER_DATA_DIR: dataDir };
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("loads what signing a token needs, not the ledger's use cases, stores or read models", async () => {
+    const loaded = join(dataDir, 'loaded-modules.txt');
+    const issued = await ledgerCli(['token', 'issue', '--role', 'admin', '--sub', 'me@city'], {
+      ...environment,
+      NODE_OPTIONS: `--require ${join(__dirname, '..', 'support', 'record-loaded-modules.js')}`,
+      LEDGER_TEST_LOADED_MODULES: loaded,
+    });
+    expect(issued).toMatchObject({ code: 0 });
+    const files = readFileSync(loaded, 'utf8').split('\n');
+    expect(files.some((file) => file.includes('access-tokens'))).toBe(true);
+    expect(
+      files.filter((file) =>
+        /libs\/(domain|projections|event-store)\/|application\/src\/index|@eventstore|@nestjs\/cqrs/.test(
+          file,
+        ),
+      ),
+    ).toEqual([]);
+  });
 
   it('prints only a token, signed with a key it creates in the data directory, that the API accepts', async () => {
     const issued = await ledgerCli(

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DemoCommand } from './demo/demo.command';
 import { ExportCommand } from './export-import/export.command';
 import { ImportCommand } from './export-import/import.command';
-import { LedgerCommand } from './ledger.command';
+import { ledgerCommandOf } from './ledger.command';
 import { VerifyConsistencyCommand } from './offline/verify-consistency.command';
 import { VerifyInclusionCommand } from './offline/verify-inclusion.command';
 import { VerifyTreeHeadCommand } from './offline/verify-tree-head.command';
@@ -16,23 +16,28 @@ import { IssueTokenCommand } from './token/issue-token.command';
 import { TokenCommand } from './token/token.command';
 import { VerifyCommand } from './verify/verify.command';
 
+/** The commands under `ledger`, in the order its help lists them. */
+const COMMANDS = [
+  TokenCommand,
+  VerifyCommand,
+  VerifyTreeHeadCommand,
+  VerifyInclusionCommand,
+  VerifyConsistencyCommand,
+  DemoCommand,
+  RebuildCommand,
+  ReplayCommand,
+  ExportCommand,
+  ImportCommand,
+  StatsCommand,
+  PeopleCommand,
+];
+
 @Module({
   providers: [
-    LedgerCommand,
-    TokenCommand,
+    ledgerCommandOf(COMMANDS),
+    ...COMMANDS,
     IssueTokenCommand,
-    VerifyCommand,
-    VerifyTreeHeadCommand,
-    VerifyInclusionCommand,
-    VerifyConsistencyCommand,
-    DemoCommand,
-    RebuildCommand,
-    ReplayCommand,
     ReplayConflictCommand,
-    ExportCommand,
-    ImportCommand,
-    StatsCommand,
-    PeopleCommand,
     InvitePersonCommand,
   ],
 })

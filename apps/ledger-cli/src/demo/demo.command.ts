@@ -72,7 +72,7 @@ export class DemoCommand extends CommandRunner {
       '',
       'Examples:',
       '  npm run demo',
-      '  LEDGER_DATA_DIR=/tmp/demo npm run -s ledger -- demo --seed 7',
+      '  LEDGER_DATA_DIR=/tmp/demo npx ledger demo --seed 7',
       '  npm start   # then, with an admin token, GET /partnerships/avenir-jeunes/accountability',
     ].join('\n');
   }

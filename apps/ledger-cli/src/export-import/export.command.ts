@@ -46,8 +46,8 @@ export class ExportCommand extends CommandRunner {
     return [
       '',
       'Examples:',
-      '  npm run -s ledger -- export > ledger.jsonl',
-      '  npm run -s ledger -- export --out ledger.jsonl',
+      '  npx ledger export > ledger.jsonl',
+      '  npx ledger export --out ledger.jsonl',
     ].join('\n');
   }
 }

@@ -45,8 +45,8 @@ export class ImportCommand extends CommandRunner {
     return [
       '',
       'Example (move the embedded ledger to EventStoreDB):',
-      '  npm run -s ledger -- export --out ledger.jsonl',
-      '  EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false npm run -s ledger -- import ledger.jsonl',
+      '  npx ledger export --out ledger.jsonl',
+      '  EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false npx ledger import ledger.jsonl',
     ].join('\n');
   }
 }

@@ -125,7 +125,7 @@ export class InvitePersonCommand extends CommandRunner {
     return [
       '',
       'The first administrator of a fresh ledger (LEDGER_PUBLIC_ORIGIN is the address of the web app):',
-      '  npm run -s ledger -- people invite --role admin --name "Camille Martin" --email camille@montclair.example',
+      '  npx ledger people invite --role admin --name "Camille Martin" --email camille@montclair.example',
     ].join('\n');
   }
 }

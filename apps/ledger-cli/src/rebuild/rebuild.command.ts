@@ -41,8 +41,8 @@ export class RebuildCommand extends CommandRunner {
     return [
       '',
       'Examples:',
-      '  npm run -s ledger -- rebuild',
-      '  npm run -s ledger -- rebuild accountability conflict_cases',
+      '  npx ledger rebuild',
+      '  npx ledger rebuild accountability conflict_cases',
     ].join('\n');
   }
 }

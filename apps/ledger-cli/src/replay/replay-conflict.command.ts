@@ -48,9 +48,7 @@ export class ReplayConflictCommand extends CommandRunner {
 
   @Help('after')
   example(): string {
-    return ['', 'Example:', '  npm run -s ledger -- replay conflict room-access-tilleuls'].join(
-      '\n',
-    );
+    return ['', 'Example:', '  npx ledger replay conflict room-access-tilleuls'].join('\n');
   }
 }
 

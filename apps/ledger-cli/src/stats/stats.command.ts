@@ -63,8 +63,8 @@ export class StatsCommand extends CommandRunner {
     return [
       '',
       'Examples:',
-      '  npm run -s ledger -- stats',
-      '  npm run -s ledger -- stats --json | jq .readModels',
+      '  npx ledger stats',
+      '  npx ledger stats --json | jq .readModels',
     ].join('\n');
   }
 }

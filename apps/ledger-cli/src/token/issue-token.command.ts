@@ -6,7 +6,8 @@ import {
   loadSigningKey,
   parseTtl,
 } from '@cohesion/access-tokens';
-import { validateLedgerConfig } from '@cohesion/application';
+// The config module alone, not the application's barrel: `token issue` loads nothing else.
+import { validateLedgerConfig } from '@cohesion/application/config/ledger-config';
 
 interface IssueTokenOptions {
   readonly role?: string[];
@@ -102,7 +103,7 @@ export class IssueTokenCommand extends CommandRunner {
     return [
       '',
       'Example:',
-      '  TOKEN=$(npm run -s ledger -- token issue --role partner --partner acme --sub ana@acme)',
+      '  TOKEN=$(npx ledger token issue --role partner --partner acme --sub ana@acme)',
       '  curl -H "Authorization: Bearer $TOKEN" http://localhost:3000/partnerships',
     ].join('\n');
   }
