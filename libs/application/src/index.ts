@@ -79,6 +79,7 @@ export * from './people/personal-tokens';
 export * from './sign-in/identity-audit';
 export * from './sign-in/identity-database';
 export * from './sign-in/identity-store.module';
+export * from './sign-in/link-mail';
 export * from './sign-in/one-time-links';
 export * from './sign-in/password-policy';
 export * from './sign-in/people-sign-in';

@@ -90,7 +90,10 @@ export class PeopleController {
       },
       context,
     );
-    const invitation = await this.links.invitation(personId, context.actor);
+    const invitation = await this.links.invitation(personId, context.actor, {
+      email: body.email,
+      displayName: body.displayName,
+    });
     await this.audited(request, 'invitation', 201, `person ${personId} as ${rolesOf(body.roles)}`);
     return { ...result, personId, invitation } as InvitationDocument;
   }
@@ -174,7 +177,7 @@ export class PeopleController {
   @Authorize(['admin'])
   @Post(':personId/password-reset')
   @ApiCommand(
-    'A single-use password-reset link (valid 24 h) for an active person, to give them; no e-mail is sent',
+    'A single-use password-reset link (valid 24 h) for an active person, to give them (also e-mailed when an SMTP server is set)',
   )
   @ApiOkResponse({ type: LinkDocument })
   async passwordReset(

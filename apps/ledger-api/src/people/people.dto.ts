@@ -159,6 +159,14 @@ export class LinkDocument {
   url!: string;
   @ApiProperty({ format: 'date-time' })
   expiresAt!: string;
+  @ApiPropertyOptional({
+    description: 'Where the link was also e-mailed (only when an SMTP server is set)',
+  })
+  emailedTo?: string;
+  @ApiPropertyOptional({
+    description: 'Why the e-mail was not sent (an SMTP server is set): pass the link on yourself',
+  })
+  emailError?: string;
 }
 
 export class InvitationDocument extends CommandResultDocument {

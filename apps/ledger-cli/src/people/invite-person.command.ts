@@ -73,7 +73,10 @@ export class InvitePersonCommand extends CommandRunner {
           PersonCommandMessage,
           CommandResult
         >(new PersonCommandMessage(command, commandContext));
-      const invitation = await context.get(PersonLinks).invitation(personId, OPERATOR);
+      const invitation = await context.get(PersonLinks).invitation(personId, OPERATOR, {
+        email: options.email,
+        displayName: options.name,
+      });
       await new IdentityAudit(new AccessRecorder(store)).record(
         { principal: OPERATOR, method: 'CLI', route: 'people invite', path: 'people invite' },
         'invitation',
@@ -85,6 +88,8 @@ export class InvitePersonCommand extends CommandRunner {
     process.stderr.write(
       `ledger: invited person ${personId} (log position ${result.position}); the link works once, until ${link.expiresAt}\n`,
     );
+    if (link.emailedTo) process.stderr.write(`ledger: e-mailed to ${link.emailedTo}\n`);
+    if (link.emailError) process.stderr.write(`ledger: ${link.emailError}\n`);
     process.stdout.write(`${link.url}\n`);
   }
 

@@ -1568,7 +1568,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A single-use password-reset link (valid 24 h) for an active person, to give them; no e-mail is sent
+         * A single-use password-reset link (valid 24 h) for an active person, to give them (also e-mailed when an SMTP server is set)
          * @description Access: requires the role admin.
          */
         post: operations["PeopleController_passwordReset"];

@@ -25,6 +25,7 @@ const SECRETS = new Set([
   'LEDGER_JWT_PRIVATE_KEY',
   'LEDGER_TREE_HEAD_PRIVATE_KEY',
   'LEDGER_OIDC_CLIENT_SECRET',
+  'LEDGER_SMTP_URL',
 ]);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -35,6 +35,20 @@ export class SignInSettings {
   })
   LEDGER_PUBLIC_ORIGIN = 'http://localhost:3000';
 
+  /**
+   * When set (e.g. `smtp://user:password@mail.example.org:587`, `smtps://…`), invitation and
+   * password-reset links are also sent by e-mail to the person. Secret: never logged.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'LEDGER_SMTP_URL must be an smtp:// or smtps:// URL',
+  })
+  LEDGER_SMTP_URL?: string;
+
+  /** The sender of those e-mails. */
+  @IsNotEmpty({ message: 'LEDGER_MAIL_FROM must not be empty' })
+  LEDGER_MAIL_FROM = 'Cohesion Ledger <no-reply@localhost>';
+
   /** A session unused this long ends. */
   @apply(wholeNumber('LEDGER_SESSION_IDLE_MINUTES', 30, 1, 1440))
   LEDGER_SESSION_IDLE_MINUTES = 30;

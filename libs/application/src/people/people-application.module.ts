@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CommandSideModule } from '../command-side/command-side.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { IdentityStoreModule } from '../sign-in/identity-store.module';
+import { LinkMail } from '../sign-in/link-mail';
 import { DirectoryGate } from './directory-gate';
 import { ListPeopleHandler, PersonalTokensHandler, PersonHandler } from './people.queries';
 import { PersonCommandHandler } from './person-command.handler';
@@ -17,6 +18,7 @@ import { PersonalTokens } from './personal-tokens';
     PersonHandler,
     PersonalTokensHandler,
     PersonLinks,
+    LinkMail,
     PersonalTokens,
     DirectoryGate,
   ],

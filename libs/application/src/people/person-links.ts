@@ -1,20 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type Database from 'better-sqlite3';
 import { AggregateNotFound, personDecider, RuleViolation } from '@cohesion/domain';
+import { personById } from '@cohesion/projections';
 import { hasRole } from '../access/access-rules';
 import type { Principal } from '../access/principal';
 import { AggregateStore } from '../command-side/aggregate-store';
 import { streamOf } from '../command-side/streams';
 import type { LedgerConfig } from '../config/ledger-config';
 import { accessDenied } from '../errors';
+import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
+import { LinkMail, type LinkMailOutcome, type LinkRecipient } from '../sign-in/link-mail';
 import { type LinkPurpose, OneTimeLinks } from '../sign-in/one-time-links';
 import { mayManagePerson, maySeePerson } from './people-access';
 
-/** A link given to a person, to open in a browser; shown once to whoever issued it. */
-export interface PersonLink {
+/**
+ * A link given to a person, to open in a browser: shown once to whoever issued it, and also
+ * e-mailed to the person when an SMTP server is set (then `emailedTo`, or `emailError`).
+ */
+export type PersonLink = {
   readonly url: string;
   readonly expiresAt: string;
-}
+} & LinkMailOutcome;
 
 /**
  * Where each link leads, in the web app. The secret travels in the fragment, which browsers
@@ -27,7 +34,7 @@ const PAGES: Record<LinkPurpose, string> = {
 
 /**
  * Invitation and password-reset links. No e-mail server is assumed: the link is answered to the
- * administrator (or printed by the CLI) to pass on.
+ * administrator (or printed by the CLI) to pass on; with one, it is also e-mailed.
  */
 @Injectable()
 export class PersonLinks {
@@ -37,6 +44,8 @@ export class PersonLinks {
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly links: OneTimeLinks,
+    private readonly mail: LinkMail,
+    @Inject(READ_MODEL_DATABASE) private readonly readModels: Database.Database,
     config: ConfigService<LedgerConfig, true>,
   ) {
     this.origin = config.get('LEDGER_PUBLIC_ORIGIN', { infer: true });
@@ -46,14 +55,21 @@ export class PersonLinks {
     };
   }
 
-  /** A new invitation link for a person still invited (any earlier link stops working). */
-  async invitation(personId: string, actor: Principal): Promise<PersonLink> {
+  /**
+   * A new invitation link for a person still invited (any earlier link stops working). `recipient`
+   * when the caller knows it already (the directory may not show a person just invited yet).
+   */
+  async invitation(
+    personId: string,
+    actor: Principal,
+    recipient?: LinkRecipient,
+  ): Promise<PersonLink> {
     const state = await this.personFor(personId, actor);
     if (!mayManagePerson(actor, state)) throw accessDenied('You may not invite this person');
     if (state.status !== 'invited') {
       throw new RuleViolation('person-not-invited', `Person ${personId} has no pending invitation`);
     }
-    return this.issue('invitation', personId);
+    return this.issue('invitation', personId, recipient);
   }
 
   /** A password-reset link for an active person: issued by an administrator only. */
@@ -74,8 +90,13 @@ export class PersonLinks {
     return state;
   }
 
-  private issue(purpose: LinkPurpose, personId: string): PersonLink {
+  private async issue(
+    purpose: LinkPurpose,
+    personId: string,
+    recipient: LinkRecipient | undefined = personById(this.readModels, personId),
+  ): Promise<PersonLink> {
     const { token, expiresAt } = this.links.issue(purpose, personId, this.ttlHours[purpose]);
-    return { url: `${this.origin}${PAGES[purpose]}#token=${token}`, expiresAt };
+    const link = { url: `${this.origin}${PAGES[purpose]}#token=${token}`, expiresAt };
+    return { ...link, ...(recipient ? await this.mail.send(purpose, recipient, link) : {}) };
   }
 }
