@@ -1,5 +1,11 @@
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
-import { admin, expectProblem, type LedgerClient, ledgerClient } from '../support/ledger-client';
+import {
+  admin,
+  expectProblem,
+  type LedgerClient,
+  ledgerClient,
+  partner,
+} from '../support/ledger-client';
 
 describe('valuation policies through HTTP', () => {
   let ledger: TestLedger;
@@ -210,5 +216,107 @@ describe('valuation policies through HTTP', () => {
     ])('refuses a value query with %s (400)', async (_case, query) => {
       expectProblem(await value('rules', query), 400, 'bad-request');
     });
+  });
+});
+
+describe('the list of valuation policies (GET /valuation-policies)', () => {
+  let ledger: TestLedger;
+  let api: LedgerClient;
+
+  beforeAll(async () => {
+    ledger = await startTestLedger();
+    api = ledgerClient(ledger);
+  });
+  afterAll(() => ledger.close());
+
+  const auditor = { sub: 'auditor-1', roles: ['auditor'] };
+  const list = (query = '', as = admin) => api.get(`/valuation-policies${query}`, as);
+
+  it('lists none on a fresh ledger', async () => {
+    expect((await list().expect(200)).body).toEqual({ items: [], next: null });
+  });
+
+  it('lists every policy by id with its entries, to partners and auditors as to admins', async () => {
+    for (const [policyId, name] of [
+      ['northside', 'Northside 2026'],
+      ['default', 'Used when a query names no policy'],
+    ]) {
+      await api.post('/valuation-policies', { policyId, name, currency: 'EUR' }).expect(201);
+    }
+    const rate = {
+      kind: 'volunteer_time',
+      unit: 'hours',
+      effectiveFrom: '2026-01-01',
+      rate: 15.5,
+      currency: 'EUR',
+      source: 'National volunteering study 2025',
+    };
+    await api.post('/valuation-policies/northside/rates', rate).expect(201);
+    await api
+      .post('/valuation-policies/northside/rates/retirement', {
+        kind: 'volunteer_time',
+        unit: 'hours',
+        effectiveFrom: '2026-10-01',
+        reason: 'The study was withdrawn',
+      })
+      .expect(201);
+
+    const page = await list().expect(200);
+    expect(page.body).toEqual({
+      items: [
+        {
+          policyId: 'default',
+          name: 'Used when a query names no policy',
+          currency: 'EUR',
+          definedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown,
+          entries: [],
+        },
+        {
+          policyId: 'northside',
+          name: 'Northside 2026',
+          currency: 'EUR',
+          definedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown,
+          entries: [
+            { entry: 'rate', version: 1, ...rate },
+            {
+              entry: 'retirement',
+              version: 2,
+              kind: 'volunteer_time',
+              unit: 'hours',
+              effectiveFrom: '2026-10-01',
+              reason: 'The study was withdrawn',
+            },
+          ],
+        },
+      ],
+      next: null,
+    });
+    expect((await list('', partner('acme')).expect(200)).body).toEqual(page.body);
+    expect((await list('', auditor).expect(200)).body).toEqual(page.body);
+  });
+
+  it('pages with the cursor of the previous page', async () => {
+    const first = await list('?limit=1').expect(200);
+    expect(first.body).toMatchObject({ items: [{ policyId: 'default' }] });
+    const { next } = first.body as { next: string };
+    expect(next).toEqual(expect.any(String));
+    const second = await list(`?limit=1&cursor=${next}`).expect(200);
+    expect(second.body).toMatchObject({ items: [{ policyId: 'northside' }], next: null });
+  });
+
+  it.each([
+    ['a mediator', { sub: 'mediator-1', roles: ['mediator'] }],
+    ['a resident', { sub: 'resident-1', roles: [] }],
+  ])('is refused to %s (403)', async (_who, as) => {
+    expectProblem(await list('', as), 403, 'forbidden');
+  });
+
+  it.each([
+    ['a page of none', '?limit=0'],
+    ['a page too large', '?limit=501'],
+    ['a cursor it did not give out', '?cursor=bm90LW91cnM'],
+    ['an unknown parameter', '?partnershipId=youth'],
+  ])('refuses %s (400)', async (_case, query) => {
+    expectProblem(await list(query), 400, 'bad-request');
   });
 });

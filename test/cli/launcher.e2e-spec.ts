@@ -1,11 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporaryCheckout, type TemporaryCheckout } from '../support/temporary-checkout';
 
-const REPOSITORY = resolve(__dirname, '../..');
-/** What `nest build` and the launcher read: copied, so that no build here touches the repository's. */
-const BUILD_INPUTS = ['apps', 'libs', 'bin', 'tsconfig.json', 'nest-cli.json', 'package.json'];
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+\n$/;
 
 /**
@@ -15,16 +12,16 @@ const JWT = /^[\w-]+\.[\w-]+\.[\w-]+\n$/;
 describe('the ledger launcher (bin/ledger.js)', () => {
   // A type-checked `nest build` takes minutes beside a CPU burner.
   jest.setTimeout(900_000);
-  const checkout = mkdtempSync(join(tmpdir(), 'ledger-launcher-'));
-  const dataDir = join(checkout, 'data');
+  let copy: TemporaryCheckout;
+  let checkout: string;
+  let dataDir: string;
 
   beforeAll(() => {
-    for (const input of BUILD_INPUTS) {
-      cpSync(join(REPOSITORY, input), join(checkout, input), { recursive: true });
-    }
-    symlinkSync(join(REPOSITORY, 'node_modules'), join(checkout, 'node_modules'), 'dir');
+    copy = temporaryCheckout('ledger-launcher-');
+    checkout = copy.dir;
+    dataDir = join(checkout, 'data');
   });
-  afterAll(() => rmSync(checkout, { recursive: true, force: true }));
+  afterAll(() => copy?.remove());
 
   const issue = ['token', 'issue', '--role', 'admin', '--sub', 'ops@city'];
 

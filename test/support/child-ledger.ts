@@ -250,14 +250,14 @@ function tokenSigner(environment: Record<string, string>) {
  * hands out for `listen(0)` may be the local port of one of this process's own connections to
  * the ledger a moment later, and the child's listen then fails with EADDRINUSE.
  */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
     if (await isFree(port)) return port;
   }
 }
 
-function isFree(port: number): Promise<boolean> {
+export function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));

@@ -51,6 +51,7 @@ export * from './contributions/fulfilment-hand-off-recovery.module';
 export * from './valuation-policies/valuation-policies-application.module';
 export * from './valuation-policies/valuation-policy-command.handler';
 export * from './valuation-policies/contribution-value.query';
+export * from './valuation-policies/valuation-policies.query';
 export * from './agreements/agreements-application.module';
 export * from './agreements/agreement-command.handler';
 export * from './agreements/agreements-register.query';

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ValuationPolicyCommand } from '@cohesion/domain';
+import type { ValuationPolicyView } from '@cohesion/projections';
 import { ApiCommand } from '../commands/api-command.decorator';
 import {
   type CommandContext,
@@ -9,6 +10,8 @@ import {
   type CommandResult,
   ContributionValueQuery,
   generatedId,
+  ListValuationPoliciesQuery,
+  type Page,
   ValuationPolicyCommandMessage,
 } from '@cohesion/application';
 import { CurrentCommandContext } from '../commands/command-context.decorator';
@@ -20,6 +23,9 @@ import {
   SetValuationRateDto,
 } from './valuation-policy.dto';
 import { PolicyValueDocument, ValueQuery } from './value-query.dto';
+import { ValuationPolicyPageDocument } from './valuation-policy.documents';
+import { PageQueryDto } from '../queries/read-model-query.dto';
+import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
 import { Authorize } from '../authorization/authorize.decorator';
 
 type Data<T extends ValuationPolicyCommand['type']> = Extract<
@@ -88,6 +94,20 @@ export class ValuationPoliciesController {
     @CurrentCommandContext() context: CommandContext,
   ): Promise<CommandResult> {
     return this.send('RetireValuationRate', { ...body, policyId }, context);
+  }
+
+  @Authorize(['admin', 'auditor', 'partner'])
+  @Get()
+  @ApiOperation({
+    summary:
+      'The valuation policies there are to value contributions with (`policyId`), by id, each ' +
+      'with every rate version and retirement set in it',
+  })
+  @ApiOkResponse({ type: ValuationPolicyPageDocument })
+  @ApiReadModelQuery(400)
+  list(@Query() query: PageQueryDto): Promise<Page<ValuationPolicyView>> {
+    const { limit, cursor } = query;
+    return this.queries.execute(new ListValuationPoliciesQuery({ limit, cursor }));
   }
 
   @Authorize(['admin', 'auditor', 'partner'])

@@ -16,7 +16,7 @@ import {
 import { contributionRecognitionProjector } from './contribution-recognition.projector';
 import { listContributions } from './contribution-recognition.queries';
 import { gini } from './gini';
-import { loadValuationPolicy, valuerFor } from './valuation';
+import { listValuationPolicies, loadValuationPolicy, valuerFor } from './valuation';
 
 type Recorded = Extract<ContributionEvent, { type: 'ContributionRecorded' }>['data'];
 
@@ -107,6 +107,28 @@ describe('contribution recognition queries', () => {
 
     it('answers undefined for a policy never defined', () =>
       expect(loadValuationPolicy(db, 'nope')).toBeUndefined());
+  });
+
+  describe('listValuationPolicies', () => {
+    it('lists the policies by id, each with its entries in order', () => {
+      const policies = listValuationPolicies(db, { limit: 10 });
+      expect(policies.map(({ policyId, name, currency }) => [policyId, name, currency])).toEqual([
+        ['alt', 'Alternative', 'EUR'],
+        ['default', 'Default', 'EUR'],
+      ]);
+      expect(policies[1].entries).toEqual(policy?.entries);
+      expect(policies[0].definedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    });
+
+    it('reads one policy more than the page holds, and goes on after the id given', () => {
+      expect(listValuationPolicies(db, { limit: 1 }).map((p) => p.policyId)).toEqual([
+        'alt',
+        'default',
+      ]);
+      expect(listValuationPolicies(db, { after: 'alt', limit: 1 }).map((p) => p.policyId)).toEqual([
+        'default',
+      ]);
+    });
   });
 
   describe('listContributions', () => {

@@ -1,4 +1,4 @@
-import type { ContributionKind, ContributionStatus } from '@cohesion/domain';
+import type { ContributionKind, ContributionStatus, PolicyEntry } from '@cohesion/domain';
 
 export type ContributionStatusView = Exclude<ContributionStatus, 'none'>;
 
@@ -37,6 +37,14 @@ export interface ValuationView {
   readonly policyId: string;
   readonly name: string;
   readonly currency: string;
+}
+
+/** A valuation policy as defined, with every entry ever set in it (never rewritten). */
+export interface ValuationPolicyView extends ValuationView {
+  /** When the ledger recorded its definition. */
+  readonly definedAt: string;
+  /** Rate versions and retirements, in the order they were set (`version` 1, 2, …). */
+  readonly entries: readonly PolicyEntry[];
 }
 
 /** A rate version applied in a report, and to how many contributions. */

@@ -14,4 +14,4 @@ export {
 } from './contribution-recognition-reports.queries';
 export { partnershipEquity } from './contribution-recognition-equity.queries';
 export type * from './contribution-recognition.views';
-export { loadValuationPolicy, type Valuer, valuerFor } from './valuation';
+export { listValuationPolicies, loadValuationPolicy, type Valuer, valuerFor } from './valuation';

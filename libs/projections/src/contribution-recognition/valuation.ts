@@ -6,10 +6,11 @@ import {
   type ValuedContribution,
   valueContribution,
 } from '@cohesion/domain';
-import { cachedStatement } from '../sql-kit';
+import { cachedStatement, type PageWindow, when, whereOf } from '../sql-kit';
 import type {
   ContributionValueView,
   RateUsedView,
+  ValuationPolicyView,
   ValuationView,
 } from './contribution-recognition.views';
 
@@ -38,11 +39,43 @@ export function loadValuationPolicy(
     'SELECT name, currency FROM contribution_recognition_policies WHERE policy_id = ?',
   ).get(policyId) as { name: string; currency: string } | undefined;
   if (!policy) return undefined;
+  return { status: 'defined', policyId, ...policy, entries: entriesOf(db, policyId) };
+}
+
+/** `limit + 1` policies after the id `after`, by id, each with every entry ever set. */
+export function listValuationPolicies(
+  db: Database.Database,
+  page: PageWindow<string>,
+): ValuationPolicyView[] {
+  const { where, parameters } = whereOf([when(page.after, (id) => ['policy_id > ?', id])]);
+  const rows = cachedStatement(
+    db,
+    `SELECT policy_id, name, currency, defined_at FROM contribution_recognition_policies ${where}
+     ORDER BY policy_id LIMIT ?`,
+  ).all(...parameters, page.limit + 1) as PolicyRow[];
+  return rows.map((row) => ({
+    policyId: row.policy_id,
+    name: row.name,
+    currency: row.currency,
+    definedAt: row.defined_at,
+    entries: entriesOf(db, row.policy_id),
+  }));
+}
+
+interface PolicyRow {
+  policy_id: string;
+  name: string;
+  currency: string;
+  defined_at: string;
+}
+
+/** Every entry of the policy in the order it was set (rate versions and retirements). */
+function entriesOf(db: Database.Database, policyId: string): PolicyEntry[] {
   const rows = cachedStatement(
     db,
     'SELECT * FROM contribution_recognition_rates WHERE policy_id = ? ORDER BY version',
   ).all(policyId) as EntryRow[];
-  return { status: 'defined', policyId, ...policy, entries: rows.map(entryOf) };
+  return rows.map(entryOf);
 }
 
 function entryOf(row: EntryRow): PolicyEntry {

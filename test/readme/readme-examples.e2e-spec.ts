@@ -1,0 +1,215 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { temporaryCheckout, type TemporaryCheckout } from '../support/temporary-checkout';
+import { type ReadmeBlock, readmeShellBlocks } from './readme-blocks';
+import {
+  type ExampleRun,
+  newcomerEnvironment,
+  README_PORT,
+  type ReadmeLedger,
+  type ShellSession,
+  startReadmeLedger,
+  startShellSession,
+} from './readme-runner';
+
+const REPOSITORY = resolve(__dirname, '../..');
+const BLOCKS = readmeShellBlocks(readFileSync(join(REPOSITORY, 'README.md'), 'utf8'));
+
+/**
+ * Every ```bash example of the README (see readme-blocks.ts for which are run), run as written,
+ * in the README's order, in one bash session, against a fresh ledger: the API compiled and
+ * started as `npm start` does, in a copy of the repository (its own ./data, its own dist/ and
+ * dist-cli/), where the examples' `npx ledger` and the files they write stay. Any command that
+ * fails fails the example, an HTTP status of 400 or more included (see readme-runner.ts). The one
+ * liberty taken: when port 3000 is taken, the API listens on another, and the examples' URL
+ * `http://localhost:3000` is rewritten to it. What the README says an example shows (in its
+ * comments) is checked below, on what the example printed or wrote.
+ */
+describe('the README examples, run as written on a fresh ledger', () => {
+  // Two type-checked `nest build`s (the API's, then the CLI's) take minutes beside a CPU burner.
+  jest.setTimeout(20 * 60_000);
+
+  let checkout: TemporaryCheckout;
+  let scripts: string;
+  let ledger: ReadmeLedger;
+  let shell: ShellSession;
+
+  beforeAll(async () => {
+    checkout = temporaryCheckout('readme-examples-');
+    scripts = mkdtempSync(join(tmpdir(), 'readme-examples-scripts-'));
+    const env = newcomerEnvironment(checkout.dir);
+    ledger = await startReadmeLedger(checkout.dir, env);
+    await ledger.ready;
+    shell = startShellSession(checkout.dir, env, scripts);
+  });
+
+  afterAll(async () => {
+    await shell?.close();
+    await ledger?.stop();
+    checkout?.remove();
+    if (scripts) rmSync(scripts, { recursive: true, force: true });
+  });
+
+  const asRun = (block: ReadmeBlock) =>
+    ledger.port === README_PORT
+      ? block.source
+      : block.source.replaceAll(
+          `http://localhost:${README_PORT}`,
+          `http://localhost:${ledger.port}`,
+        );
+
+  for (const block of BLOCKS) {
+    if (block.notRun !== undefined) {
+      it.skip(`line ${block.line} is not run: ${block.notRun}`, () => undefined);
+      continue;
+    }
+    it(`runs the example at line ${block.line}`, async () => {
+      const run = await shell.run(asRun(block), block.line);
+      for (const outcome of OUTCOMES.filter(({ example }) => block.source.includes(example))) {
+        outcome.holds(run, checkout.dir);
+      }
+    });
+  }
+
+  it('finds, for each outcome it checks, the one example that shows it', () => {
+    const runnable = BLOCKS.filter((block) => block.notRun === undefined);
+    const found = OUTCOMES.map(({ example }) => [
+      example,
+      runnable.filter((block) => block.source.includes(example)).length,
+    ]);
+    expect(found).toEqual(OUTCOMES.map(({ example }) => [example, 1]));
+  });
+});
+
+/** What the README says an example shows, checked on what it printed or wrote. */
+interface Outcome {
+  /** A command only that example holds. */
+  readonly example: string;
+  holds(run: ExampleRun, checkout: string): void;
+}
+
+/** The answers the example printed, one a line (curl's, see readme-runner.ts), parsed. */
+function answers(run: ExampleRun): Record<string, unknown>[] {
+  return run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** The answer that has `field`: examples print several, in the order of their commands. */
+function answerWith(run: ExampleRun, field: string): Record<string, unknown> {
+  const found = answers(run).filter((answer) => field in answer);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** The file the example wrote into the working directory, by the start of its name. */
+function written(checkout: string, prefix: string, extension: string): Buffer {
+  const names = readdirSync(checkout).filter(
+    (name) => name.startsWith(prefix) && name.endsWith(extension),
+  );
+  expect(names).toHaveLength(1);
+  return readFileSync(join(checkout, names[0]));
+}
+
+const OUTCOMES: readonly Outcome[] = [
+  {
+    example: '$L/streams/commitment-youth--tutoring-hours/state',
+    holds(run) {
+      const [, , , made, , contributed] = answers(run);
+      // "recorded as youth--tutoring-hours"
+      expect(made).toMatchObject({ id: 'youth--tutoring-hours', events: ['CommitmentMade'] });
+      // "its fulfilment claim: contribution-youth--mentoring-nov"
+      expect(contributed).toMatchObject({
+        id: 'youth--mentoring-nov',
+        fulfilmentClaim: { claimId: 'contribution-youth--mentoring-nov' },
+      });
+      // "in_progress, 12 of 40 hours confirmed"
+      expect(answerWith(run, 'state')).toMatchObject({
+        stream: 'commitment-youth--tutoring-hours',
+        state: {
+          status: 'in_progress',
+          terms: { quantity: 40, unit: 'hours' },
+          confirmedQuantity: 12,
+          claims: { 'contribution-youth--mentoring-nov': { status: 'confirmed', quantity: 12 } },
+        },
+      });
+    },
+  },
+  {
+    example: 'TOKEN=$(npx ledger token issue',
+    holds(run) {
+      // ACME's token lists the partnership ACME is a member of.
+      expect(answerWith(run, 'items')).toMatchObject({
+        items: [{ partnershipId: 'youth' }],
+        next: null,
+      });
+    },
+  },
+  {
+    example: '$L/partnerships/youth/accountability',
+    holds(run) {
+      // "the policies there are, with their rates"
+      expect(answerWith(run, 'items')).toMatchObject({
+        items: [{ policyId: 'default', entries: [{ entry: 'rate', version: 1, rate: 15.5 }] }],
+        next: null,
+      });
+      // "who committed what, and did they deliver"
+      expect(answerWith(run, 'summary')).toMatchObject({
+        partnershipId: 'youth',
+        partners: [
+          {
+            partnerId: 'acme',
+            commitments: [
+              {
+                commitmentId: 'youth--tutoring-hours',
+                status: 'in_progress',
+                confirmedQuantity: 12,
+              },
+            ],
+          },
+          { partnerId: 'sos-jeunes', commitments: [] },
+        ],
+      });
+      // "who contributed what, worth how much: 12 hours, 186 EUR"
+      expect(answerWith(run, 'valuation')).toMatchObject({
+        valuation: { policyId: 'default', currency: 'EUR' },
+        totals: {
+          valueCents: 18600,
+          byKindAndUnit: [{ kind: 'volunteer_time', unit: 'hours', quantity: 12 }],
+        },
+        partners: [
+          { partnerId: 'acme', share: 1 },
+          { partnerId: 'sos-jeunes', share: 0 },
+        ],
+      });
+    },
+  },
+  {
+    example: '$L/exports/contributions.xlsx',
+    holds(_run, checkout) {
+      // A workbook is a zip file.
+      expect(written(checkout, 'contributions-', '.xlsx').subarray(0, 4)).toEqual(
+        Buffer.from('PK\x03\x04', 'latin1'),
+      );
+      const csv = written(checkout, 'commitments-', '.csv').toString('utf8');
+      // For Excel in French: a byte-order mark, `;` between cells.
+      expect(csv.startsWith('\ufeffcommitmentId;partnershipId;')).toBe(true);
+      expect(csv).toMatch(/^youth--tutoring-hours;youth;Youth empowerment;acme;/m);
+    },
+  },
+  {
+    example: 'ledger verify-inclusion',
+    holds(run) {
+      // "Each command prints its verdict and exits 0"
+      expect(run.stdout.trim().split('\n')).toEqual([
+        expect.stringMatching(/^tree head verified: size \d+, /),
+        expect.stringMatching(/^consistency verified: /),
+        expect.stringMatching(
+          /^inclusion verified: event \S+ \(stream contribution-youth--mentoring-nov, revision 0,/,
+        ),
+      ]);
+    },
+  },
+];
