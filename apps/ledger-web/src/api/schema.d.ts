@@ -705,7 +705,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The valuation policies there are to value contributions with (`policyId`), by id, each with every rate version and retirement set in it
+         * @description Access: requires one of the roles admin, auditor or partner.
+         */
+        get: operations["ValuationPoliciesController_list"];
         put?: never;
         /**
          * Define a valuation policy and the currency its values are expressed in
@@ -3663,6 +3667,65 @@ export interface components {
              * @example The study was withdrawn
              */
             reason: string;
+        };
+        PolicyEntryDocument: {
+            /** @enum {string} */
+            entry: "rate" | "retirement";
+            /**
+             * @description Position of the entry in the policy (1, 2, …)
+             * @example 1
+             */
+            version: number;
+            /**
+             * @example volunteer_time
+             * @enum {string}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
+            /** @example hours */
+            unit: string;
+            /**
+             * Format: date
+             * @description In force from this day
+             * @example 2026-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * @description A rate: the value of one unit
+             * @example 15.5
+             */
+            rate?: number;
+            /**
+             * @description A rate: its currency
+             * @example EUR
+             */
+            currency?: string;
+            /** @description A rate: where it comes from */
+            source?: string;
+            /** @description A retirement: why the pair is no longer valued */
+            reason?: string;
+        };
+        ValuationPolicyDocument: {
+            /** @example northside-2026 */
+            policyId: string;
+            /** @example Northside valuation of volunteering 2026 */
+            name: string;
+            /**
+             * @description The currency every value is expressed in
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description When the ledger recorded its definition
+             */
+            definedAt: string;
+            /** @description Every rate version and retirement ever set, in order (never rewritten) */
+            entries: components["schemas"]["PolicyEntryDocument"][];
+        };
+        ValuationPolicyPageDocument: {
+            items: components["schemas"]["ValuationPolicyDocument"][];
+            /** @description Cursor of the following page (pass it as `cursor`); null on the last page */
+            next: string | null;
         };
         ContributionValueDocument: {
             /**
@@ -8823,6 +8886,72 @@ export interface operations {
             };
             /** @description The aggregate or stream does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    ValuationPoliciesController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `next` cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuationPolicyPageDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
