@@ -279,6 +279,7 @@ describe('contribution recognition read model through HTTP', () => {
     it("sets each partner's share of contributions beside its share of commitments and responsibilities", async () => {
       const equity = await get<{
         gini: number;
+        giniPopulation: unknown;
         totalValueCents: number;
         partners: {
           partnerId: string;
@@ -306,6 +307,21 @@ describe('contribution recognition read model through HTTP', () => {
       ]);
       // Values 47000, 0 and 2000 cents across three partners.
       expect(equity.gini).toBeCloseTo((2 * (2 * 2000 + 3 * 47000)) / (3 * 49000) - 4 / 3, 5);
+      expect(equity.giniPopulation).toEqual({ over: 'listed', partners: 3, zeros: 1 });
+    });
+
+    it('says whose values the Gini is of, and computes it over the contributors only when asked', async () => {
+      const equity = await get<{ gini: number; giniPopulation: unknown }>(
+        '/partnerships/tilleuls/equity?policyId=frugal&giniOver=contributors',
+      );
+      // Values 2000 and 47000 cents: the city, which gave nothing valued, is left out.
+      expect(equity.gini).toBeCloseTo((2 * (2000 + 2 * 47000)) / (2 * 49000) - 3 / 2, 5);
+      expect(equity.giniPopulation).toEqual({ over: 'contributors', partners: 2, zeros: 0 });
+      expectProblem(
+        await api.get('/partnerships/tilleuls/equity?giniOver=everyone'),
+        400,
+        'bad-request',
+      );
     });
 
     it('answers 404 for an unknown partnership', async () =>

@@ -20,6 +20,8 @@ import {
 import {
   contributionFilterOf,
   ContributionListQueryDto,
+  equityFilterOf,
+  EquityQueryDto,
   recognitionFilterOf,
   RecognitionQueryDto,
 } from './contribution-queries.dto';
@@ -88,17 +90,18 @@ export class ContributionQueriesController {
   @ApiOperation({
     summary:
       "Each partner's share of the contributions (by value) beside its share of commitments and " +
-      'responsibilities, with the Gini coefficient of contributions across partners',
+      'responsibilities, with the Gini coefficient of contributions across partners (all listed, ' +
+      'or contributors only: `giniOver`), saying whose values it is of',
   })
   @ApiOkResponse({ type: PartnershipEquityDocument })
   @ApiReadModelQuery(400, 404)
   equity(
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
-    @Query() query: RecognitionQueryDto,
+    @Query() query: EquityQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipEquityView> {
     return this.queries.execute(
-      new PartnershipEquityQuery(partnershipId, recognitionFilterOf(query), query.policyId, viewer),
+      new PartnershipEquityQuery(partnershipId, equityFilterOf(query), query.policyId, viewer),
     );
   }
 

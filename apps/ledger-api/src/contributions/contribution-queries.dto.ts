@@ -6,6 +6,9 @@ import {
   CONTRIBUTION_STATUSES,
   type ContributionFilter,
   type ContributionStatusView,
+  type EquityFilter,
+  GINI_POPULATIONS,
+  type GiniPopulation,
   type RecognitionFilter,
 } from '@cohesion/projections';
 import { IsOptionalCalendarDate, IsOptionalReference } from '../validation/dto-validators';
@@ -29,6 +32,24 @@ export class RecognitionQueryDto extends ReadModelQueryDto {
     'default',
   )
   policyId?: string;
+}
+
+/** The equity report's query: which contributions count, and whose values the Gini is of. */
+export class EquityQueryDto extends RecognitionQueryDto {
+  @ApiPropertyOptional({
+    enum: GINI_POPULATIONS,
+    default: 'listed',
+    description:
+      'Whose values the Gini coefficient is of: every partner listed (those who gave nothing ' +
+      'valued count as 0), or only those who gave something valued',
+  })
+  @IsOptional()
+  @IsIn(GINI_POPULATIONS)
+  giniOver?: GiniPopulation;
+}
+
+export function equityFilterOf(query: EquityQueryDto): EquityFilter {
+  return { ...recognitionFilterOf(query), giniOver: query.giniOver };
 }
 
 /** Which contributions: the filters of the list, and of its exports. */

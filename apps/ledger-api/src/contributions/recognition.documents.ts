@@ -5,6 +5,9 @@ import {
   type ContributionStatusView,
   type ContributionValueView,
   type EquityPartnerView,
+  GINI_POPULATIONS,
+  type GiniPopulation,
+  type GiniPopulationView,
   type KindUnitTotalView,
   type PartnerRecognitionInPartnershipView,
   type PartnerRecognitionReportView,
@@ -246,6 +249,20 @@ class EquityPartnerDocument implements EquityPartnerView {
   balance!: number | null;
 }
 
+class GiniPopulationDocument implements GiniPopulationView {
+  @ApiProperty({
+    enum: GINI_POPULATIONS,
+    description:
+      '`listed`: every partner listed, those who gave nothing valued counted as 0; ' +
+      '`contributors`: only those who gave something valued',
+  })
+  over!: GiniPopulation;
+  @ApiProperty({ description: 'How many values the coefficient is of' })
+  partners!: number;
+  @ApiProperty({ description: 'Of them, how many gave nothing valued (counted as 0)' })
+  zeros!: number;
+}
+
 export class PartnershipEquityDocument implements PartnershipEquityView {
   @ApiProperty()
   partnershipId!: string;
@@ -262,6 +279,13 @@ export class PartnershipEquityDocument implements PartnershipEquityView {
     'number',
   )
   gini!: number | null;
+  @ApiProperty({
+    type: GiniPopulationDocument,
+    nullable: true,
+    description:
+      'Whose values the Gini coefficient is of (choose with `giniOver`); null without value',
+  })
+  giniPopulation!: GiniPopulationDocument | null;
   @ApiProperty({
     type: [EquityPartnerDocument],
     description: 'Current members, and anyone who gave or committed in the period',

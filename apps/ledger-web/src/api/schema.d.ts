@@ -666,7 +666,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Each partner's share of the contributions (by value) beside its share of commitments and responsibilities, with the Gini coefficient of contributions across partners
+         * Each partner's share of the contributions (by value) beside its share of commitments and responsibilities, with the Gini coefficient of contributions across partners (all listed, or contributors only: `giniOver`), saying whose values it is of
          * @description Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
          */
         get: operations["ContributionQueriesController_equity"];
@@ -3518,6 +3518,17 @@ export interface components {
             partners: components["schemas"]["PartnerRecognitionDocument"][];
             ratesUsed: components["schemas"]["RateUsedDocument"][];
         };
+        GiniPopulationDocument: {
+            /**
+             * @description `listed`: every partner listed, those who gave nothing valued counted as 0; `contributors`: only those who gave something valued
+             * @enum {string}
+             */
+            over: "listed" | "contributors";
+            /** @description How many values the coefficient is of */
+            partners: number;
+            /** @description Of them, how many gave nothing valued (counted as 0) */
+            zeros: number;
+        };
         EquityPartnerDocument: {
             partnerId: string;
             /** @description Its name */
@@ -3548,6 +3559,8 @@ export interface components {
             totalValueCents: number | null;
             /** @description Gini coefficient of the partners’ contribution values: 0 all equal, towards 1 one gives all */
             gini: number | null;
+            /** @description Whose values the Gini coefficient is of (choose with `giniOver`); null without value */
+            giniPopulation: components["schemas"]["GiniPopulationDocument"] | null;
             /** @description Current members, and anyone who gave or committed in the period */
             partners: components["schemas"]["EquityPartnerDocument"][];
             ratesUsed: components["schemas"]["RateUsedDocument"][];
@@ -8756,6 +8769,8 @@ export interface operations {
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
                 /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
                 policyId?: string;
+                /** @description Whose values the Gini coefficient is of: every partner listed (those who gave nothing valued count as 0), or only those who gave something valued */
+                giniOver?: "listed" | "contributors";
             };
             header?: never;
             path: {

@@ -1,3 +1,4 @@
+import { roundedRatio } from '../projection-kit';
 import type { AccountabilityCounts, AccountabilitySummary } from './accountability.views';
 
 export const NO_COMMITMENTS: AccountabilityCounts = {
@@ -35,5 +36,5 @@ export function summaryOf(counts: AccountabilityCounts): AccountabilitySummary {
 }
 
 function ratio(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.round((part / whole) * 1e4) / 1e4;
+  return whole === 0 ? null : roundedRatio(part / whole);
 }

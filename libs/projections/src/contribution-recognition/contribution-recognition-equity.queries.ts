@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { roundedRatio } from '../projection-kit';
 import type { ValuationPolicyState } from '@cohesion/domain';
 import { cachedStatement, whereAll } from '../sql-kit';
 import {
@@ -8,21 +9,33 @@ import {
 } from './contribution-recognition-reports.queries';
 import { hasContributions } from './contribution-recognition.queries';
 import { recognitionRoster } from './contribution-recognition.schema';
-import type { EquityPartnerView, PartnershipEquityView } from './contribution-recognition.views';
+import type {
+  EquityPartnerView,
+  GiniPopulation,
+  GiniPopulationView,
+  PartnershipEquityView,
+} from './contribution-recognition.views';
 import { gini } from './gini';
 import { shareOf } from './recognition-totals';
 import { valuerFor } from './valuation';
 
+/** The equity report's filter: which contributions count, and whose values the Gini is of. */
+export interface EquityFilter extends RecognitionFilter {
+  readonly giniOver?: GiniPopulation;
+}
+
 /**
  * Each partner's share of what was given (by value) beside its share of what was promised
  * (commitments not withdrawn, due in the period) and of the responsibilities it holds now, with
- * the Gini coefficient of the values across the partners listed: current members, and anyone
- * who gave or committed in the period. Undefined for an unknown partnership.
+ * the Gini coefficient of the values across the partners listed (current members, and anyone
+ * who gave or committed in the period; those who gave nothing valued count as 0) or, with
+ * `giniOver: 'contributors'`, across those who gave something valued. The answer says which, and
+ * how many values it is of. Undefined for an unknown partnership.
  */
 export function partnershipEquity(
   db: Database.Database,
   partnershipId: string,
-  filter: RecognitionFilter,
+  { giniOver = 'listed', ...filter }: EquityFilter,
   policy: ValuationPolicyState | undefined,
 ): PartnershipEquityView | undefined {
   const partnership = recognitionRoster.partnership(db, partnershipId);
@@ -62,7 +75,7 @@ export function partnershipEquity(
       balance:
         contributionShare === null || commitmentShare === null
           ? null
-          : Math.round((contributionShare - commitmentShare) * 1e4) / 1e4,
+          : roundedRatio(contributionShare - commitmentShare),
     };
   });
   return {
@@ -71,7 +84,7 @@ export function partnershipEquity(
     filter: filterView(filter),
     valuation: valuer.valuation,
     totalValueCents,
-    gini: totalValueCents === null ? null : gini(entries.map((entry) => entry.valueCents ?? 0)),
+    ...giniOf(entries, totalValueCents === null ? undefined : giniOver),
     partners: entries,
     ratesUsed: valuer.ratesUsed(),
   };
@@ -91,4 +104,21 @@ function commitmentsPerPartner(
      FROM contribution_recognition_commitments ${whereAll(conditions)} GROUP BY partner_id`,
   ).all({ partnershipId, from, to }) as { partnerId: string; commitments: number }[];
   return new Map(rows.map((row) => [row.partnerId, row.commitments]));
+}
+
+function giniOf(
+  entries: readonly EquityPartnerView[],
+  over: GiniPopulation | undefined,
+): { gini: number | null; giniPopulation: GiniPopulationView | null } {
+  if (over === undefined) return { gini: null, giniPopulation: null };
+  const values = entries.map((entry) => entry.valueCents ?? 0);
+  const counted = over === 'listed' ? values : values.filter((value) => value > 0);
+  return {
+    gini: gini(counted),
+    giniPopulation: {
+      over,
+      partners: counted.length,
+      zeros: counted.filter((value) => value === 0).length,
+    },
+  };
 }

@@ -153,14 +153,27 @@ export interface EquityPartnerView {
   readonly balance: number | null;
 }
 
+/** Whose values the Gini coefficient is of: every partner listed, or those who gave something valued. */
+export const GINI_POPULATIONS = ['listed', 'contributors'] as const;
+export type GiniPopulation = (typeof GINI_POPULATIONS)[number];
+
+export interface GiniPopulationView {
+  readonly over: GiniPopulation;
+  /** How many values it is of. */
+  readonly partners: number;
+  /** Of them, how many gave nothing valued (counted as 0). */
+  readonly zeros: number;
+}
+
 export interface PartnershipEquityView {
   readonly partnershipId: string;
   readonly name: string | null;
   readonly filter: RecognitionFilterView;
   readonly valuation: ValuationView | null;
   readonly totalValueCents: number | null;
-  /** Of the partners' contribution values (listed partners, zeros included); null without value. */
+  /** Of the partners' contribution values over `giniPopulation`; null without value. */
   readonly gini: number | null;
+  readonly giniPopulation: GiniPopulationView | null;
   readonly partners: readonly EquityPartnerView[];
   readonly ratesUsed: readonly RateUsedView[];
 }

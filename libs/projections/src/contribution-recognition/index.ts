@@ -12,6 +12,7 @@ export {
   partnershipRecognition,
   type RecognitionFilter,
 } from './contribution-recognition-reports.queries';
-export { partnershipEquity } from './contribution-recognition-equity.queries';
+export { type EquityFilter, partnershipEquity } from './contribution-recognition-equity.queries';
 export type * from './contribution-recognition.views';
 export { listValuationPolicies, loadValuationPolicy, type Valuer, valuerFor } from './valuation';
+export { GINI_POPULATIONS } from './contribution-recognition.views';

@@ -1,4 +1,5 @@
 import type { ContributionKind } from '@cohesion/domain';
+import { roundedRatio } from '../projection-kit';
 import type {
   ContributionValueView,
   KindUnitTotalView,
@@ -81,5 +82,5 @@ export class RecognitionTotals {
 /** part ÷ whole to four decimals; null when there is no whole to share. */
 export function shareOf(part: number | null, whole: number | null): number | null {
   if (part === null || whole === null || whole === 0) return null;
-  return Math.round((part / whole) * 1e4) / 1e4;
+  return roundedRatio(part / whole);
 }

@@ -6,6 +6,7 @@ import {
   progressOf,
   type ProgressReference,
 } from '@cohesion/domain';
+import { roundedRatio } from '../projection-kit';
 import { fromJsonColumn } from '../sql-kit';
 import type { CellView, IndicatorView, MeasurementView } from './impact.views';
 
@@ -44,9 +45,14 @@ export interface IndicatorRow {
   readonly latest_measurement_id: string | null;
 }
 
-/** JSON has no `undefined`: a progress that cannot be computed is `null`. */
-const progress = (reference: ProgressReference, actual: number) =>
-  progressOf(reference, actual) ?? null;
+/**
+ * Rounded like every ratio the read models answer; JSON has no `undefined`: a progress that
+ * cannot be computed is `null`.
+ */
+const progress = (reference: ProgressReference, actual: number) => {
+  const exact = progressOf(reference, actual);
+  return exact === undefined ? null : roundedRatio(exact);
+};
 
 export function referenceOf(row: IndicatorRow): ProgressReference {
   return { baseline: { value: row.baseline_value }, target: { value: row.target_value } };

@@ -1,1 +1,2 @@
 export * from './partner-roster';
+export * from './ratio';
