@@ -69,7 +69,7 @@ export class PublicFeedbackController {
       'daily share; 429 (Retry-After) after a few submissions from one address in an hour.',
   })
   @ApiAcceptedResponse({ type: PublicFeedbackReceivedDocument })
-  @ApiProblems(400, 404, 422, 429)
+  @ApiProblems(400, 404, 422, 429, 503)
   async submit(
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Body() body: PublicFeedbackDto,

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
+import { FieldErrors } from '../../kit/FieldErrors';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
@@ -13,13 +14,7 @@ export function RatingChoice({ errors }: { readonly errors: readonly string[] })
       aria-describedby={errors.length ? `${id}-error` : undefined}
     >
       <legend>{t('publicFeedback.rating')}</legend>
-      {errors.length ? (
-        <ul id={`${id}-error`} className="field-errors">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={`${id}-error`} errors={errors} />
       <div className="rating-choices">
         <span>
           <input id={`${id}-none`} type="radio" name="rating" value="" defaultChecked />

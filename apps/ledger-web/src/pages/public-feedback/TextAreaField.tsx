@@ -1,4 +1,5 @@
 import { type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
+import { FieldErrors } from '../../kit/FieldErrors';
 
 interface TextAreaFieldProps
   extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'> {
@@ -22,13 +23,7 @@ export function TextAreaField({ name, label, hint, errors = [], ...area }: TextA
           {hint}
         </p>
       ) : null}
-      {errors.length ? (
-        <ul id={`${id}-error`} className="field-errors">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={`${id}-error`} errors={errors} />
       <textarea
         id={id}
         name={name}
