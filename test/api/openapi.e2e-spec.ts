@@ -42,7 +42,8 @@ describe('OpenAPI document at /docs', () => {
   /** Signing in and out is not a command of the ledger: its routes are documented apart. */
   const commandOperations = () =>
     Object.entries(document.paths)
-      .filter(([path]) => !path.startsWith('/auth/'))
+      // Signing in, and the public feedback form, act for nobody yet: they are not commands.
+      .filter(([path]) => !path.startsWith('/auth/') && !path.endsWith('/public-feedback'))
       .flatMap(([path, methods]) =>
         Object.entries(methods)
           .filter(([method]) => method === 'post' || method === 'put')
@@ -82,6 +83,13 @@ describe('OpenAPI document at /docs', () => {
       return !operation.summary || missing.length > 0 || !answers ? [route] : [];
     });
     expect(undocumented).toEqual([]);
+  });
+
+  it('documents what the public feedback form answers, refusals included', () => {
+    const operation = document.paths['/partnerships/{partnershipId}/public-feedback']?.post;
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(
+      expect.arrayContaining(['202', '400', '404', '422', '429', '503']),
+    );
   });
 
   it('documents the request body of every command that takes one', () => {

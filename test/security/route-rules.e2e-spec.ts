@@ -111,6 +111,14 @@ describe('route rules', () => {
     'post /auth/passkeys/authentication-options',
     'post /auth/passkeys/authentication',
   ];
+  /**
+   * The public feedback form of a partnership, for residents without an account (issue 17): its
+   * limits per address and per partnership are tested in test/api/public-feedback.e2e-spec.ts.
+   */
+  const PUBLIC_FEEDBACK = [
+    'get /partnerships/:partnershipId/public-feedback',
+    'post /partnerships/:partnershipId/public-feedback',
+  ];
   /** A person's own session, passkeys and personal tokens, whatever their roles (issue 16). */
   const OWN_IDENTITY = [
     'get /auth/session',
@@ -136,9 +144,9 @@ describe('route rules', () => {
     expect(unruled.map((route) => `${key(route)} (${route.handler})`)).toEqual([]);
   });
 
-  it('keeps public routes to the health check and signing in', () => {
+  it('keeps public routes to the health check, signing in and the public feedback form', () => {
     const open = routes.filter((route) => route.isPublic || route.rule?.access === 'public');
-    expect(open.map(key).sort()).toEqual(['get /health', ...SIGNING_IN].sort());
+    expect(open.map(key).sort()).toEqual(['get /health', ...SIGNING_IN, ...PUBLIC_FEEDBACK].sort());
   });
 
   it("lets only feedback, and a person's own identity, go without a role", () => {
@@ -153,7 +161,10 @@ describe('route rules', () => {
     );
     // Signing in and out, and their own passkeys and tokens, are not writes to the ledger's facts.
     const identity = [...SIGNING_IN, ...OWN_IDENTITY].filter((route) => !route.startsWith('get '));
-    expect(auditorWrites.map(key).sort()).toEqual(['post /feedback', ...identity].sort());
+    const publicForm = PUBLIC_FEEDBACK.filter((route) => !route.startsWith('get '));
+    expect(auditorWrites.map(key).sort()).toEqual(
+      ['post /feedback', ...publicForm, ...identity].sort(),
+    );
   });
 
   it("states every route's required roles in the OpenAPI document", () => {

@@ -67,6 +67,7 @@ export * from './indicators/indicator-queries';
 export * from './feedback/feedback-application.module';
 export * from './feedback/feedback-command.handler';
 export * from './feedback/feedback-queries';
+export * from './feedback/public-feedback-forms';
 export * from './exports/export-formats';
 export * from './access-audit/anonymous-refusals';
 export * from './event-store/write-health';

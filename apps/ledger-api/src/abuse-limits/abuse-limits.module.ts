@@ -4,8 +4,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { LedgerConfig } from '@cohesion/application';
 import { LedgerThrottlerGuard } from './ledger-throttler.guard';
+import { isLimitedPerAddress, PUBLIC_FORM_THROTTLER } from './public-form-limit';
 
 const ONE_MINUTE_MS = 60_000;
+const ONE_HOUR_MS = 3_600_000;
 
 /**
  * Rate limits (here), and body size, security headers and CORS (`applyHttpHardening`, applied to
@@ -20,6 +22,12 @@ const ONE_MINUTE_MS = 60_000;
           {
             ttl: ONE_MINUTE_MS,
             limit: config.get('LEDGER_RATE_LIMIT_PER_MINUTE', { infer: true }),
+          },
+          {
+            name: PUBLIC_FORM_THROTTLER,
+            ttl: ONE_HOUR_MS,
+            limit: config.get('LEDGER_PUBLIC_FEEDBACK_PER_HOUR', { infer: true }),
+            skipIf: (context) => !isLimitedPerAddress(context),
           },
         ],
         // One budget per client across every route: the default (one per route) would let a

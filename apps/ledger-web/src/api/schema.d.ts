@@ -1438,6 +1438,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partnerships/{partnershipId}/public-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the public feedback form needs: the partnership's name, whether it takes feedback (not when suspended or closed), and a form token to send back with the feedback
+         * @description Access: public, no token needed.
+         */
+        get: operations["PublicFeedbackController_form"];
+        put?: never;
+        /**
+         * Give feedback through the public form, without an account: recorded as resident feedback about the partnership (web channel). A contact is kept only with `consent: true`. Refused (422) when the form token is not this ledger’s, younger than the minimum fill time or older than a day, when the partnership is suspended or closed, or has taken its daily share; 429 (Retry-After) after a few submissions from one address in an hour.
+         * @description Access: public, no token needed.
+         */
+        post: operations["PublicFeedbackController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people": {
         parameters: {
             query?: never;
@@ -5057,6 +5081,42 @@ export interface components {
             indicators: components["schemas"]["IndicatorsSummaryDocument"];
             /** @description Its feedback, counted (the items themselves: GET /feedback?partnershipId=) */
             feedback: components["schemas"]["FeedbackSummaryDocument"];
+        };
+        PublicFeedbackFormDocument: {
+            /** @example northside-2026 */
+            partnershipId: string;
+            /** @example Northside youth partnership */
+            name: string;
+            /** @description False when the partnership is suspended or closed */
+            accepting: boolean;
+            /** @description To send back with the feedback; valid for a day */
+            formToken: string;
+            /**
+             * @description The form is refused when sent back sooner than this
+             * @example 3
+             */
+            minimumFillSeconds: number;
+        };
+        PublicFeedbackDto: {
+            /** @description The token of the form, as `GET …/public-feedback` gave it */
+            formToken: string;
+            /**
+             * @description What the person says
+             * @example Please keep the childcare corner
+             */
+            text: string;
+            /** @description 1 (poor) to 5 (very good) */
+            rating?: number;
+            /** @description The person agreed to be contacted about their feedback */
+            consent?: boolean;
+            /** @description How to reach the person: accepted only with `consent: true` (personal data) */
+            contact?: components["schemas"]["FeedbackContactDto"];
+            /** @description Leave empty (a trap for robots) */
+            website?: string;
+        };
+        PublicFeedbackReceivedDocument: {
+            /** @enum {string} */
+            status: "received";
         };
         InvitePersonDto: {
             /** @description The person id: the `sub` of everything they do (generated when absent) */
@@ -12676,6 +12736,123 @@ export interface operations {
             };
             /** @description The aggregate or stream does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    PublicFeedbackController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFeedbackFormDocument"];
+                };
+            };
+            /** @description No acting principal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    PublicFeedbackController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicFeedbackDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFeedbackReceivedDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description No acting principal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description A domain rule refused the command; `type` and `rule` name the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,3 +16,6 @@ export type AccountabilityLine = PartnershipAccountability['partners'][number];
 export type CommitmentLine = AccountabilityLine['commitments'][number];
 export type CommitmentStatus = CommitmentLine['status'];
 export type ContributionKind = PartnershipRecognition['totals']['byKindAndUnit'][number]['kind'];
+
+/** What the public feedback form of a partnership shows, and its form token. */
+export type PublicForm = Schemas['PublicFeedbackFormDocument'];

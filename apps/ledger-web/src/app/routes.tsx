@@ -14,6 +14,8 @@ import { ImpactPage } from '../pages/partnership/ImpactPage';
 import { OverviewPage } from '../pages/partnership/OverviewPage';
 import { PartnershipLayout } from '../pages/partnership/PartnershipLayout';
 import { VerificationPage } from '../pages/verification/VerificationPage';
+import { PublicFeedbackPage } from '../pages/public-feedback/PublicFeedbackPage';
+import { PublicFeedbackQrPage } from '../pages/public-feedback/PublicFeedbackQrPage';
 
 /** Page paths, under the app's base (/app): see apps/ledger-api/src/web-app/web-app-paths.ts. */
 export const APP_BASENAME = '/app';
@@ -36,11 +38,15 @@ export const ROUTES: RouteObject[] = [
           { path: 'agreements', element: <AgreementsPage /> },
           { path: 'conflicts', element: <ConflictsPage /> },
           { path: 'impact', element: <ImpactPage /> },
+          // The public feedback form's link and QR code, for administrators (issue 17).
+          { path: 'public-feedback', element: <PublicFeedbackQrPage /> },
         ],
       },
       { path: 'agreements/:agreementId', element: signedIn(<AgreementPage />) },
       { path: 'conflicts/:conflictId', element: signedIn(<ConflictPage />) },
       { path: 'verification', element: signedIn(<VerificationPage />) },
+      // A partnership's public feedback form: residents need no account (issue 17).
+      { path: 'p/:partnershipId/feedback', element: <PublicFeedbackPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

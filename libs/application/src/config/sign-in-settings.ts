@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** A whole-number setting with a default and bounds, its message naming it. */
-const wholeNumber = (name: string, defaultValue: number, min: number, max: number) => {
+export const wholeNumber = (name: string, defaultValue: number, min: number, max: number) => {
   const message = `${name} must be a whole number between ${min} and ${max}`;
   return [
     Transform(({ value }) => (value === undefined || value === '' ? defaultValue : Number(value))),
@@ -11,7 +11,7 @@ const wholeNumber = (name: string, defaultValue: number, min: number, max: numbe
     Max(max, { message }),
   ];
 };
-const apply =
+export const apply =
   (decorators: PropertyDecorator[]): PropertyDecorator =>
   (target, key) => {
     for (const decorator of decorators) decorator(target, key);

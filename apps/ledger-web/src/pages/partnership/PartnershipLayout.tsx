@@ -3,6 +3,7 @@ import { unwrap, useLoad } from '../../api/use-load';
 import type { PartnershipOverview } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
+import { useSession } from '../../auth/SessionProvider';
 
 const SECTIONS = [
   { path: '', key: 'nav.overview' },
@@ -12,11 +13,16 @@ const SECTIONS = [
   { path: 'conflicts', key: 'nav.conflicts' },
   { path: 'impact', key: 'nav.impact' },
 ] as const;
+/** Administrators also print the public feedback form's QR code. */
+const ADMIN_SECTIONS = [{ path: 'public-feedback', key: 'nav.publicFeedback' }] as const;
 
 /** A partnership's pages share its name, its sections' navigation and its overview. */
 export function PartnershipLayout() {
   const t = useT();
   const { partnershipId = '' } = useParams();
+  const { state } = useSession();
+  const isAdmin = state.status === 'signed-in' && state.session.person.roles.includes('admin');
+  const sections = isAdmin ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
   const loaded = useLoad(
     (client) =>
       client
@@ -31,7 +37,7 @@ export function PartnershipLayout() {
           <p className="context">{t('partnership.context', { name: overview.name })}</p>
           <nav aria-label={t('partnership.sections')} className="section-nav">
             <ul>
-              {SECTIONS.map((section) => (
+              {sections.map((section) => (
                 <li key={section.key}>
                   <NavLink
                     to={[`/partnerships/${partnershipId}`, section.path].filter(Boolean).join('/')}

@@ -1,0 +1,207 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  type ChildLedger,
+  type CompiledLedger,
+  compileLedgerApi,
+  startChildLedger,
+} from '../support/child-ledger';
+import { ledgerCli } from '../support/ledger-cli';
+import { admin } from '../support/ledger-client';
+import {
+  type InPage,
+  type WatchedPage,
+  accessibilityViolations,
+  launchChromium,
+  openWatchedPage,
+  screenshot,
+} from '../support/web-browser';
+import { signInThroughSeam } from '../support/web-session-seam';
+
+const WEB_APP = join(__dirname, '..', '..', 'apps', 'ledger-web');
+const CATALOGUE_KEYS = Object.keys(
+  JSON.parse(readFileSync(join(WEB_APP, 'src', 'i18n', 'en.json'), 'utf8')) as object,
+);
+const PARTNERSHIP = 'avenir-jeunes';
+const FORM_PATH = `/app/p/${PARTNERSHIP}/feedback`;
+/** Short for the test, but long enough that a fast form fill must wait for it. */
+const MIN_FILL_SECONDS = 2;
+
+/** Minutes, not seconds: Chromium and the ledger share two cores with whatever else runs. */
+jest.setTimeout(300_000);
+
+interface ImpactSummary {
+  feedback: { received: number; byChannel?: Record<string, number> };
+}
+
+/**
+ * Journey 7: a resident gives feedback through a partnership's public form, without an account,
+ * and it appears in the partnership's impact summary; an administrator prints the form's QR code.
+ * On the demo ledger, through the real API as a child process, in Debian's Chromium.
+ */
+describe('the public feedback form in a browser (journey 7)', () => {
+  let compiled: CompiledLedger;
+  let dataDir: string;
+  let ledger: ChildLedger;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_APP, 'dist', 'index.html'))) {
+      throw new Error('the web app is not built: run npm run build:web (npm test does)');
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'ledger-web-feedback-'));
+    const [build, demo] = await Promise.all([
+      compileLedgerApi(),
+      ledgerCli(['demo'], { LEDGER_DATA_DIR: dataDir }),
+    ]);
+    compiled = build;
+    if (demo.code !== 0) throw new Error(`ledger demo failed: ${demo.stderr}`);
+    ledger = await startChildLedger(compiled, dataDir, {
+      LEDGER_PUBLIC_FEEDBACK_MIN_FILL_SECONDS: String(MIN_FILL_SECONDS),
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await ledger?.kill('SIGTERM');
+    compiled?.remove();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const received = async () => {
+    const answer = await ledger.get(`/partnerships/${PARTNERSHIP}/impact`, admin);
+    expect(answer.status).toBe(200);
+    return (answer.body as ImpactSummary).feedback.received;
+  };
+
+  /** `expected` names console errors the test caused on purpose (a refusal it asked for). */
+  async function expectClean(watched: WatchedPage, lang: string, name: string, expected?: RegExp) {
+    const { page, trouble } = watched;
+    await settled(page);
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    const text = await page.locator('body').innerText();
+    expect(CATALOGUE_KEYS.filter((key) => text.includes(key))).toEqual([]);
+    await screenshot(page, name);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(trouble.cspViolations).toEqual([]);
+    expect(trouble.errors.filter((error) => !expected?.test(error))).toEqual([]);
+  }
+
+  it('takes a resident’s feedback without an account, and the impact summary counts it', async () => {
+    const before = await received();
+    const watched = await openWatchedPage(browser, 'en-GB');
+    try {
+      const { page } = watched;
+      await page.goto(`${ledger.baseUrl}${FORM_PATH}`);
+      await page.getByRole('heading', { level: 1, name: 'Give your feedback' }).waitFor();
+      await expectClean(watched, 'en', 'public-feedback-en');
+
+      // By keyboard: the text, a rating, consent and an e-mail address; the trap is never reached.
+      await page
+        .getByLabel('Your feedback')
+        .fill('The homework club is great; more evenings, please.');
+      await page.getByRole('radio', { name: '4' }).check();
+      await page.getByLabel('I agree to be contacted about my feedback').check();
+      await page.getByLabel('E-mail address').fill('parent@example.org');
+      expect(await page.getByLabel('Leave this field empty').getAttribute('tabindex')).toBe('-1');
+      await page.getByRole('button', { name: 'Send my feedback' }).press('Enter');
+
+      // Sent within the minimum fill time, the form waits for it rather than being refused.
+      const thanks = page.getByRole('status').filter({ hasText: 'Thank you' });
+      await thanks.waitFor({ timeout: 60_000 });
+      await expectClean(watched, 'en', 'public-feedback-thanks-en');
+    } finally {
+      await watched.context.close();
+    }
+    expect(await received()).toBe(before + 1);
+  });
+
+  it('shows the form in French, with the errors next to their field', async () => {
+    const watched = await openWatchedPage(browser, 'fr-FR');
+    try {
+      const { page } = watched;
+      await page.goto(`${ledger.baseUrl}${FORM_PATH}`);
+      await page.getByRole('heading', { level: 1, name: 'Donnez votre avis' }).waitFor();
+      await expectClean(watched, 'fr', 'public-feedback-fr');
+      // An empty text is said in French, next to the field, before anything is sent.
+      const send = page.getByRole('button', { name: 'Envoyer mon avis' });
+      await send.click();
+      const text = page.getByLabel('Votre avis');
+      await page.getByText('Écrivez votre avis avant de l’envoyer.').waitFor();
+      expect(await text.getAttribute('aria-invalid')).toBe('true');
+      expect(await describedText(page, text)).toContain('Écrivez votre avis avant de l’envoyer.');
+      // What the ledger refuses lands on its field too: a malformed e-mail address.
+      await text.fill('Le club de devoirs est super.');
+      await page.getByLabel('J’accepte d’être recontacté·e au sujet de mon avis').check();
+      const email = page.getByLabel('Adresse e-mail');
+      await email.fill('pas une adresse');
+      await send.click();
+      await page.locator('input[aria-invalid="true"]').waitFor({ timeout: 60_000 });
+      expect(await describedText(page, email)).toMatch(/contact\.email must be an email/);
+      await expectClean(watched, 'fr', 'public-feedback-errors-fr', /status of 400/);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
+  it('gives an administrator the form’s link and a printable QR code', async () => {
+    for (const { locale, lang, title } of [
+      { locale: 'en-GB', lang: 'en', title: 'Public feedback form' },
+      { locale: 'fr-FR', lang: 'fr', title: 'Formulaire d’avis public' },
+    ] as const) {
+      const watched = await openWatchedPage(browser, locale);
+      try {
+        const { page } = watched;
+        await signInThroughSeam(watched.context, ledger, admin, 'Camille Admin');
+        await page.goto(`${ledger.baseUrl}/app/partnerships/${PARTNERSHIP}`);
+        await page
+          .getByRole('link', { name: lang === 'en' ? 'Public feedback' : 'Avis du public' })
+          .click();
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        const qr = page.locator('img.qr-code');
+        await qr.waitFor();
+        expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+        expect(
+          await qr.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+        ).toBeGreaterThan(0);
+        const link = page.locator('.qr-link a');
+        expect(await link.getAttribute('href')).toBe(`${ledger.baseUrl}${FORM_PATH}`);
+        await expectClean(watched, lang, `public-feedback-qr-${lang}`);
+        if (lang === 'en') {
+          // Printed, only the poster is left: the heading, the code and the address.
+          await page.emulateMedia({ media: 'print' });
+          expect(await page.locator('.site-header').isVisible()).toBe(false);
+          expect(await page.getByRole('button', { name: 'Print the QR code' }).isVisible()).toBe(
+            false,
+          );
+          expect(await qr.isVisible()).toBe(true);
+          await screenshot(page, 'public-feedback-qr-print-en');
+          const pdf = await page.pdf({ format: 'A4' });
+          expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+        }
+      } finally {
+        await watched.context.close();
+      }
+    }
+  });
+});
+
+/** What assistive technology reads with a field: the texts its aria-describedby names. */
+async function describedText(page: Page, field: Locator): Promise<string> {
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  return texts.join('\n');
+}
+
+/** The page has its data (no loading line left), and fonts are ready. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !(globalThis as unknown as InPage).document.querySelector('.loading'),
+  );
+  await page.evaluate(() =>
+    (globalThis as unknown as InPage).document.fonts.ready.then(() => undefined),
+  );
+}
