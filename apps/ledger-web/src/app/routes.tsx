@@ -14,6 +14,10 @@ import { ImpactPage } from '../pages/partnership/ImpactPage';
 import { OverviewPage } from '../pages/partnership/OverviewPage';
 import { PartnershipLayout } from '../pages/partnership/PartnershipLayout';
 import { VerificationPage } from '../pages/verification/VerificationPage';
+// Sign-in and people (issue 17)
+import { AccountPage } from '../pages/account/AccountPage';
+import { PeoplePage } from '../pages/people/PeoplePage';
+import { LinkPasswordPage } from '../pages/sign-in/LinkPasswordPage';
 
 /** Page paths, under the app's base (/app): see apps/ledger-api/src/web-app/web-app-paths.ts. */
 export const APP_BASENAME = '/app';
@@ -41,6 +45,11 @@ export const ROUTES: RouteObject[] = [
       { path: 'agreements/:agreementId', element: signedIn(<AgreementPage />) },
       { path: 'conflicts/:conflictId', element: signedIn(<ConflictPage />) },
       { path: 'verification', element: signedIn(<VerificationPage />) },
+      // Sign-in and people (issue 17): the links given to people, the account, the directory.
+      { path: 'invitation', element: <LinkPasswordPage purpose="invitation" /> },
+      { path: 'password-reset', element: <LinkPasswordPage purpose="password-reset" /> },
+      { path: 'account', element: signedIn(<AccountPage />) },
+      { path: 'admin/people', element: signedIn(<PeoplePage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

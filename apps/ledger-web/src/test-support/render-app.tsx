@@ -32,7 +32,18 @@ export function fakeAuthentication(
       if (outcome.kind === 'signed-in') current = outcome.session;
       return outcome;
     },
+    signInWithPasskey: () => Promise.resolve({ kind: 'refused' }),
+    methods: () =>
+      Promise.resolve({
+        password: true,
+        passkeys: true,
+        oidc: { enabled: false, displayName: '' },
+      }),
     signOut: () => {
+      current = null;
+      return Promise.resolve();
+    },
+    signOutEverywhere: () => {
       current = null;
       return Promise.resolve();
     },
