@@ -75,7 +75,7 @@ export function InvitePerson({ onInvited }: { readonly onInvited: (position: str
         />
         <Field
           name="partnerId"
-          label={t('account.partner')}
+          label={t('people.partnerId')}
           hint={t('people.partnerHint')}
           autoComplete="off"
           errors={problems?.fields.partnerId ?? []}
