@@ -37,7 +37,28 @@ export async function inviteWithCli(
     { LEDGER_DATA_DIR: dataDir, LEDGER_PUBLIC_ORIGIN: ledger.publicOrigin },
   );
   if (run.code !== 0) throw new Error(`ledger people invite failed: ${run.stderr}`);
-  return run.stdout.trim();
+  const link = run.stdout.trim();
+  await untilTheApiKnows(ledger, link);
+  return link;
+}
+
+/** The link's token, from its `#token=`. */
+const tokenOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1)).get('token');
+
+/**
+ * The API reads the CLI's invitation from the shared log once its read models have caught up (a
+ * poll away): waits for that, on the condition itself, with a bound only a stuck ledger reaches.
+ */
+async function untilTheApiKnows(ledger: ChildLedger, link: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const answer = await fetch(`${ledger.baseUrl}/auth/invitation`, {
+      headers: { 'x-link-token': tokenOf(link) ?? '' },
+    });
+    if (answer.ok) return;
+    if (Date.now() > deadline) throw new Error(`the API never knew the link: ${answer.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Accepts an invitation link through the API (as the invitation page does), choosing a password. */
@@ -46,7 +67,7 @@ export async function acceptThroughApi(
   link: string,
   password = WEB_PASSWORD,
 ): Promise<void> {
-  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
+  const token = tokenOf(link);
   const response = await fetch(`${ledger.baseUrl}/auth/invitation/acceptance`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: ledger.publicOrigin },
