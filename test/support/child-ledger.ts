@@ -72,6 +72,11 @@ export interface HttpAnswer {
 /** The real API in a child process, on a port of its own. */
 export interface ChildLedger {
   readonly baseUrl: string;
+  /**
+   * Where a browser reaches it: `http://localhost:<port>` (its LEDGER_PUBLIC_ORIGIN unless the
+   * settings name another), as a newcomer's browser reaches `npm start` on localhost:3000.
+   */
+  readonly publicOrigin: string;
   readonly pid: number;
   /** Resolves once the process has exited, with its signal or exit code. */
   readonly exited: Promise<string>;
@@ -98,6 +103,7 @@ export async function startChildLedger(
     dataDir,
     settings,
   );
+  const publicOrigin = environment.LEDGER_PUBLIC_ORIGIN;
   if (!(await untilAnswering(`${baseUrl}/health`, running))) {
     child.kill('SIGKILL');
     throw new Error(`the ledger did not start (${await exited}): ${stderr()}`);
@@ -122,6 +128,7 @@ export async function startChildLedger(
     });
   return {
     baseUrl,
+    publicOrigin,
     pid: child.pid!,
     exited,
     kill: (signal = 'SIGKILL') => {
@@ -173,6 +180,7 @@ async function spawnLedgerApi(
     PORT: String(port),
     LEDGER_DATA_DIR: dataDir,
     LEDGER_JWT_PRIVATE_KEY: TEST_SIGNING_KEY_PEM,
+    LEDGER_PUBLIC_ORIGIN: `http://localhost:${port}`,
     LOG_LEVEL: 'silent',
     ...settings,
   };

@@ -44,8 +44,8 @@ export interface WatchedPage {
 
 /**
  * A fresh browser context (no cookies, no storage) whose languages are `locale`'s, with every
- * CSP violation, uncaught error and console error recorded. A resource the server refused (a 401
- * or 404 the page handles) is the page's business, not an error here.
+ * CSP violation, uncaught error and console error recorded. A resource the server refused (a 401,
+ * 404 or 422 the page handles and shows) is the page's business, not an error here.
  */
 export async function openWatchedPage(
   browser: Browser,
@@ -75,7 +75,7 @@ export async function openWatchedPage(
     const text = message.text();
     if (/Content Security Policy/i.test(text)) trouble.cspViolations.push(text);
     else if (
-      !/^Failed to load resource: the server responded with a status of (401|404)/.test(text)
+      !/^Failed to load resource: the server responded with a status of (401|404|422)/.test(text)
     ) {
       trouble.errors.push(`console: ${text}`);
     }

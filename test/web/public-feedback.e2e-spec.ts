@@ -18,7 +18,7 @@ import {
   openWatchedPage,
   screenshot,
 } from '../support/web-browser';
-import { signInThroughSeam } from '../support/web-session-seam';
+import { acceptThroughApi, inviteWithCli, signInThroughPage } from '../support/web-sign-in';
 
 const WEB_APP = join(__dirname, '..', '..', 'apps', 'ledger-web');
 const CATALOGUE_KEYS = Object.keys(
@@ -26,6 +26,13 @@ const CATALOGUE_KEYS = Object.keys(
 );
 const PARTNERSHIP = 'avenir-jeunes';
 const FORM_PATH = `/app/p/${PARTNERSHIP}/feedback`;
+/** The demo ledger's administrator, brought in as on any fresh ledger (see beforeAll). */
+const CAMILLE = {
+  id: 'camille-admin',
+  name: 'Camille Admin',
+  email: 'camille@montclair.example',
+  role: 'admin',
+};
 /** Short for the test, but long enough that a fast form fill must wait for it. */
 const MIN_FILL_SECONDS = 2;
 
@@ -61,6 +68,7 @@ describe('the public feedback form in a browser (journey 7)', () => {
     ledger = await startChildLedger(compiled, dataDir, {
       LEDGER_PUBLIC_FEEDBACK_MIN_FILL_SECONDS: String(MIN_FILL_SECONDS),
     });
+    await acceptThroughApi(ledger, await inviteWithCli(ledger, dataDir, CAMILLE));
     browser = await launchChromium();
   });
 
@@ -155,8 +163,8 @@ describe('the public feedback form in a browser (journey 7)', () => {
       const watched = await openWatchedPage(browser, locale);
       try {
         const { page } = watched;
-        await signInThroughSeam(watched.context, ledger, admin, 'Camille Admin');
-        await page.goto(`${ledger.baseUrl}/app/partnerships/${PARTNERSHIP}`);
+        await signInThroughPage(page, ledger, CAMILLE.email);
+        await page.goto(`${ledger.publicOrigin}/app/partnerships/${PARTNERSHIP}`);
         await page
           .getByRole('link', { name: lang === 'en' ? 'Public feedback' : 'Avis du public' })
           .click();
@@ -168,7 +176,7 @@ describe('the public feedback form in a browser (journey 7)', () => {
           await qr.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
         ).toBeGreaterThan(0);
         const link = page.locator('.qr-link a');
-        expect(await link.getAttribute('href')).toBe(`${ledger.baseUrl}${FORM_PATH}`);
+        expect(await link.getAttribute('href')).toBe(`${ledger.publicOrigin}${FORM_PATH}`);
         await expectClean(watched, lang, `public-feedback-qr-${lang}`);
         if (lang === 'en') {
           // Printed, only the poster is left: the heading, the code and the address.

@@ -9,7 +9,6 @@ import {
   startChildLedger,
 } from '../support/child-ledger';
 import { ledgerCli } from '../support/ledger-cli';
-import { admin } from '../support/ledger-client';
 import {
   type BrowserLocale,
   type InPage,
@@ -19,12 +18,24 @@ import {
   openWatchedPage,
   screenshot,
 } from '../support/web-browser';
-import { signInThroughSeam } from '../support/web-session-seam';
+import {
+  WEB_PASSWORD,
+  acceptThroughApi,
+  inviteWithCli,
+  signInThroughPage,
+} from '../support/web-sign-in';
 
 const WEB_APP = join(__dirname, '..', '..', 'apps', 'ledger-web');
 const CATALOGUE_KEYS = Object.keys(
   JSON.parse(readFileSync(join(WEB_APP, 'src', 'i18n', 'en.json'), 'utf8')) as object,
 );
+/** The demo ledger's administrator, brought in as on any fresh ledger (see beforeAll). */
+const CAMILLE = {
+  id: 'camille-admin',
+  name: 'Camille Admin',
+  email: 'camille@montclair.example',
+  role: 'admin',
+};
 const LANGUAGES: ReadonlyArray<{ locale: BrowserLocale; lang: 'fr' | 'en'; appName: string }> = [
   { locale: 'fr-FR', lang: 'fr', appName: 'Registre de cohésion' },
   { locale: 'en-GB', lang: 'en', appName: 'Cohesion Ledger' },
@@ -57,6 +68,7 @@ describe('web app in a browser', () => {
     compiled = build;
     if (demo.code !== 0) throw new Error(`ledger demo failed: ${demo.stderr}`);
     ledger = await startChildLedger(compiled, dataDir);
+    await acceptThroughApi(ledger, await inviteWithCli(ledger, dataDir, CAMILLE));
     browser = await launchChromium();
   });
 
@@ -89,7 +101,7 @@ describe('web app in a browser', () => {
       const watched = await openWatchedPage(browser, locale);
       try {
         const { page } = watched;
-        await page.goto(`${ledger.baseUrl}/`);
+        await page.goto(`${ledger.publicOrigin}/`);
         await page.waitForURL(/\/app\/sign-in\?next=%2F$/);
         await page.getByLabel(lang === 'fr' ? 'Adresse électronique' : 'E-mail address').waitFor();
         expect(await page.title()).toMatch(new RegExp(`— ${appName}$`));
@@ -117,7 +129,7 @@ describe('web app in a browser', () => {
     const watched = await openWatchedPage(browser, 'fr-FR');
     try {
       const { page } = watched;
-      await page.goto(`${ledger.baseUrl}/app/sign-in`);
+      await page.goto(`${ledger.publicOrigin}/app/sign-in`);
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       await page.reload();
@@ -132,7 +144,7 @@ describe('web app in a browser', () => {
     const watched = await openWatchedPage(browser, 'en-GB');
     try {
       const { page, trouble } = watched;
-      await page.goto(`${ledger.baseUrl}/app/sign-in`);
+      await page.goto(`${ledger.publicOrigin}/app/sign-in`);
       await settled(page);
       // An inline <style>, as a library that injects styles would add: refused by style-src.
       const directive = await page.evaluate(`new Promise((resolve) => {
@@ -155,7 +167,7 @@ describe('web app in a browser', () => {
     const watched = await openWatchedPage(browser, 'en-GB');
     try {
       const { page } = watched;
-      await page.goto(`${ledger.baseUrl}/app/sign-in`);
+      await page.goto(`${ledger.publicOrigin}/app/sign-in`);
       await settled(page);
       await page.evaluate(
         `document.querySelector('main').appendChild(document.createElement('input'))`,
@@ -170,7 +182,7 @@ describe('web app in a browser', () => {
     const watched = await openWatchedPage(browser, 'en-GB');
     try {
       const { page } = watched;
-      await page.goto(`${ledger.baseUrl}/app/sign-in`);
+      await page.goto(`${ledger.publicOrigin}/app/sign-in`);
       await settled(page);
       await page.keyboard.press('Tab');
       expect(
@@ -187,7 +199,7 @@ describe('web app in a browser', () => {
     }
   });
 
-  describe('read pages, signed in as an admin through the test seam', () => {
+  describe('pages, signed in as an admin through the sign-in page', () => {
     const PAGES = [
       ['todo', '/app/'],
       ['partnership-overview', '/app/partnerships/avenir-jeunes'],
@@ -202,6 +214,8 @@ describe('web app in a browser', () => {
       ['conflict-replay', '/app/conflicts/salle-tilleuls-fermee'],
       ['impact', '/app/partnerships/avenir-jeunes/impact'],
       ['verification', '/app/verification'],
+      ['account', '/app/account'],
+      ['people', '/app/admin/people'],
     ] as const;
 
     describe.each(LANGUAGES)('in $locale', ({ locale, lang }) => {
@@ -210,8 +224,8 @@ describe('web app in a browser', () => {
         async (name, path) => {
           const watched = await openWatchedPage(browser, locale);
           try {
-            await signInThroughSeam(watched.context, ledger, admin, 'Camille Admin');
-            await watched.page.goto(`${ledger.baseUrl}${path}`);
+            await signInThroughPage(watched.page, ledger, CAMILLE.email);
+            await watched.page.goto(`${ledger.publicOrigin}${path}`);
             await watched.page.locator('h1').waitFor();
             await expectCleanPage(watched, lang, `${name}-${lang}`);
           } finally {
@@ -225,8 +239,8 @@ describe('web app in a browser', () => {
       const watched = await openWatchedPage(browser, 'en-GB');
       try {
         const { page } = watched;
-        await signInThroughSeam(watched.context, ledger, admin, 'Camille Admin');
-        await page.goto(`${ledger.baseUrl}/app/conflicts/salle-tilleuls-fermee`);
+        await signInThroughPage(page, ledger, CAMILLE.email);
+        await page.goto(`${ledger.publicOrigin}/app/conflicts/salle-tilleuls-fermee`);
         const slider = page.getByRole('slider', { name: 'Step of the case' });
         await slider.focus();
         await page.keyboard.press('Home');
@@ -246,8 +260,8 @@ describe('web app in a browser', () => {
       const folder = mkdtempSync(join(tmpdir(), 'ledger-web-head-'));
       try {
         const { page } = watched;
-        await signInThroughSeam(watched.context, ledger, admin, 'Camille Admin');
-        await page.goto(`${ledger.baseUrl}/app/verification`);
+        await signInThroughPage(page, ledger, CAMILLE.email);
+        await page.goto(`${ledger.publicOrigin}/app/verification`);
         const [download] = await Promise.all([
           page.waitForEvent('download'),
           page.getByRole('link', { name: 'Download this signed head' }).click(),
@@ -277,6 +291,266 @@ describe('web app in a browser', () => {
         rmSync(folder, { recursive: true, force: true });
       }
     });
+  });
+
+  /**
+   * Sign-in journeys on a fresh ledger of their own (no demo): the first administrator comes in
+   * through the CLI's link, invites people from the People page, and they come in through theirs.
+   */
+  describe('journeys on a fresh ledger', () => {
+    let freshDir: string;
+    let fresh: ChildLedger;
+    const ANA = { name: 'Ana Ruiz', email: 'ana@acme.example', partnerId: 'acme' };
+    const SAM = { name: 'Sam Diallo', email: 'sam@sos.example', partnerId: 'sos-jeunes' };
+    const MO = { name: 'Mo Benali', email: 'mo@mediation.example' };
+    const links = new Map<string, string>();
+
+    beforeAll(async () => {
+      freshDir = mkdtempSync(join(tmpdir(), 'ledger-web-fresh-'));
+      fresh = await startChildLedger(compiled, freshDir);
+    });
+
+    afterAll(async () => {
+      await fresh?.kill('SIGTERM');
+      if (freshDir) rmSync(freshDir, { recursive: true, force: true });
+    });
+
+    /** Fills the People page's invitation form, and answers the link it shows to copy. */
+    async function inviteOnPeoplePage(
+      page: Page,
+      person: { name: string; email: string; partnerId?: string },
+      role: 'Partner' | 'Mediator',
+    ): Promise<string> {
+      const form = page.locator('form', { has: page.getByRole('button', { name: 'Invite' }) });
+      await form.getByLabel('Name').fill(person.name);
+      await form.getByLabel('E-mail address').fill(person.email);
+      await form.getByLabel('Partner id').fill(person.partnerId ?? '');
+      await form.getByRole('checkbox', { name: role, exact: true }).check();
+      await form.getByRole('button', { name: 'Invite' }).click();
+      const link = page.getByRole('textbox', { name: 'Link to give' });
+      await page.getByText(`Link for ${person.name}`).waitFor();
+      return link.inputValue();
+    }
+
+    it('journey 1: the first admin comes in with the CLI’s link, sets up a partnership and invites two partners and a mediator', async () => {
+      const link = await inviteWithCli(fresh, freshDir, {
+        id: 'camille',
+        name: 'Camille Martin',
+        email: 'camille@montclair.example',
+        role: 'admin',
+      });
+      expect(link).toMatch(new RegExp(`^${fresh.publicOrigin}/invitation#token=[\\w-]{43}$`));
+      const watched = await openWatchedPage(browser, 'en-GB');
+      try {
+        const { page } = watched;
+        await page.goto(link);
+        await page.waitForURL(/\/app\/invitation$/);
+        await page
+          .getByText('This invitation is for Camille Martin (camille@montclair.example)')
+          .waitFor();
+        await expectCleanPage(watched, 'en', 'invitation-en');
+        // The policy's refusal is shown at the field, in the reader's language.
+        await page.getByLabel('New password').fill('password1234');
+        await page.getByRole('button', { name: 'Set my password and sign in' }).click();
+        await page
+          .getByText('This password is among the most common ones: choose another.')
+          .waitFor();
+        await page.getByLabel('New password').fill(WEB_PASSWORD);
+        await page.getByRole('button', { name: 'Set my password and sign in' }).click();
+        await page.getByText('Signed in as Camille Martin').waitFor();
+        expect(new URL(page.url()).pathname).toMatch(/^\/app\/?$/);
+
+        // No partnership-creation form exists yet: the admin creates it through the API, with a
+        // personal token made on the account page (shown once).
+        await page.getByRole('link', { name: 'Signed in as Camille Martin' }).click();
+        await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+        await page.getByLabel('What the new token is for').fill('set-up script');
+        await page.getByRole('button', { name: 'Create a token' }).click();
+        const token = await page.getByLabel('The new token', { exact: true }).innerText();
+        expect(token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+        await page.getByRole('button', { name: 'Revoke set-up script' }).waitFor();
+        await expectCleanPage(watched, 'en', 'account-en');
+        const founded = await fetch(`${fresh.baseUrl}/partnerships`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            partnershipId: 'youth',
+            name: 'Youth empowerment',
+            purpose: 'Reduce school dropout',
+            territory: 'Northside',
+            neighbourhoods: ['Les Tilleuls'],
+          }),
+        });
+        expect(founded.status).toBe(201);
+
+        await page.getByRole('link', { name: 'People' }).click();
+        await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+        links.set(ANA.email, await inviteOnPeoplePage(page, ANA, 'Partner'));
+        links.set(SAM.email, await inviteOnPeoplePage(page, SAM, 'Partner'));
+        links.set(MO.email, await inviteOnPeoplePage(page, MO, 'Mediator'));
+        for (const given of links.values()) {
+          expect(given).toMatch(new RegExp(`^${fresh.publicOrigin}/invitation#token=[\\w-]{43}$`));
+        }
+        await page.getByRole('row', { name: /Mo Benali/ }).waitFor();
+        await expectCleanPage(watched, 'en', 'people-en');
+
+        // What the ledger holds: the people, invited by Camille; the log, her acts.
+        const people = await fresh.get('/people?limit=50', { sub: 'auditor', roles: ['auditor'] });
+        expect(people.body).toMatchObject({
+          items: [
+            { personId: 'camille', status: 'active', roles: ['admin'], invitedBy: 'ledger-cli' },
+            { displayName: ANA.name, status: 'invited', partnerId: 'acme', invitedBy: 'camille' },
+            {
+              displayName: SAM.name,
+              status: 'invited',
+              partnerId: 'sos-jeunes',
+              invitedBy: 'camille',
+            },
+            { displayName: MO.name, status: 'invited', roles: ['mediator'], invitedBy: 'camille' },
+          ],
+        });
+        const partnership = await fresh.get('/streams/partnership-youth/events', {
+          sub: 'auditor',
+          roles: ['auditor'],
+        });
+        expect(partnership.body).toMatchObject({
+          events: [{ type: 'PartnershipFounded', metadata: { actor: { sub: 'camille' } } }],
+        });
+      } finally {
+        await watched.context.close();
+      }
+    });
+
+    it('journey 1, continued: a partner accepts in French and sees their own name', async () => {
+      const watched = await openWatchedPage(browser, 'fr-FR');
+      try {
+        const { page } = watched;
+        await page.goto(links.get(ANA.email) ?? 'journey 1 gave no link');
+        await page
+          .getByText('Cette invitation est destinée à Ana Ruiz (ana@acme.example).', {
+            exact: false,
+          })
+          .waitFor();
+        await expectCleanPage(watched, 'fr', 'invitation-fr');
+        await page.getByLabel('Nouveau mot de passe').fill(WEB_PASSWORD);
+        await page
+          .getByRole('button', { name: 'Définir mon mot de passe et me connecter' })
+          .click();
+        await page.getByText('Connecté·e : Ana Ruiz').waitFor();
+        // A used link is used up.
+        const again = await openWatchedPage(browser, 'fr-FR');
+        try {
+          await again.page.goto(links.get(ANA.email) ?? '');
+          await again.page
+            .getByText('Ce lien est inconnu, déjà utilisé ou expiré.', { exact: false })
+            .waitFor();
+        } finally {
+          await again.context.close();
+        }
+      } finally {
+        await watched.context.close();
+      }
+      const ana = await fresh.get('/people?limit=50', { sub: 'auditor', roles: ['auditor'] });
+      expect(ana.body).toMatchObject({
+        items: expect.arrayContaining([
+          expect.objectContaining({ displayName: ANA.name, status: 'active' }),
+        ]) as unknown,
+      });
+    });
+
+    it('passkey: a partner adds one on the account page, signs out, and signs in with it', async () => {
+      const watched = await openWatchedPage(browser, 'en-GB');
+      try {
+        const { page, context } = watched;
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('WebAuthn.enable');
+        const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+          options: {
+            protocol: 'ctap2',
+            transport: 'internal',
+            hasResidentKey: true,
+            hasUserVerification: true,
+            isUserVerified: true,
+            automaticPresenceSimulation: true,
+          },
+        });
+        await signInThroughPage(page, fresh, ANA.email);
+        await page.goto(`${fresh.publicOrigin}/app/account`);
+        await page.getByLabel('Name of the new passkey (e.g. work laptop)').fill('test laptop');
+        await page.getByRole('button', { name: 'Add a passkey' }).click();
+        await page.getByText('Passkey added. You can now sign in with it.').waitFor();
+        await page.getByRole('button', { name: 'Remove test laptop' }).waitFor();
+        // The browser's authenticator holds it: a discoverable credential for this site.
+        const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+        expect(credentials).toEqual([
+          expect.objectContaining({ isResidentCredential: true, rpId: 'localhost' }),
+        ]);
+
+        await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+        await page.waitForURL(/\/app\/sign-in/);
+        await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+        await page.getByText('Signed in as Ana Ruiz').waitFor();
+        await page.goto(`${fresh.publicOrigin}/app/account`);
+        await page.getByText(/^Signed in with a passkey, since/).waitFor();
+        await expectCleanPage(watched, 'en', 'account-passkey-en');
+      } finally {
+        await watched.context.close();
+      }
+    });
+
+    it('an admin suspends and reinstates a partner, and gives her a password-reset link she uses', async () => {
+      const watched = await openWatchedPage(browser, 'en-GB');
+      let resetLink = '';
+      try {
+        const { page } = watched;
+        await signInThroughPage(page, fresh, 'camille@montclair.example');
+        await page.goto(`${fresh.publicOrigin}/app/admin/people`);
+        await page.getByRole('button', { name: 'Manage Ana Ruiz' }).click();
+        await page.getByLabel('Reason').fill('Away for the summer');
+        await page.getByRole('button', { name: 'Suspend' }).click();
+        await page.getByRole('row', { name: /Ana Ruiz.*Suspended/ }).waitFor();
+        await page.getByRole('button', { name: 'Reinstate' }).click();
+        await page.getByRole('row', { name: /Ana Ruiz.*Active/ }).waitFor();
+        await page.getByRole('button', { name: 'Password-reset link' }).click();
+        await page.getByText('Link for Ana Ruiz').waitFor();
+        resetLink = await page.getByRole('textbox', { name: 'Link to give' }).inputValue();
+        expect(resetLink).toMatch(
+          new RegExp(`^${fresh.publicOrigin}/password-reset#token=[\\w-]{43}$`),
+        );
+        await expectCleanPage(watched, 'en', 'people-manage-en');
+      } finally {
+        await watched.context.close();
+      }
+
+      const ana = await openWatchedPage(browser, 'fr-FR');
+      try {
+        const { page } = ana;
+        await page.goto(resetLink);
+        await page
+          .getByText('Ce lien réinitialise le mot de passe de Ana Ruiz', { exact: false })
+          .waitFor();
+        await expectCleanPage(ana, 'fr', 'password-reset-fr');
+        await page.getByLabel('Nouveau mot de passe').fill('quiet meadow copper kite');
+        await page
+          .getByRole('button', { name: 'Définir mon nouveau mot de passe et me connecter' })
+          .click();
+        await page.getByText('Connecté·e : Ana Ruiz').waitFor();
+      } finally {
+        await ana.context.close();
+      }
+      const events = await fresh.get('/streams/person-' + (await anaId()) + '/events', {
+        sub: 'auditor',
+        roles: ['auditor'],
+      });
+      expect(JSON.stringify(events.body)).toMatch(/PersonSuspended[\s\S]*PersonReinstated/);
+    });
+
+    /** Ana's person id (the People page generated it). */
+    async function anaId(): Promise<string> {
+      const people = await fresh.get('/people?limit=50', { sub: 'auditor', roles: ['auditor'] });
+      const items = (people.body as { items: Array<{ personId: string; email: string }> }).items;
+      return items.find((person) => person.email === ANA.email)?.personId ?? 'unknown';
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus, type Type } from '@nestjs/common';
 import {
   ApiHeader,
   ApiOkResponse,
@@ -32,14 +32,19 @@ export class CommandResultDocument {
   events!: string[];
 }
 
-/** A command route: its summary, the answer, the headers it reads and the problems it may return. */
-export function ApiCommand(summary: string, options: { creates?: boolean } = {}) {
+/**
+ * A command route: its summary, the answer (`answers`, when it is not the command's result alone),
+ * the headers it reads and the problems it may return.
+ */
+export function ApiCommand(
+  summary: string,
+  options: { creates?: boolean; answers?: Type<unknown> } = {},
+) {
+  const type = options.answers ?? CommandResultDocument;
   return applyDecorators(
     ApiOperation({ summary }),
     HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
-    options.creates
-      ? ApiCreatedResponse({ type: CommandResultDocument })
-      : ApiOkResponse({ type: CommandResultDocument }),
+    options.creates ? ApiCreatedResponse({ type }) : ApiOkResponse({ type }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

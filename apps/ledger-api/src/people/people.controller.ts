@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Put, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
   type CommandContext,
@@ -67,9 +67,8 @@ export class PeopleController {
   @Post()
   @ApiCommand(
     'Invite a person: records the invitation and answers a single-use link (valid 72 h) to give them',
-    { creates: true },
+    { creates: true, answers: InvitationDocument },
   )
-  @ApiCreatedResponse({ type: InvitationDocument })
   async invite(
     @Body() body: InvitePersonDto,
     @CurrentCommandContext() context: CommandContext,
@@ -100,8 +99,9 @@ export class PeopleController {
 
   @Authorize(['admin', 'partner_admin'], OWN_STAFF)
   @Post(':personId/invitation')
-  @ApiCommand('A new invitation link for a person still invited (the earlier link stops working)')
-  @ApiOkResponse({ type: LinkDocument })
+  @ApiCommand('A new invitation link for a person still invited (the earlier link stops working)', {
+    answers: LinkDocument,
+  })
   async reinvite(
     @Param('personId', LedgerIdPipe) personId: string,
     @CurrentCommandContext() context: CommandContext,
@@ -178,8 +178,8 @@ export class PeopleController {
   @Post(':personId/password-reset')
   @ApiCommand(
     'A single-use password-reset link (valid 24 h) for an active person, to give them (also e-mailed when an SMTP server is set)',
+    { answers: LinkDocument },
   )
-  @ApiOkResponse({ type: LinkDocument })
   async passwordReset(
     @Param('personId', LedgerIdPipe) personId: string,
     @CurrentCommandContext() context: CommandContext,
@@ -194,9 +194,8 @@ export class PeopleController {
   @Post(':personId/tokens')
   @ApiCommand(
     'A personal API token (bearer JWT) for machine use: answered once; revocable; at most 30 days',
-    { creates: true },
+    { creates: true, answers: IssuedTokenDocument },
   )
-  @ApiCreatedResponse({ type: IssuedTokenDocument })
   async issueToken(
     @Param('personId', LedgerIdPipe) personId: string,
     @Body() body: IssuePersonalTokenDto,

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { WEB_APP_ASSETS, WEB_APP_BASE, WEB_APP_PATH } from './web-app-paths';
+import { LINK_PAGES, WEB_APP_ASSETS, WEB_APP_BASE, WEB_APP_PATH } from './web-app-paths';
 
 /** A year: asset names carry their content hash, so a changed file is a new URL. */
 const IMMUTABLE_ASSET_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
@@ -11,7 +11,8 @@ const IMMUTABLE_ASSET_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
 /**
  * Serves the built web app (apps/ledger-web, `npm run build:web`) from `directory`, same origin as
  * the API: hashed assets with a long cache, other files (the icon) briefly cached, and index.html,
- * never cached, for `/app` and every page path under it. `/` redirects to `/app/`. Without a
+ * never cached, for `/app` and every page path under it. `/` redirects to `/app/`, and
+ * the links given to people (`/invitation`, `/password-reset`) to their pages. Without a
  * build, nothing is served and the API runs as before.
  */
 export function serveWebApp(app: NestExpressApplication, directory: string): void {
@@ -34,6 +35,9 @@ export function serveWebApp(app: NestExpressApplication, directory: string): voi
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     if (request.path === '/') return response.redirect(302, `${WEB_APP_BASE}/`);
+    if (LINK_PAGES.has(request.path)) {
+      return response.redirect(302, `${WEB_APP_BASE}${request.path}`);
+    }
     // A missing asset is a 404 like any unknown path, never the page (a script that is HTML).
     if (!WEB_APP_PATH.test(request.path) || request.path.startsWith(`${WEB_APP_ASSETS}/`)) {
       return next();

@@ -5,6 +5,11 @@
 export const WEB_APP_BASE = '/app';
 export const WEB_APP_PATH = /^\/app(\/|$)/;
 export const WEB_APP_ASSETS = `${WEB_APP_BASE}/assets`;
+/**
+ * The invitation and password-reset links the ledger gives out (PersonLinks: `/invitation#token=…`)
+ * lead to the app's pages of the same name; the browser keeps the `#token=` across the redirect.
+ */
+export const LINK_PAGES: ReadonlySet<string> = new Set(['/invitation', '/password-reset']);
 
 /** What the app loads: its own scripts, styles and data only; no inline script or style at all. */
 export const WEB_APP_CSP_DIRECTIVES = {

@@ -5149,6 +5149,47 @@ export interface components {
              */
             identityProviderSubject?: string;
         };
+        LinkDocument: {
+            /**
+             * @description Give it to the person (it is shown once, single use)
+             * @example https://ledger.example.org/invitation#token=kq3J2vR0x7-6n0m0nQm1bqv7WcI9W1rT9yq7m3o0c2A
+             */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Where the link was also e-mailed (only when an SMTP server is set) */
+            emailedTo?: string;
+            /** @description Why the e-mail was not sent (an SMTP server is set): pass the link on yourself */
+            emailError?: string;
+        };
+        InvitationDocument: {
+            /**
+             * @description The id of what the command acted on; for a create, the id recorded (the objects of a partnership are named <partnershipId>--<id>)
+             * @example youth-2026--tutoring-hours
+             */
+            id: string;
+            /** @example commitment-youth-2026--tutoring-hours */
+            stream: string;
+            /**
+             * @description The stream's revision after the command (decimal string)
+             * @example 3
+             */
+            revision: string;
+            /**
+             * @description Global log position of the last event (decimal string)
+             * @example 42
+             */
+            position: string;
+            /**
+             * @description Types of the events recorded
+             * @example [
+             *       "PartnerJoined"
+             *     ]
+             */
+            events: string[];
+            personId: string;
+            invitation: components["schemas"]["LinkDocument"];
+        };
         ChangeRolesDto: {
             /**
              * @description Any of the roles; `partner` and `partner_admin` need a partner. A partner admin gives only `partner` and `partner_admin`, to its own partner’s staff
@@ -5170,6 +5211,37 @@ export interface components {
              * @example 7d
              */
             ttl: string;
+        };
+        IssuedTokenDocument: {
+            /**
+             * @description The id of what the command acted on; for a create, the id recorded (the objects of a partnership are named <partnershipId>--<id>)
+             * @example youth-2026--tutoring-hours
+             */
+            id: string;
+            /** @example commitment-youth-2026--tutoring-hours */
+            stream: string;
+            /**
+             * @description The stream's revision after the command (decimal string)
+             * @example 3
+             */
+            revision: string;
+            /**
+             * @description Global log position of the last event (decimal string)
+             * @example 42
+             */
+            position: string;
+            /**
+             * @description Types of the events recorded
+             * @example [
+             *       "PartnerJoined"
+             *     ]
+             */
+            events: string[];
+            /** @description The bearer token, shown this once (the ledger keeps only its id) */
+            token: string;
+            tokenId: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         PersonDocument: {
             /**
@@ -12967,7 +13039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDocument"];
+                    "application/json": components["schemas"]["InvitationDocument"];
                 };
             };
             /** @description The request is malformed or fails validation (errors lists every reason) */
@@ -13064,7 +13136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDocument"];
+                    "application/json": components["schemas"]["LinkDocument"];
                 };
             };
             /** @description The request is malformed or fails validation (errors lists every reason) */
@@ -13561,7 +13633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDocument"];
+                    "application/json": components["schemas"]["LinkDocument"];
                 };
             };
             /** @description The request is malformed or fails validation (errors lists every reason) */
@@ -13723,7 +13795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultDocument"];
+                    "application/json": components["schemas"]["IssuedTokenDocument"];
                 };
             };
             /** @description The request is malformed or fails validation (errors lists every reason) */

@@ -7,8 +7,15 @@ import type { MessageKey } from '../i18n/messages';
 import { fakeAuthentication, renderApp } from '../test-support/render-app';
 
 const CAMILLE: Session = {
-  person: { personId: 'camille', displayName: 'Camille Martin', roles: ['admin'] },
+  personId: 'camille',
+  displayName: 'Camille Martin',
+  email: 'camille@montclair.example',
+  partnerId: null,
+  roles: ['admin'],
   csrfToken: 'csrf',
+  method: 'password',
+  signedInAt: '2026-12-01T09:00:00.000Z',
+  expiresAt: '2026-12-01T21:00:00.000Z',
 };
 
 const LEDGER = {

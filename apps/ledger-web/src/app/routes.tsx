@@ -16,6 +16,10 @@ import { PartnershipLayout } from '../pages/partnership/PartnershipLayout';
 import { VerificationPage } from '../pages/verification/VerificationPage';
 import { PublicFeedbackPage } from '../pages/public-feedback/PublicFeedbackPage';
 import { PublicFeedbackQrPage } from '../pages/public-feedback/PublicFeedbackQrPage';
+// Sign-in and people (issue 17)
+import { AccountPage } from '../pages/account/AccountPage';
+import { PeoplePage } from '../pages/people/PeoplePage';
+import { LinkPasswordPage } from '../pages/sign-in/LinkPasswordPage';
 
 /** Page paths, under the app's base (/app): see apps/ledger-api/src/web-app/web-app-paths.ts. */
 export const APP_BASENAME = '/app';
@@ -47,6 +51,11 @@ export const ROUTES: RouteObject[] = [
       { path: 'verification', element: signedIn(<VerificationPage />) },
       // A partnership's public feedback form: residents need no account (issue 17).
       { path: 'p/:partnershipId/feedback', element: <PublicFeedbackPage /> },
+      // Sign-in and people (issue 17): the links given to people, the account, the directory.
+      { path: 'invitation', element: <LinkPasswordPage purpose="invitation" /> },
+      { path: 'password-reset', element: <LinkPasswordPage purpose="password-reset" /> },
+      { path: 'account', element: signedIn(<AccountPage />) },
+      { path: 'admin/people', element: signedIn(<PeoplePage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -18,7 +18,8 @@ export function TodoPage() {
   const t = useT();
   const format = useFormat();
   const { state } = useSession();
-  const partnerId = state.status === 'signed-in' ? state.session.person.partnerId : undefined;
+  const partnerId =
+    state.status === 'signed-in' ? (state.session.partnerId ?? undefined) : undefined;
   const loaded = useLoad(
     async (client) => {
       const asOf = today();

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { hasRole } from '../auth/session';
 import { useSession } from '../auth/SessionProvider';
 import { useT } from '../i18n/use-t';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -42,7 +43,9 @@ export function Layout() {
           <LanguageSwitcher />
           {state.status === 'signed-in' ? (
             <div className="who">
-              <span>{t('shell.signedInAs', { name: state.session.person.displayName })}</span>
+              <Link to="/account">
+                {t('shell.signedInAs', { name: state.session.displayName })}
+              </Link>
               <button type="button" onClick={() => void signOut()}>
                 {t('shell.signOut')}
               </button>
@@ -61,6 +64,11 @@ export function Layout() {
             <li>
               <NavLink to="/verification">{t('nav.verification')}</NavLink>
             </li>
+            {hasRole(state.session, 'admin', 'partner_admin', 'auditor') ? (
+              <li>
+                <NavLink to="/admin/people">{t('nav.people')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}

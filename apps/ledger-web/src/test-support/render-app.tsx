@@ -4,12 +4,12 @@ import { LedgerClientProvider } from '../api/LedgerClientProvider';
 import { createLedgerClient } from '../api/client';
 import { ROUTES } from '../app/routes';
 import { SessionProvider } from '../auth/SessionProvider';
-import type { Authentication, Session } from '../auth/session';
+import type { Authentication, Session, SignInMethods } from '../auth/session';
 import { I18nProvider } from '../i18n/I18nProvider';
 import type { Locale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 
-/** Answers of the fake ledger, by path (`/partnerships`), JSON with status 200. */
+/** Answers of the fake ledger, by path (`/partnerships`): JSON with status 200, or a Response. */
 export type FakeLedger = Record<string, unknown>;
 
 export interface AppUnderTest {
@@ -23,6 +23,11 @@ export interface AppUnderTest {
 export function fakeAuthentication(
   session: Session | null,
   signIn: Authentication['signIn'] = () => Promise.resolve({ kind: 'refused' }),
+  methods: SignInMethods = {
+    password: true,
+    passkeys: true,
+    oidc: { enabled: false, displayName: '' },
+  },
 ): Authentication {
   let current = session;
   return {
@@ -32,7 +37,13 @@ export function fakeAuthentication(
       if (outcome.kind === 'signed-in') current = outcome.session;
       return outcome;
     },
+    signInWithPasskey: () => Promise.resolve({ kind: 'refused' }),
+    methods: () => Promise.resolve(methods),
     signOut: () => {
+      current = null;
+      return Promise.resolve();
+    },
+    signOutEverywhere: () => {
       current = null;
       return Promise.resolve();
     },
@@ -62,7 +73,9 @@ export function renderApp(
     return Promise.resolve(
       answer === undefined
         ? Response.json({ status: 404, title: 'Not Found' }, { status: 404 })
-        : Response.json(answer),
+        : answer instanceof Response
+          ? answer.clone()
+          : Response.json(answer),
     );
   });
   const router = createMemoryRouter(ROUTES, { initialEntries: [path] });

@@ -21,7 +21,7 @@ export function PartnershipLayout() {
   const t = useT();
   const { partnershipId = '' } = useParams();
   const { state } = useSession();
-  const isAdmin = state.status === 'signed-in' && state.session.person.roles.includes('admin');
+  const isAdmin = state.status === 'signed-in' && state.session.roles.includes('admin');
   const sections = isAdmin ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
   const loaded = useLoad(
     (client) =>

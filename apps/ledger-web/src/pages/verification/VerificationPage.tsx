@@ -156,7 +156,7 @@ export function VerificationPage() {
               </form>
               <VerdictView verdict={inclusion} />
             </section>
-            {state.status === 'signed-in' && hasRole(state.session.person, 'admin', 'auditor') ? (
+            {state.status === 'signed-in' && hasRole(state.session, 'admin', 'auditor') ? (
               <AccessAudit />
             ) : null}
           </>
