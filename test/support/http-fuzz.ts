@@ -217,9 +217,11 @@ function applyMutation(body: JsonObject, mutation: Mutation): void {
       writable: true,
       configurable: true,
     });
-  if (mutation.kind === 'set') define(key, mutation.value);
+  // A copy: fast-check may hand the same value to two mutations, and the second, landing inside
+  // the first, would make the body circular.
+  if (mutation.kind === 'set') define(key, structuredClone(mutation.value));
   else if (mutation.kind === 'delete') delete target[key];
-  else define(mutation.key, mutation.value);
+  else define(mutation.key, structuredClone(mutation.value));
 }
 
 /** A body as sent: JSON text (well-formed or not). */
