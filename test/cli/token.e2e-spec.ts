@@ -20,25 +20,6 @@ describe('ledger token issue (operator CLI)', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("loads what signing a token needs, not the ledger's use cases, stores or read models", async () => {
-    const loaded = join(dataDir, 'loaded-modules.txt');
-    const issued = await ledgerCli(['token', 'issue', '--role', 'admin', '--sub', 'me@city'], {
-      ...environment,
-      NODE_OPTIONS: `--require ${join(__dirname, '..', 'support', 'record-loaded-modules.js')}`,
-      LEDGER_TEST_LOADED_MODULES: loaded,
-    });
-    expect(issued).toMatchObject({ code: 0 });
-    const files = readFileSync(loaded, 'utf8').split('\n');
-    expect(files.some((file) => file.includes('access-tokens'))).toBe(true);
-    expect(
-      files.filter((file) =>
-        /libs\/(domain|projections|event-store)\/|application\/src\/index|@eventstore|@nestjs\/cqrs/.test(
-          file,
-        ),
-      ),
-    ).toEqual([]);
-  });
-
   it('prints only a token, signed with a key it creates in the data directory, that the API accepts', async () => {
     const issued = await ledgerCli(
       [
@@ -141,5 +122,27 @@ describe('ledger token issue (operator CLI)', () => {
     expect(issue.stdout).toMatch(
       /--role <role>[\s\S]*--partner <id>[\s\S]*--sub <user>[\s\S]*--ttl/,
     );
+  });
+
+  it("loads what signing a token needs, not the ledger's use cases, stores or read models", async () => {
+    // A data directory of its own: the first test checks that the key is generated there.
+    const ownDataDir = mkdtempSync(join(tmpdir(), 'ledger-cli-modules-'));
+    const loaded = join(ownDataDir, 'loaded-modules.txt');
+    const issued = await ledgerCli(['token', 'issue', '--role', 'admin', '--sub', 'me@city'], {
+      LEDGER_DATA_DIR: ownDataDir,
+      NODE_OPTIONS: `--require ${join(__dirname, '..', 'support', 'record-loaded-modules.js')}`,
+      LEDGER_TEST_LOADED_MODULES: loaded,
+    });
+    expect(issued).toMatchObject({ code: 0 });
+    const files = readFileSync(loaded, 'utf8').split('\n');
+    rmSync(ownDataDir, { recursive: true, force: true });
+    expect(files.some((file) => file.includes('access-tokens'))).toBe(true);
+    expect(
+      files.filter((file) =>
+        /libs\/(domain|projections|event-store)\/|application\/src\/index|@eventstore|@nestjs\/cqrs/.test(
+          file,
+        ),
+      ),
+    ).toEqual([]);
   });
 });
