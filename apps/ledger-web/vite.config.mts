@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The web app is served by the API under /app/ (see apps/ledger-api/src/web-app): hashed assets
+ * The web app is served by the API under /app/ (see the API's web-app folder): hashed assets
  * under /app/assets/, every page path under /app/ answered with index.html.
  */
 export default defineConfig({

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The web app's API types, generated from the API's OpenAPI document (printed without a server by
- * apps/ledger-api/src/openapi/print-openapi-document.ts) with openapi-typescript.
+ * the API's print-openapi-document.ts) with openapi-typescript.
  *
  *   node apps/ledger-web/scripts/api-types.mjs          writes src/api/schema.d.ts
  *   node apps/ledger-web/scripts/api-types.mjs --check  fails when that file is stale

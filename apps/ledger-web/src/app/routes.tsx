@@ -21,7 +21,7 @@ import { AccountPage } from '../pages/account/AccountPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
 import { LinkPasswordPage } from '../pages/sign-in/LinkPasswordPage';
 
-/** Page paths, under the app's base (/app): see apps/ledger-api/src/web-app/web-app-paths.ts. */
+/** Page paths, under the app's base (/app): see web-app-paths.ts in the API's web-app folder. */
 export const APP_BASENAME = '/app';
 
 const signedIn = (element: React.ReactNode) => <RequireSession>{element}</RequireSession>;
