@@ -1,38 +1,28 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  type ChildLedger,
-  type CompiledLedger,
-  compileLedgerApi,
-  startChildLedger,
-} from '../support/child-ledger';
-import { ledgerCli } from '../support/ledger-cli';
+import type { ChildLedger } from '../support/child-ledger';
 import { admin } from '../support/ledger-client';
 import {
   type InPage,
   type WatchedPage,
   accessibilityViolations,
-  launchChromium,
   openWatchedPage,
   screenshot,
 } from '../support/web-browser';
-import { acceptThroughApi, inviteWithCli, signInThroughPage } from '../support/web-sign-in';
+import { signInThroughPage } from '../support/web-sign-in';
+import {
+  CAMILLE,
+  type DemoLedgerInBrowser,
+  demoLedgerInBrowser,
+  WEB_APP,
+} from '../support/web-demo-ledger';
 
-const WEB_APP = join(__dirname, '..', '..', 'apps', 'ledger-web');
 const CATALOGUE_KEYS = Object.keys(
   JSON.parse(readFileSync(join(WEB_APP, 'src', 'i18n', 'en.json'), 'utf8')) as object,
 );
 const PARTNERSHIP = 'avenir-jeunes';
 const FORM_PATH = `/app/p/${PARTNERSHIP}/feedback`;
-/** The demo ledger's administrator, brought in as on any fresh ledger (see beforeAll). */
-const CAMILLE = {
-  id: 'camille-admin',
-  name: 'Camille Admin',
-  email: 'camille@montclair.example',
-  role: 'admin',
-};
 /** Short for the test, but long enough that a fast form fill must wait for it. */
 const MIN_FILL_SECONDS = 2;
 
@@ -49,35 +39,18 @@ interface ImpactSummary {
  * On the demo ledger, through the real API as a child process, in Debian's Chromium.
  */
 describe('the public feedback form in a browser (journey 7)', () => {
-  let compiled: CompiledLedger;
-  let dataDir: string;
+  let setup: DemoLedgerInBrowser | undefined;
   let ledger: ChildLedger;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_APP, 'dist', 'index.html'))) {
-      throw new Error('the web app is not built: run npm run build:web (npm test does)');
-    }
-    dataDir = mkdtempSync(join(tmpdir(), 'ledger-web-feedback-'));
-    const [build, demo] = await Promise.all([
-      compileLedgerApi(),
-      ledgerCli(['demo'], { LEDGER_DATA_DIR: dataDir }),
-    ]);
-    compiled = build;
-    if (demo.code !== 0) throw new Error(`ledger demo failed: ${demo.stderr}`);
-    ledger = await startChildLedger(compiled, dataDir, {
+    setup = await demoLedgerInBrowser('ledger-web-feedback-', {
       LEDGER_PUBLIC_FEEDBACK_MIN_FILL_SECONDS: String(MIN_FILL_SECONDS),
     });
-    await acceptThroughApi(ledger, await inviteWithCli(ledger, dataDir, CAMILLE));
-    browser = await launchChromium();
+    ({ ledger, browser } = setup);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await ledger?.kill('SIGTERM');
-    compiled?.remove();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.close());
 
   const received = async () => {
     const answer = await ledger.get(`/partnerships/${PARTNERSHIP}/impact`, admin);

@@ -1,41 +1,27 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import {
-  type ChildLedger,
-  type CompiledLedger,
-  compileLedgerApi,
-  startChildLedger,
-} from '../support/child-ledger';
-import { ledgerCli } from '../support/ledger-cli';
+import { type ChildLedger, type CompiledLedger, startChildLedger } from '../support/child-ledger';
 import {
   type BrowserLocale,
   type InPage,
   type WatchedPage,
   accessibilityViolations,
-  launchChromium,
   openWatchedPage,
   screenshot,
 } from '../support/web-browser';
+import { WEB_PASSWORD, inviteWithCli, signInThroughPage } from '../support/web-sign-in';
 import {
-  WEB_PASSWORD,
-  acceptThroughApi,
-  inviteWithCli,
-  signInThroughPage,
-} from '../support/web-sign-in';
+  CAMILLE,
+  type DemoLedgerInBrowser,
+  demoLedgerInBrowser,
+  WEB_APP,
+} from '../support/web-demo-ledger';
 
-const WEB_APP = join(__dirname, '..', '..', 'apps', 'ledger-web');
 const CATALOGUE_KEYS = Object.keys(
   JSON.parse(readFileSync(join(WEB_APP, 'src', 'i18n', 'en.json'), 'utf8')) as object,
 );
-/** The demo ledger's administrator, brought in as on any fresh ledger (see beforeAll). */
-const CAMILLE = {
-  id: 'camille-admin',
-  name: 'Camille Admin',
-  email: 'camille@montclair.example',
-  role: 'admin',
-};
 const LANGUAGES: ReadonlyArray<{ locale: BrowserLocale; lang: 'fr' | 'en'; appName: string }> = [
   { locale: 'fr-FR', lang: 'fr', appName: 'Registre de cohésion' },
   { locale: 'en-GB', lang: 'en', appName: 'Cohesion Ledger' },
@@ -51,33 +37,17 @@ jest.setTimeout(300_000);
  * of each in test-artefacts/web.
  */
 describe('web app in a browser', () => {
+  let setup: DemoLedgerInBrowser | undefined;
   let compiled: CompiledLedger;
-  let dataDir: string;
   let ledger: ChildLedger;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_APP, 'dist', 'index.html'))) {
-      throw new Error('the web app is not built: run npm run build:web (npm test does)');
-    }
-    dataDir = mkdtempSync(join(tmpdir(), 'ledger-web-'));
-    const [build, demo] = await Promise.all([
-      compileLedgerApi(),
-      ledgerCli(['demo'], { LEDGER_DATA_DIR: dataDir }),
-    ]);
-    compiled = build;
-    if (demo.code !== 0) throw new Error(`ledger demo failed: ${demo.stderr}`);
-    ledger = await startChildLedger(compiled, dataDir);
-    await acceptThroughApi(ledger, await inviteWithCli(ledger, dataDir, CAMILLE));
-    browser = await launchChromium();
+    setup = await demoLedgerInBrowser('ledger-web-');
+    ({ compiled, ledger, browser } = setup);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await ledger?.kill('SIGTERM');
-    compiled?.remove();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.close());
 
   async function expectCleanPage(watched: WatchedPage, lang: string, name: string) {
     const { page, trouble } = watched;
