@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openReadModelDatabase } from '@cohesion/projections';
 import {
+  presentOnly,
   ConflictReplayHandler,
   ConflictReplayQuery,
   PartnerAccountabilityHandler,
@@ -45,8 +46,8 @@ export const queriesSuite: Suite = async ({ runs, warmups, scratch, log }) => {
     const random = new SeededRandom(8);
     const partnerIds = domainLog.partnerIds;
     const partnershipIds = domainLog.partnershipIds;
-    const accountability = new PartnerAccountabilityHandler(db);
-    const recognition = new PartnershipRecognitionHandler(db);
+    const accountability = new PartnerAccountabilityHandler(db, presentOnly(db));
+    const recognition = new PartnershipRecognitionHandler(db, presentOnly(db));
     const reports = [
       await latencies(
         'accountability of a partner (GET /partners/:id/accountability)',

@@ -25,6 +25,8 @@ export * from './event-store/event-store.module';
 export * from './read-models/list-request';
 export * from './read-models/paging';
 export * from './read-models/read-models.module';
+export * from './read-models/read-models-at';
+export * from './read-models/moment';
 export * from './read-models/recorded-between';
 export * from './streams/stream-history';
 export * from './streams/streams.module';

@@ -67,3 +67,16 @@ export interface RecordedEvent<Type extends string = string, Data extends JsonOb
   /** SHA-256 over `prevHash` and the canonical JSON of this event without `hash` and `position`. */
   readonly hash: string;
 }
+
+/**
+ * The day an event took effect: as its recorder said, or, for events recorded before effective
+ * dates existed, the day it was recorded.
+ */
+export function effectiveDateOf(event: RecordedEvent): string {
+  return event.metadata.effectiveDate ?? event.metadata.recordedAt.slice(0, 10);
+}
+
+/** Why an act was recorded long after it took effect: present only on back-filled acts. */
+export function backfillReasonOf(event: RecordedEvent): string | undefined {
+  return event.metadata.backfillReason;
+}

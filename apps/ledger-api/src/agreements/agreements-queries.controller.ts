@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MomentQueryDto, momentOf } from '../queries/moment-query.dto';
 import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
 import {
@@ -50,6 +51,7 @@ export class AgreementsQueriesController {
           after: cursorKey(query.cursor, ['number'])?.[0],
         },
         viewer,
+        momentOf(query),
       ),
     );
   }
@@ -63,8 +65,9 @@ export class AgreementsQueriesController {
   @ApiReadModelQuery(400, 404)
   get(
     @Param('agreementId', LedgerIdPipe) agreementId: string,
+    @Query() query: MomentQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<AgreementRecordView> {
-    return this.queries.execute(new AgreementQuery(agreementId, viewer));
+    return this.queries.execute(new AgreementQuery(agreementId, viewer, momentOf(query)));
   }
 }

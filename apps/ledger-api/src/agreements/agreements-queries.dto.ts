@@ -9,9 +9,9 @@ import {
   type AgreementTermsVersionEntry,
 } from '@cohesion/projections';
 import { ID_MESSAGE, ID_PATTERN } from '../validation/dto-validators';
-import { PageQueryDto } from '../queries/read-model-query.dto';
+import { MomentPageQueryDto } from '../queries/moment-query.dto';
 
-export class AgreementsQuery extends PageQueryDto {
+export class AgreementsQuery extends MomentPageQueryDto {
   @ApiPropertyOptional({
     description: 'Only the agreements of this partnership',
     example: 'harmony',

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { BackfillMarkDocument } from '../queries/backfill-mark.document';
 import type { AuditEntryView } from '@cohesion/projections';
 import { PRINCIPAL_ID, RecordedBetweenQueryDto } from '../queries/recorded-between-query.dto';
 import { PageDocument } from '../queries/page-document';
@@ -19,6 +21,17 @@ export class AuditTrailQueryDto extends RecordedBetweenQueryDto {
   @IsOptional()
   @Matches(/^[A-Za-z]{1,100}$/, { message: '$property must be an event type name' })
   type?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only the back-filled acts (true), or only those recorded in time (false)',
+    type: Boolean,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'backfilled must be true or false' })
+  backfilled?: boolean;
 }
 
 class ActorDocument {
@@ -30,11 +43,17 @@ class ActorDocument {
   roles!: string[];
 }
 
-export class AuditEntryDocument implements AuditEntryView {
+export class AuditEntryDocument extends BackfillMarkDocument implements AuditEntryView {
   @ApiProperty({ example: '1042', description: 'Position in the whole log: the trail order' })
   position!: string;
-  @ApiProperty({ example: '2026-03-02T17:40:12.345Z' })
+  @ApiProperty({ example: '2026-03-02T17:40:12.345Z', description: 'When the ledger recorded it' })
   recordedAt!: string;
+  @ApiProperty({
+    example: '2026-02-27',
+    format: 'date',
+    description: 'The day the act took effect',
+  })
+  effectiveDate!: string;
   @ApiProperty({ type: ActorDocument })
   actor!: ActorDocument;
   @ApiProperty({ example: 'commitment-tutoring-2026' })

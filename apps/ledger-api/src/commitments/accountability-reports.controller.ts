@@ -1,3 +1,4 @@
+import { momentOf } from '../queries/moment-query.dto';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -42,7 +43,13 @@ export class AccountabilityReportsController {
   ): Promise<PartnershipAccountabilityAnswer> {
     const { limit, cursor } = query;
     return this.queries.execute(
-      new PartnershipAccountabilityQuery(partnershipId, asOfOf(query), { limit, cursor }, viewer),
+      new PartnershipAccountabilityQuery(
+        partnershipId,
+        asOfOf(query),
+        { limit, cursor },
+        viewer,
+        momentOf(query),
+      ),
     );
   }
 
@@ -60,6 +67,8 @@ export class AccountabilityReportsController {
     @Query() query: AsOfQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnerAccountabilityView> {
-    return this.queries.execute(new PartnerAccountabilityQuery(partnerId, asOfOf(query), viewer));
+    return this.queries.execute(
+      new PartnerAccountabilityQuery(partnerId, asOfOf(query), viewer, momentOf(query)),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { BackfillMarkDocument } from '../queries/backfill-mark.document';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CommitmentBeneficiary, PartnerKind } from '@cohesion/domain';
 import {
@@ -36,7 +37,7 @@ class ClaimCountsDocument {
 const nullable = (description: string, type: 'string' | 'number' | 'boolean' = 'string') =>
   ApiProperty({ description, type, nullable: true });
 
-export class CommitmentDocument implements CommitmentView {
+export class CommitmentDocument extends BackfillMarkDocument implements CommitmentView {
   @ApiProperty({ example: 'tutoring-2026' })
   commitmentId!: string;
   @ApiProperty({ example: 42, description: 'Log position at which it was made (list order)' })
@@ -65,13 +66,19 @@ export class CommitmentDocument implements CommitmentView {
   confirmedQuantity!: number;
   @nullable('The partner who accepted it for the partnership')
   acceptedBy!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When the ledger recorded it' })
   madeAt!: string;
-  @nullable('When it was fulfilled, closed, released or withdrawn')
+  @ApiProperty({ format: 'date', example: '2026-03-12', description: 'The day it was made' })
+  madeOn!: string;
+  @nullable('When it was fulfilled, closed, released or withdrawn (recorded)')
   endedAt!: string | null;
+  @nullable('The day it was fulfilled, closed, released or withdrawn (effective)')
+  endedOn!: string | null;
   @nullable('Why it was closed as partial, released or withdrawn')
   endReason!: string | null;
-  @nullable('Fulfilled on or before the due date in force; null unless fulfilled', 'boolean')
+  @nullable('The day delivered, as the completing claim says; null unless fulfilled')
+  deliveredOn!: string | null;
+  @nullable('Delivered (`deliveredOn`) on or before the due date; null unless fulfilled', 'boolean')
   fulfilledOnTime!: boolean | null;
   @ApiProperty({ description: 'Still open and its due date is before `asOf` (never stored)' })
   overdue!: boolean;
@@ -81,7 +88,7 @@ export class CommitmentDocument implements CommitmentView {
 
 export class CommitmentPageDocument extends PageDocument(CommitmentDocument) {}
 
-class TermsVersionDocument implements TermsVersionView {
+class TermsVersionDocument extends BackfillMarkDocument implements TermsVersionView {
   @ApiProperty({ example: 1 })
   version!: number;
   @ApiProperty()
@@ -98,9 +105,11 @@ class TermsVersionDocument implements TermsVersionView {
   reason!: string | null;
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
+  @ApiProperty({ format: 'date', description: 'The day these terms took effect' })
+  effectiveDate!: string;
 }
 
-class CommitmentClaimDocument implements CommitmentClaimView {
+class CommitmentClaimDocument extends BackfillMarkDocument implements CommitmentClaimView {
   @ApiProperty()
   claimId!: string;
   @ApiProperty()
@@ -119,8 +128,13 @@ class CommitmentClaimDocument implements CommitmentClaimView {
   contributionId!: string | null;
   @ApiProperty({ enum: ['claimed', 'confirmed', 'disputed'] })
   status!: 'claimed' | 'confirmed' | 'disputed';
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When the ledger recorded the claim' })
   claimedAt!: string;
+  @ApiProperty({
+    format: 'date',
+    description: "The day delivered (its contribution's date, else the claim's effective date)",
+  })
+  deliveredOn!: string;
   @nullable('Who confirmed or disputed it')
   settledBy!: string | null;
   @nullable('When it was confirmed or disputed')
@@ -129,7 +143,7 @@ class CommitmentClaimDocument implements CommitmentClaimView {
   disputeReason!: string | null;
 }
 
-class StatusChangeDocument implements StatusChangeView {
+class StatusChangeDocument extends BackfillMarkDocument implements StatusChangeView {
   @ApiProperty({ enum: COMMITMENT_STATUSES, nullable: true })
   from!: CommitmentStatusView | null;
   @ApiProperty({ enum: COMMITMENT_STATUSES })
@@ -140,8 +154,10 @@ class StatusChangeDocument implements StatusChangeView {
   actor!: string;
   @nullable('Why (closure, release, withdrawal)')
   reason!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When the ledger recorded it' })
   at!: string;
+  @ApiProperty({ format: 'date', description: 'The day the act took effect' })
+  effectiveDate!: string;
   @ApiProperty({ description: 'Log position of the event' })
   position!: number;
 }

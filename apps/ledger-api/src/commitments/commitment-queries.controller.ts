@@ -1,3 +1,4 @@
+import { momentOf } from '../queries/moment-query.dto';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -42,7 +43,13 @@ export class CommitmentQueriesController {
   ): Promise<Page<CommitmentView>> {
     const { limit, cursor } = query;
     return this.queries.execute(
-      new ListCommitmentsQuery(commitmentFilterOf(query), { limit, cursor }, asOfOf(query), viewer),
+      new ListCommitmentsQuery(
+        commitmentFilterOf(query),
+        { limit, cursor },
+        asOfOf(query),
+        viewer,
+        momentOf(query),
+      ),
     );
   }
 
@@ -60,6 +67,8 @@ export class CommitmentQueriesController {
     @Query() query: AsOfQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<CommitmentDetailView> {
-    return this.queries.execute(new CommitmentDetailQuery(commitmentId, asOfOf(query), viewer));
+    return this.queries.execute(
+      new CommitmentDetailQuery(commitmentId, asOfOf(query), viewer, momentOf(query)),
+    );
   }
 }

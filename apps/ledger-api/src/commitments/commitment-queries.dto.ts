@@ -6,17 +6,16 @@ import {
   type CommitmentStatusFilter,
 } from '@cohesion/projections';
 import { IsOptionalCalendarDate, IsOptionalReference } from '../validation/dto-validators';
-import { PageQueryDto, ReadModelQueryDto } from '../queries/read-model-query.dto';
+import { PageQueryDto } from '../queries/read-model-query.dto';
+import { MomentQueryDto } from '../queries/moment-query.dto';
 
 /** Today in UTC (YYYY-MM-DD): the default day overdue is judged on, taken at the HTTP edge. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export class AsOfQueryDto extends ReadModelQueryDto {
-  @IsOptionalCalendarDate('The day `overdue` is judged on (default: today, UTC)')
-  asOf?: string;
-}
+/** Reports judged on a day (`overdue`), at a moment of the ledger's history. */
+export class AsOfQueryDto extends MomentQueryDto {}
 
 /** Which commitments: the filters of the list, and of its exports. */
 export class CommitmentFiltersDto extends AsOfQueryDto {

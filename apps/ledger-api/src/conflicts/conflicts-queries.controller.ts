@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/comm
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CaseMoment } from '@cohesion/projections';
+import { MomentQueryDto, momentOf } from '../queries/moment-query.dto';
 import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
 import {
@@ -55,6 +56,7 @@ export class ConflictsQueriesController {
           after: cursorKey(query.cursor, ['number'])?.[0],
         },
         viewer,
+        momentOf(query),
       ),
     );
   }
@@ -66,9 +68,10 @@ export class ConflictsQueriesController {
   @ApiReadModelQuery(400, 404)
   get(
     @Param('conflictId', LedgerIdPipe) conflictId: string,
+    @Query() query: MomentQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<ConflictCaseView> {
-    return this.queries.execute(new ConflictCaseQuery(conflictId, viewer));
+    return this.queries.execute(new ConflictCaseQuery(conflictId, viewer, momentOf(query)));
   }
 
   @Authorize(['admin', 'auditor', 'partner', 'mediator'], SCOPES.conflictCase)
@@ -90,13 +93,13 @@ export class ConflictsQueriesController {
         conflictId,
         { after: cursorKey(query.cursor, ['number'])?.[0], limit: query.limit },
         viewer,
-        momentOf(query),
+        caseMomentOf(query),
       ),
     );
   }
 }
 
-function momentOf({ at, revision }: ReplayQuery): CaseMoment | undefined {
+function caseMomentOf({ at, revision }: ReplayQuery): CaseMoment | undefined {
   if (at !== undefined && revision !== undefined) {
     throw new BadRequestException('Ask for a revision or a time, not both');
   }

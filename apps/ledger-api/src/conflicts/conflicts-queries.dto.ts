@@ -1,3 +1,4 @@
+import { BackfillMarkDocument } from '../queries/backfill-mark.document';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Min } from 'class-validator';
@@ -14,9 +15,10 @@ import {
 } from '@cohesion/projections';
 import { ID_MESSAGE, ID_PATTERN } from '../validation/dto-validators';
 import { PageQueryDto } from '../queries/read-model-query.dto';
+import { MomentPageQueryDto } from '../queries/moment-query.dto';
 import { IsMediatorId } from './mediator-id';
 
-export class ConflictCasesQuery extends PageQueryDto {
+export class ConflictCasesQuery extends MomentPageQueryDto {
   @ApiPropertyOptional({ description: 'Only the cases of this partnership', example: 'harmony' })
   @IsOptional()
   @IsString()
@@ -185,15 +187,17 @@ class CaseActorDocument {
   roles?: string[];
 }
 
-export class CaseStepDocument {
+export class CaseStepDocument extends BackfillMarkDocument {
   @ApiProperty({ description: "Revision of the case's stream" })
   revision!: number;
   @ApiProperty({ description: 'Position in the whole log' })
   position!: number;
   @ApiProperty({ example: 'StatementRecorded' })
   type!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When the ledger recorded it' })
   recordedAt!: string;
+  @ApiProperty({ format: 'date', description: 'The day the act took effect' })
+  effectiveDate!: string;
   @ApiProperty({ type: CaseActorDocument, description: 'The principal who recorded the event' })
   actor!: CaseActorDocument;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's data" })

@@ -1,3 +1,4 @@
+import { momentOf } from '../queries/moment-query.dto';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -56,7 +57,13 @@ export class ContributionQueriesController {
   ): Promise<Page<RecognisedContributionView>> {
     const { policyId, limit, cursor } = query;
     return this.queries.execute(
-      new ListContributionsQuery(contributionFilterOf(query), policyId, { limit, cursor }, viewer),
+      new ListContributionsQuery(
+        contributionFilterOf(query),
+        policyId,
+        { limit, cursor },
+        viewer,
+        momentOf(query),
+      ),
     );
   }
 
@@ -81,6 +88,7 @@ export class ContributionQueriesController {
         recognitionFilterOf(query),
         query.policyId,
         viewer,
+        momentOf(query),
       ),
     );
   }
@@ -101,7 +109,13 @@ export class ContributionQueriesController {
     @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipEquityView> {
     return this.queries.execute(
-      new PartnershipEquityQuery(partnershipId, equityFilterOf(query), query.policyId, viewer),
+      new PartnershipEquityQuery(
+        partnershipId,
+        equityFilterOf(query),
+        query.policyId,
+        viewer,
+        momentOf(query),
+      ),
     );
   }
 
@@ -120,7 +134,13 @@ export class ContributionQueriesController {
     @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnerRecognitionReportView> {
     return this.queries.execute(
-      new PartnerRecognitionQuery(partnerId, recognitionFilterOf(query), query.policyId, viewer),
+      new PartnerRecognitionQuery(
+        partnerId,
+        recognitionFilterOf(query),
+        query.policyId,
+        viewer,
+        momentOf(query),
+      ),
     );
   }
 }

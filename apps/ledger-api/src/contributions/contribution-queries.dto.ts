@@ -12,10 +12,11 @@ import {
   type RecognitionFilter,
 } from '@cohesion/projections';
 import { IsOptionalCalendarDate, IsOptionalReference } from '../validation/dto-validators';
-import { PageQueryDto, ReadModelQueryDto } from '../queries/read-model-query.dto';
+import { PageQueryDto } from '../queries/read-model-query.dto';
+import { MomentQueryDto } from '../queries/moment-query.dto';
 
 /** The period and kind every contribution query counts, and the policy it values under. */
-export class RecognitionQueryDto extends ReadModelQueryDto {
+export class RecognitionQueryDto extends MomentQueryDto {
   @IsOptionalCalendarDate('Only the contributions given on or after this day')
   from?: string;
 

@@ -65,6 +65,12 @@ export class RecognisedContributionDocument implements RecognisedContributionVie
   acknowledgedBy!: string[];
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
+  @ApiProperty({
+    description: 'Recorded more than LEDGER_BACKFILL_AFTER_DAYS after it took effect',
+  })
+  backfilled!: boolean;
+  @nullable('Why it was recorded only then (back-filled); null otherwise')
+  backfillReason!: string | null;
   @nullable('When it was reversed')
   reversedAt!: string | null;
   @nullable('Why it was reversed')

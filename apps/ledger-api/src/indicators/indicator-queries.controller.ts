@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IndicatorDetailView, IndicatorView } from '@cohesion/projections';
 import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
-import { ReadModelQueryDto } from '../queries/read-model-query.dto';
+import { MomentQueryDto, momentOf } from '../queries/moment-query.dto';
 import {
   IndicatorDetailQuery,
   ListIndicatorsQuery,
@@ -34,7 +34,7 @@ export class IndicatorQueriesController {
     @Query() query: IndicatorListQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<Page<IndicatorView>> {
-    return this.queries.execute(new ListIndicatorsQuery(query, viewer));
+    return this.queries.execute(new ListIndicatorsQuery(query, viewer, momentOf(query)));
   }
 
   @Authorize(['admin', 'auditor', 'partner'], SCOPES.readsPartnership)
@@ -47,9 +47,9 @@ export class IndicatorQueriesController {
   @ApiReadModelQuery(400, 404)
   detail(
     @Param('indicatorId', LedgerIdPipe) indicatorId: string,
-    @Query() _query: ReadModelQueryDto,
+    @Query() query: MomentQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<IndicatorDetailView> {
-    return this.queries.execute(new IndicatorDetailQuery(indicatorId, viewer));
+    return this.queries.execute(new IndicatorDetailQuery(indicatorId, viewer, momentOf(query)));
   }
 }

@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsOptionalReference } from '../validation/dto-validators';
-import { PageQueryDto } from '../queries/read-model-query.dto';
+import { MomentPageQueryDto } from '../queries/moment-query.dto';
 
 export const INDICATOR_STATUSES = ['defined', 'retired'] as const;
 
-export class IndicatorListQueryDto extends PageQueryDto {
+export class IndicatorListQueryDto extends MomentPageQueryDto {
   @IsOptionalReference('Only the indicators of this partnership', 'northside-2026')
   partnershipId?: string;
 

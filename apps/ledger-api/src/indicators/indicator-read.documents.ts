@@ -1,3 +1,4 @@
+import { BackfillMarkDocument } from '../queries/backfill-mark.document';
 import { ApiProperty } from '@nestjs/swagger';
 import { INDICATOR_FREQUENCIES, type IndicatorFrequency } from '@cohesion/domain';
 import type {
@@ -37,7 +38,7 @@ export class MeasurementVersionDocument implements MeasurementVersionView {
   recordedBy!: string;
 }
 
-export class MeasurementDocument implements MeasurementView {
+export class MeasurementDocument extends BackfillMarkDocument implements MeasurementView {
   @ApiProperty({ example: 'participation-2026-q3' })
   measurementId!: string;
   @ApiProperty({ type: PeriodDto })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiCommand } from '../commands/api-command.decorator';
@@ -14,6 +14,7 @@ import {
   type Principal,
 } from '@cohesion/application';
 import { CurrentCommandContext } from '../commands/command-context.decorator';
+import { MomentQueryDto, momentOf } from '../queries/moment-query.dto';
 import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
 import {
@@ -121,8 +122,9 @@ export class IndicatorsController {
   @ApiReadModelQuery(400, 404)
   progress(
     @Param('indicatorId', LedgerIdPipe) indicatorId: string,
+    @Query() query: MomentQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<IndicatorProgressView> {
-    return this.queries.execute(new IndicatorProgressQuery(indicatorId, viewer));
+    return this.queries.execute(new IndicatorProgressQuery(indicatorId, viewer, momentOf(query)));
   }
 }

@@ -115,9 +115,9 @@ export const IsCalendarDate = (description: string, example = '2026-12-31') =>
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
   );
 
-export const IsOptionalCalendarDate = (description: string) =>
+export const IsOptionalCalendarDate = (description: string, example?: string) =>
   applyDecorators(
-    ApiPropertyOptional({ description, format: 'date' }),
+    ApiPropertyOptional({ description, format: 'date', example }),
     IfPresent(),
     IsISO8601({ strict: true }),
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),

@@ -11,6 +11,14 @@ import {
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { scopedPartnerships, seesPartnership } from '../access/read-scope';
 import type { Principal } from '../access/principal';
+import {
+  foundAt,
+  type Moment,
+  partnershipsOfList,
+  type PointInTimeReads,
+  ReadModelsAt,
+} from '../read-models';
+
 import { type Page, pageOf } from '../read-models/paging';
 import { notFound, concealing } from '../errors';
 
@@ -22,6 +30,7 @@ export class ListAgreementsQuery extends Query<Page<AgreementView>> {
   constructor(
     readonly filter: AgreementsFilter,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -31,6 +40,7 @@ export class AgreementQuery extends Query<AgreementRecordView> {
   constructor(
     readonly agreementId: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -40,26 +50,42 @@ export class AgreementQuery extends Query<AgreementRecordView> {
 export class ListAgreementsHandler
   implements IQueryHandler<ListAgreementsQuery, Page<AgreementView>>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ filter, viewer }: ListAgreementsQuery): Promise<Page<AgreementView>> {
-    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
-    const page = pageOf(listAgreements(this.db, scoped), filter.limit, ({ seq }) => [seq]);
-    return Promise.resolve({ ...page, items: page.items.map(({ seq: _seq, ...entry }) => entry) });
+  async execute({ filter, viewer, moment }: ListAgreementsQuery): Promise<Page<AgreementView>> {
+    const scope = scopedPartnerships(this.db, viewer, filter.partnershipId);
+    const db = await this.at.of(moment, partnershipsOfList(scope));
+    const page = pageOf(listAgreements(db, { ...filter, ...scope }), filter.limit, ({ seq }) => [
+      seq,
+    ]);
+    return { ...page, items: page.items.map(({ seq: _seq, ...entry }) => entry) };
   }
 }
 
 @QueryHandler(AgreementQuery)
 export class AgreementHandler implements IQueryHandler<AgreementQuery, AgreementRecordView> {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ agreementId, viewer }: AgreementQuery): Promise<AgreementRecordView> {
-    const found = findAgreement(this.db, agreementId);
+  async execute({ agreementId, viewer, moment }: AgreementQuery): Promise<AgreementRecordView> {
+    const now = findAgreement(this.db, agreementId);
     // Another partnership's agreement is answered exactly as one never proposed.
     const unknown = () => notFound(`Agreement ${agreementId} is not in the register`);
-    if (!found) throw unknown();
-    if (!seesPartnership(this.db, viewer, found.partnershipId)) throw concealing(unknown());
+    if (!now) throw unknown();
+    if (!seesPartnership(this.db, viewer, now.partnershipId)) throw concealing(unknown());
+    const found = await foundAt(
+      this.at,
+      moment,
+      now,
+      (db) => findAgreement(db, agreementId),
+      `Agreement ${agreementId} was not proposed`,
+    );
     const { seq: _seq, ...agreement } = found;
-    return Promise.resolve(agreement);
+    return agreement;
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { Command, Decider, DomainEvent, PartnershipFacts } from '@cohesion/domain';
 import {
+  effectiveDateOf,
   EVENT_STORE,
   type EventStore,
   eventIdFor,
@@ -145,7 +146,7 @@ export class AggregateStore {
     for await (const event of this.store.readStream(stream)) {
       if (commandId !== undefined && event.metadata.commandId === commandId) earlier.push(event);
       state = decider.evolve(state, toDomainEvent<E>(event));
-      startedOn ??= effectiveDateOfEvent(event);
+      startedOn ??= effectiveDateOf(event);
       last = event;
     }
     return {
@@ -208,11 +209,6 @@ function startOf(
     date: partnership.foundedOn,
     what: `the founding of partnership ${partnership.partnershipId}`,
   };
-}
-
-/** The day an event took effect: as recorded, or, for events older than effective dates, the day it was recorded. */
-export function effectiveDateOfEvent(event: RecordedEvent): string {
-  return event.metadata.effectiveDate ?? event.metadata.recordedAt.slice(0, 10);
 }
 
 function sleep(milliseconds: number): Promise<void> {

@@ -15,6 +15,15 @@ import {
 import { cursorKey, encodeCursor, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import {
+  type Moment,
+  momentText,
+  partnershipsOfList,
+  partnershipsOfPartner,
+  type PointInTimeReads,
+  ReadModelsAt,
+  thePartnership,
+} from '../read-models';
+import {
   assertSeesPartnership,
   scopedPartnerships,
   seesPartner,
@@ -34,6 +43,7 @@ export class ListCommitmentsQuery extends Query<Page<CommitmentView>> {
     readonly page: PageAsked,
     readonly asOf: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -44,6 +54,7 @@ export class CommitmentDetailQuery extends Query<CommitmentDetailView> {
     readonly commitmentId: string,
     readonly asOf: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -62,6 +73,7 @@ export class PartnershipAccountabilityQuery extends Query<PartnershipAccountabil
     readonly asOf: string,
     readonly page: PageAsked,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -72,6 +84,7 @@ export class PartnerAccountabilityQuery extends Query<PartnerAccountabilityView>
     readonly partnerId: string,
     readonly asOf: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -81,13 +94,18 @@ export class PartnerAccountabilityQuery extends Query<PartnerAccountabilityView>
 export class ListCommitmentsHandler
   implements IQueryHandler<ListCommitmentsQuery, Page<CommitmentView>>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ filter, page, asOf, viewer }: ListCommitmentsQuery): Promise<Page<CommitmentView>> {
+  async execute(query: ListCommitmentsQuery): Promise<Page<CommitmentView>> {
+    const { filter, page, asOf, viewer, moment } = query;
     const [after] = cursorKey(page.cursor, ['number']) ?? [];
-    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
-    const rows = listCommitments(this.db, scoped, { after, limit: page.limit }, asOf);
-    return Promise.resolve(pageOf(rows, page.limit, (row) => [row.position]));
+    const scope = scopedPartnerships(this.db, viewer, filter.partnershipId);
+    const db = await this.at.of(moment, partnershipsOfList(scope));
+    const rows = listCommitments(db, { ...filter, ...scope }, { after, limit: page.limit }, asOf);
+    return pageOf(rows, page.limit, (row) => [row.position]);
   }
 }
 
@@ -95,15 +113,22 @@ export class ListCommitmentsHandler
 export class CommitmentDetailHandler
   implements IQueryHandler<CommitmentDetailQuery, CommitmentDetailView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ commitmentId, asOf, viewer }: CommitmentDetailQuery): Promise<CommitmentDetailView> {
-    const detail = commitmentDetail(this.db, commitmentId, asOf);
-    // Another partnership's commitment is answered exactly as one never made.
+  async execute(query: CommitmentDetailQuery): Promise<CommitmentDetailView> {
+    const { commitmentId, asOf, viewer, moment } = query;
     const unknown = () => notFound(`No commitment ${commitmentId} was made`);
-    if (!detail) throw unknown();
-    if (!seesPartnership(this.db, viewer, detail.partnershipId)) throw concealing(unknown());
-    return Promise.resolve(detail);
+    const now = commitmentDetail(this.db, commitmentId, asOf);
+    if (!now) throw unknown();
+    // Another partnership's commitment is answered exactly as one never made.
+    if (!seesPartnership(this.db, viewer, now.partnershipId)) throw concealing(unknown());
+    const db = await this.at.of(moment, thePartnership(now.partnershipId));
+    const detail = db === this.db ? now : commitmentDetail(db, commitmentId, asOf);
+    if (!detail) throw notFound(`Commitment ${commitmentId} was not made ${momentText(moment)}`);
+    return detail;
   }
 }
 
@@ -111,27 +136,24 @@ export class CommitmentDetailHandler
 export class PartnershipAccountabilityHandler
   implements IQueryHandler<PartnershipAccountabilityQuery, PartnershipAccountabilityAnswer>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({
-    partnershipId,
-    asOf,
-    page,
-    viewer,
-  }: PartnershipAccountabilityQuery): Promise<PartnershipAccountabilityAnswer> {
+  async execute(query: PartnershipAccountabilityQuery): Promise<PartnershipAccountabilityAnswer> {
+    const { partnershipId, asOf, page, viewer, moment } = query;
     const [afterPartnerId] = cursorKey(page.cursor, ['string']) ?? [];
     const unknown = () => notFound(`No partnership ${partnershipId} is known`);
     assertSeesPartnership(this.db, viewer, partnershipId, unknown);
-    const report = partnershipAccountability(this.db, partnershipId, asOf, {
+    const db = await this.at.of(moment, thePartnership(partnershipId));
+    const report = partnershipAccountability(db, partnershipId, asOf, {
       afterPartnerId,
       limit: page.limit,
     });
     if (!report) throw unknown();
     const { lastPartnerId, ...rest } = report;
-    return Promise.resolve({
-      ...rest,
-      next: lastPartnerId === null ? null : encodeCursor([lastPartnerId]),
-    });
+    return { ...rest, next: lastPartnerId === null ? null : encodeCursor([lastPartnerId]) };
   }
 }
 
@@ -139,17 +161,19 @@ export class PartnershipAccountabilityHandler
 export class PartnerAccountabilityHandler
   implements IQueryHandler<PartnerAccountabilityQuery, PartnerAccountabilityView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({
-    partnerId,
-    asOf,
-    viewer,
-  }: PartnerAccountabilityQuery): Promise<PartnerAccountabilityView> {
-    const report = partnerAccountability(this.db, partnerId, asOf);
+  async execute(query: PartnerAccountabilityQuery): Promise<PartnerAccountabilityView> {
+    const { partnerId, asOf, viewer, moment } = query;
     const unknown = () => notFound(`No partner ${partnerId} joined or committed`);
-    if (!report) throw unknown();
+    if (!partnerAccountability(this.db, partnerId, asOf)) throw unknown();
     if (!seesPartner(viewer, partnerId)) throw concealing(unknown());
-    return Promise.resolve(report);
+    const db = await this.at.of(moment, partnershipsOfPartner(partnerId));
+    const report = partnerAccountability(db, partnerId, asOf);
+    if (!report) throw notFound(`Partner ${partnerId} had not joined ${momentText(moment)}`);
+    return report;
   }
 }

@@ -15,6 +15,14 @@ import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { maySeeConflict } from '../access/access-rules';
 import { conflictReaderOf } from '../access/read-scope';
 import type { Principal } from '../access/principal';
+import {
+  foundAt,
+  type Moment,
+  partnershipsOfList,
+  type PointInTimeReads,
+  ReadModelsAt,
+} from '../read-models';
+
 import { type Page, pageOf } from '../read-models/paging';
 import { concealing, notFound } from '../errors';
 
@@ -33,6 +41,7 @@ export class ListConflictCasesQuery extends Query<Page<ConflictCaseView>> {
   constructor(
     readonly filter: ConflictCasesFilter,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -42,6 +51,7 @@ export class ConflictCaseQuery extends Query<ConflictCaseView> {
   constructor(
     readonly conflictId: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -78,21 +88,33 @@ function visibleCase(db: Database.Database, conflictId: string, viewer: Principa
 export class ListConflictCasesHandler
   implements IQueryHandler<ListConflictCasesQuery, Page<ConflictCaseView>>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(@Inject(ReadModelsAt) private readonly at: PointInTimeReads) {}
 
-  execute({ filter, viewer }: ListConflictCasesQuery): Promise<Page<ConflictCaseView>> {
+  async execute({
+    filter,
+    viewer,
+    moment,
+  }: ListConflictCasesQuery): Promise<Page<ConflictCaseView>> {
     const scoped = { ...filter, visibleTo: conflictReaderOf(viewer) };
-    const page = pageOf(listConflictCases(this.db, scoped), filter.limit, ({ seq }) => [seq]);
-    return Promise.resolve({ ...page, items: page.items.map(withoutSeq) });
+    const db = await this.at.of(moment, partnershipsOfList(filter));
+    const page = pageOf(listConflictCases(db, scoped), filter.limit, ({ seq }) => [seq]);
+    return { ...page, items: page.items.map(withoutSeq) };
   }
 }
 
 @QueryHandler(ConflictCaseQuery)
 export class ConflictCaseHandler implements IQueryHandler<ConflictCaseQuery, ConflictCaseView> {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ conflictId, viewer }: ConflictCaseQuery): Promise<ConflictCaseView> {
-    return Promise.resolve(withoutSeq(visibleCase(this.db, conflictId, viewer)));
+  async execute({ conflictId, viewer, moment }: ConflictCaseQuery): Promise<ConflictCaseView> {
+    const now = visibleCase(this.db, conflictId, viewer);
+    const find = (db: Database.Database) => findConflictCase(db, conflictId);
+    return withoutSeq(
+      await foundAt(this.at, moment, now, find, `Conflict ${conflictId} had not been raised`),
+    );
   }
 }
 

@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import type { ValuationPolicyState } from '@cohesion/domain';
 import {
   type ContributionFilter,
+  joinedPartnershipIds,
+  partnershipExists,
   listContributions,
   loadValuationPolicy,
   type PartnerRecognitionReportView,
@@ -20,6 +22,16 @@ import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { scopedPartnerships, seesPartner, seesPartnership } from '../access/read-scope';
 import type { Principal } from '../access/principal';
+import {
+  type Moment,
+  momentText,
+  type PartnershipsRead,
+  partnershipsOfList,
+  partnershipsOfPartner,
+  type PointInTimeReads,
+  ReadModelsAt,
+  thePartnership,
+} from '../read-models';
 import { concealing, notFound } from '../errors';
 
 export const DEFAULT_POLICY_ID = 'default';
@@ -44,6 +56,7 @@ export class ListContributionsQuery extends Query<Page<RecognisedContributionVie
     readonly policyId: string | undefined,
     readonly page: { readonly limit: number; readonly cursor?: string },
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -56,6 +69,7 @@ abstract class RecognitionReportQuery<T> extends Query<T> {
     readonly filter: RecognitionFilter,
     readonly policyId: string | undefined,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -69,15 +83,24 @@ export class PartnershipEquityQuery extends RecognitionReportQuery<PartnershipEq
 export class ListContributionsHandler
   implements IQueryHandler<ListContributionsQuery, Page<RecognisedContributionView>>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ filter, policyId, page, viewer }: ListContributionsQuery) {
-    const scoped = { ...filter, ...scopedPartnerships(this.db, viewer, filter.partnershipId) };
-    const valuer = valuerFor(valuationPolicyFor(this.db, policyId));
+  async execute({ filter, policyId, page, viewer, moment }: ListContributionsQuery) {
+    const scope = scopedPartnerships(this.db, viewer, filter.partnershipId);
+    const db = await this.at.of(moment, partnershipsOfList(scope));
+    const valuer = valuerFor(valuationPolicyFor(db, policyId));
     const key = cursorKey(page.cursor, ['string', 'number']);
     const after = key && { date: key[0], position: key[1] };
-    const rows = listContributions(this.db, scoped, { after, limit: page.limit }, valuer);
-    return Promise.resolve(pageOf(rows, page.limit, (row) => [row.date, row.position]));
+    const rows = listContributions(
+      db,
+      { ...filter, ...scope },
+      { after, limit: page.limit },
+      valuer,
+    );
+    return pageOf(rows, page.limit, (row) => [row.date, row.position]);
   }
 }
 
@@ -88,36 +111,55 @@ type Report<T> = (
   policy: ValuationPolicyState | undefined,
 ) => T | undefined;
 
-/** Whether the viewer may see the report of this partnership or partner. */
-type Visible = (db: Database.Database, viewer: Principal, id: string) => boolean;
-const partnershipVisible: Visible = seesPartnership;
-const partnerVisible: Visible = (_db, viewer, partnerId) => seesPartner(viewer, partnerId);
+/** Whom a report is of: who may see it, whether it exists now, which partnerships it concerns. */
+interface Subject {
+  visible(db: Database.Database, viewer: Principal, id: string): boolean;
+  known(db: Database.Database, id: string): boolean;
+  partnerships(id: string): PartnershipsRead;
+}
+const ofPartnership: Subject = {
+  visible: seesPartnership,
+  known: partnershipExists,
+  partnerships: thePartnership,
+};
+const ofPartner: Subject = {
+  visible: (_db, viewer, partnerId) => seesPartner(viewer, partnerId),
+  known: (db, partnerId) => joinedPartnershipIds(db, partnerId).length > 0,
+  partnerships: partnershipsOfPartner,
+};
 
 /**
- * Runs a report; 404 when it knows nothing of the partnership or partner, and, so that nothing
- * can be probed, when the viewer may not see it.
+ * Runs a report, at the moment asked; 404 when it knows nothing of the partnership or partner,
+ * and, so that nothing can be probed, when the viewer may not see it (checked first, on the
+ * present: the past of what one may not see is not replayed).
  */
-function answer<T>(
-  db: Database.Database,
+async function answer<T>(
+  [live, at]: [Database.Database, PointInTimeReads],
   report: Report<T>,
   query: RecognitionReportQuery<T>,
-  visible: Visible,
-) {
+  subject: Subject,
+): Promise<T> {
+  const unknown = () => notFound(`Nothing is known of ${query.id} ${momentText(query.moment)}`);
+  if (!subject.visible(live, query.viewer, query.id)) {
+    throw subject.known(live, query.id) ? concealing(unknown()) : unknown();
+  }
+  const db = await at.of(query.moment, subject.partnerships(query.id));
   const result = report(db, query.id, query.filter, valuationPolicyFor(db, query.policyId));
-  const unknown = () => notFound(`Nothing is known of ${query.id}`);
   if (!result) throw unknown();
-  if (!visible(db, query.viewer, query.id)) throw concealing(unknown());
-  return Promise.resolve(result);
+  return result;
 }
 
 @QueryHandler(PartnershipRecognitionQuery)
 export class PartnershipRecognitionHandler
   implements IQueryHandler<PartnershipRecognitionQuery, PartnershipRecognitionView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
   execute(query: PartnershipRecognitionQuery) {
-    return answer(this.db, partnershipRecognition, query, partnershipVisible);
+    return answer([this.db, this.at], partnershipRecognition, query, ofPartnership);
   }
 }
 
@@ -125,10 +167,13 @@ export class PartnershipRecognitionHandler
 export class PartnerRecognitionHandler
   implements IQueryHandler<PartnerRecognitionQuery, PartnerRecognitionReportView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
   execute(query: PartnerRecognitionQuery) {
-    return answer(this.db, partnerRecognition, query, partnerVisible);
+    return answer([this.db, this.at], partnerRecognition, query, ofPartner);
   }
 }
 
@@ -136,9 +181,12 @@ export class PartnerRecognitionHandler
 export class PartnershipEquityHandler
   implements IQueryHandler<PartnershipEquityQuery, PartnershipEquityView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
   execute(query: PartnershipEquityQuery) {
-    return answer(this.db, partnershipEquity, query, partnershipVisible);
+    return answer([this.db, this.at], partnershipEquity, query, ofPartnership);
   }
 }

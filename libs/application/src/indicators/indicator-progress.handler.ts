@@ -6,6 +6,7 @@ import { findIndicator } from '@cohesion/projections';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { seesPartnership } from '../access/read-scope';
 import type { Principal } from '../access/principal';
+import { foundAt, type Moment, type PointInTimeReads, ReadModelsAt } from '../read-models';
 import { type IndicatorProgressView, indicatorProgressView } from './indicator-progress.view';
 import { concealing } from '../errors';
 
@@ -13,6 +14,7 @@ export class IndicatorProgressQuery extends Query<IndicatorProgressView> {
   constructor(
     readonly indicatorId: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -23,14 +25,26 @@ export class IndicatorProgressQuery extends Query<IndicatorProgressView> {
 export class IndicatorProgressHandler
   implements IQueryHandler<IndicatorProgressQuery, IndicatorProgressView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ indicatorId, viewer }: IndicatorProgressQuery): Promise<IndicatorProgressView> {
-    const indicator = findIndicator(this.db, indicatorId);
+  async execute(query: IndicatorProgressQuery): Promise<IndicatorProgressView> {
+    const { indicatorId, viewer, moment } = query;
+    const now = findIndicator(this.db, indicatorId);
     // Another partnership's indicator is answered exactly as one never defined.
-    if (!indicator) throw new AggregateNotFound('Indicator', indicatorId);
-    if (!seesPartnership(this.db, viewer, indicator.partnershipId))
+    if (!now) throw new AggregateNotFound('Indicator', indicatorId);
+    if (!seesPartnership(this.db, viewer, now.partnershipId))
       throw concealing(new AggregateNotFound('Indicator', indicatorId));
-    return Promise.resolve(indicatorProgressView(indicator));
+    const find = (db: Database.Database) => findIndicator(db, indicatorId);
+    const indicator = await foundAt(
+      this.at,
+      moment,
+      now,
+      find,
+      `Indicator ${indicatorId} was not defined`,
+    );
+    return indicatorProgressView(indicator);
   }
 }

@@ -13,6 +13,14 @@ import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { scopedPartnerships, seesPartnership } from '../access/read-scope';
 import type { Principal } from '../access/principal';
+import {
+  foundAt,
+  type Moment,
+  partnershipsOfList,
+  type PointInTimeReads,
+  ReadModelsAt,
+} from '../read-models';
+
 import type { ListRequest } from '../read-models/list-request';
 import { concealing } from '../errors';
 
@@ -22,6 +30,7 @@ export class ListIndicatorsQuery extends Query<Page<IndicatorView>> {
   constructor(
     readonly filters: IndicatorListRequest,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -31,6 +40,7 @@ export class IndicatorDetailQuery extends Query<IndicatorDetailView> {
   constructor(
     readonly indicatorId: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -40,14 +50,18 @@ export class IndicatorDetailQuery extends Query<IndicatorDetailView> {
 export class ListIndicatorsHandler
   implements IQueryHandler<ListIndicatorsQuery, Page<IndicatorView>>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ filters, viewer }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
+  async execute({ filters, viewer, moment }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
     const { partnershipId, status, limit, cursor } = filters;
     const [after] = cursorKey(cursor, ['string']) ?? [];
     const scope = scopedPartnerships(this.db, viewer, partnershipId);
-    const rows = listIndicators(this.db, { ...scope, status, after, limit });
-    return Promise.resolve(pageOf(rows, limit, (row) => [row.indicatorId]));
+    const db = await this.at.of(moment, partnershipsOfList(scope));
+    const rows = listIndicators(db, { ...scope, status, after, limit });
+    return pageOf(rows, limit, (row) => [row.indicatorId]);
   }
 }
 
@@ -55,14 +69,22 @@ export class ListIndicatorsHandler
 export class IndicatorDetailHandler
   implements IQueryHandler<IndicatorDetailQuery, IndicatorDetailView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ indicatorId, viewer }: IndicatorDetailQuery): Promise<IndicatorDetailView> {
-    const detail = findIndicatorDetail(this.db, indicatorId);
+  async execute({
+    indicatorId,
+    viewer,
+    moment,
+  }: IndicatorDetailQuery): Promise<IndicatorDetailView> {
+    const now = findIndicatorDetail(this.db, indicatorId);
     // Another partnership's indicator is answered exactly as one never defined.
-    if (!detail) throw new AggregateNotFound('Indicator', indicatorId);
-    if (!seesPartnership(this.db, viewer, detail.partnershipId))
+    if (!now) throw new AggregateNotFound('Indicator', indicatorId);
+    if (!seesPartnership(this.db, viewer, now.partnershipId))
       throw concealing(new AggregateNotFound('Indicator', indicatorId));
-    return Promise.resolve(detail);
+    const find = (db: Database.Database) => findIndicatorDetail(db, indicatorId);
+    return foundAt(this.at, moment, now, find, `Indicator ${indicatorId} was not defined`);
   }
 }

@@ -1,25 +1,58 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type Database from 'better-sqlite3';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@cohesion/event-store';
+import { calendarDayIn } from '@cohesion/domain';
+import {
+  effectiveDateOf,
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+} from '@cohesion/event-store';
 import {
   BUSINESS_PROJECTORS,
+  indexedPartnershipIds,
+  joinedPartnershipIds,
   ProjectionRunner,
   replayedReadModels,
   streamsOfPartnerships,
 } from '@cohesion/projections';
-import { effectiveDateOfEvent } from '../command-side/aggregate-store';
-import { READ_MODEL_DATABASE } from './read-models.module';
+import type { LedgerConfig } from '../config/ledger-config';
+import { READ_MODEL_DATABASE } from './read-model-database';
+import { type Moment, momentText } from './moment';
+import { notFound } from '../errors';
 
-/**
- * A moment of the ledger's history, on its two axes (as in SQL:2011 or XTDB): the world as it
- * stood on a day, and as the ledger knew it at an instant.
- */
-export interface Moment {
-  /** Acts that took effect after this day (YYYY-MM-DD, effective time) are left out. */
-  readonly asOf?: string;
-  /** Acts recorded after this instant (ISO 8601, recorded time) are left out. */
-  readonly knownAt?: string;
+export type { Moment };
+
+/** Which partnerships a point-in-time read replays, asked of the live read models. */
+export type PartnershipsRead = (live: Database.Database) => readonly string[];
+
+export const thePartnership =
+  (partnershipId: string): PartnershipsRead =>
+  () => [partnershipId];
+
+/** Those a partner ever joined: its reports of the past may concern one it has left since. */
+export const partnershipsOfPartner =
+  (partnerId: string): PartnershipsRead =>
+  (live) =>
+    joinedPartnershipIds(live, partnerId);
+
+/** Those a list is scoped to: the one it names, the viewer's, or (readers of all) every one. */
+export const partnershipsOfList =
+  (scoped: { readonly partnershipId?: string; readonly partnershipIn?: readonly string[] }) =>
+  (live: Database.Database): readonly string[] =>
+    scoped.partnershipId !== undefined
+      ? [scoped.partnershipId]
+      : (scoped.partnershipIn ?? indexedPartnershipIds(live));
+
+/** What the query handlers ask: the read models at a moment (see `ReadModelsAt`). */
+export interface PointInTimeReads {
+  of(moment: Moment | undefined, partnershipIds: PartnershipsRead): Promise<Database.Database>;
 }
+
+/** Reads of the present only, for the benchmarks that query a read-model file with no log. */
+export const presentOnly = (db: Database.Database): PointInTimeReads => ({
+  of: () => Promise.resolve(db),
+});
 
 /** Point-in-time databases kept for the pages of one answer; the oldest is closed beyond this. */
 const KEPT = 8;
@@ -33,22 +66,41 @@ const KEPT = 8;
  * cost of replaying the partnership's history: a partnership's, not the whole ledger's.
  */
 @Injectable()
-export class ReadModelsAt implements OnModuleDestroy {
+export class ReadModelsAt implements PointInTimeReads, OnModuleDestroy {
   private readonly kept = new Map<string, Database.Database>();
+  private readonly timeZone: string;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DATABASE) private readonly live: Database.Database,
     private readonly runner: ProjectionRunner,
-  ) {}
+    config: ConfigService<LedgerConfig, true>,
+  ) {
+    this.timeZone = config.get('LEDGER_TIME_ZONE', { infer: true });
+  }
 
-  /** The live read models when the moment is now (no `knownAt`, no `asOf` before today). */
+  /**
+   * The read models at `moment` for the partnerships `partnershipIds` names (asked of the live
+   * read models, and only when the moment is not now); the live read models when the moment is
+   * now (no `knownAt`, no `asOf` before today where the partnerships are).
+   */
   async of(
+    moment: Moment | undefined,
+    partnershipIds: PartnershipsRead,
+  ): Promise<Database.Database> {
+    if (moment === undefined || this.isNow(moment)) return this.live;
+    return this.replayed(partnershipIds(this.live), moment);
+  }
+
+  private isNow({ knownAt, asOf }: Moment): boolean {
+    const today = calendarDayIn(new Date(), this.timeZone);
+    return knownAt === undefined && (asOf === undefined || asOf >= today);
+  }
+
+  private async replayed(
     partnershipIds: readonly string[],
     moment: Moment,
-    today: string,
   ): Promise<Database.Database> {
-    if (isNow(moment, today)) return this.live;
     const key = JSON.stringify([
       [...partnershipIds].sort(),
       moment,
@@ -75,7 +127,7 @@ export class ReadModelsAt implements OnModuleDestroy {
     for (const stream of streamsOfPartnerships(this.live, partnershipIds)) {
       for await (const event of this.store.readStream(stream)) {
         if (knownBy !== undefined && Date.parse(event.metadata.recordedAt) > knownBy) continue;
-        if (moment.asOf !== undefined && effectiveDateOfEvent(event) > moment.asOf) continue;
+        if (moment.asOf !== undefined && effectiveDateOf(event) > moment.asOf) continue;
         events.push(event);
       }
     }
@@ -91,6 +143,20 @@ export class ReadModelsAt implements OnModuleDestroy {
   }
 }
 
-function isNow(moment: Moment, today: string): boolean {
-  return moment.knownAt === undefined && (moment.asOf === undefined || moment.asOf >= today);
+/**
+ * One object of a partnership at a moment: `now`, already found (and its reader checked) on the
+ * present read models, found again among the read models of the moment; 404 when it did not exist
+ * then.
+ */
+export async function foundAt<T>(
+  at: PointInTimeReads,
+  moment: Moment | undefined,
+  now: T & { readonly partnershipId: string },
+  find: (db: Database.Database) => T | undefined,
+  whatThen: string,
+): Promise<T> {
+  if (moment === undefined) return now;
+  const then = find(await at.of(moment, thePartnership(now.partnershipId)));
+  if (then === undefined) throw notFound(`${whatThen} ${momentText(moment)}`);
+  return then;
 }

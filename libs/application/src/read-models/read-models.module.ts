@@ -18,8 +18,10 @@ import {
 } from '@cohesion/projections';
 import type { LedgerConfig } from '../config/ledger-config';
 
-/** The read-model database of this node (derived data: can be deleted and rebuilt). */
-export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
+import { READ_MODEL_DATABASE } from './read-model-database';
+import { ReadModelsAt } from './read-models-at';
+
+export { READ_MODEL_DATABASE };
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
 /** Keeps this node's read models up to date while the process runs, and serves their database. */
@@ -39,8 +41,9 @@ export const READ_MODELS_FILE = 'read-models.sqlite';
       useFactory: (store: EventStore, db: Database.Database) =>
         new ProjectionRunner(store, db, ALL_PROJECTORS, { report: loggedFailures() }),
     },
+    ReadModelsAt,
   ],
-  exports: [READ_MODEL_DATABASE, ProjectionRunner],
+  exports: [READ_MODEL_DATABASE, ProjectionRunner, ReadModelsAt],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

@@ -19,6 +19,8 @@ export type ClaimFulfilmentData = {
   complete?: boolean;
   /** Set when the claim comes from a recorded contribution. */
   contributionId?: string;
+  /** The day it was delivered: the contribution's date; else the day the claim took effect. */
+  deliveredOn?: string;
 };
 
 export type CommitmentCommand =

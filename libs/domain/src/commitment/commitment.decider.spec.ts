@@ -54,6 +54,7 @@ const claimed = (claimId: string, quantity?: number) =>
     evidence: `attendance sheet ${claimId}`,
     ...(quantity !== undefined ? { quantity, unit: 'hours' } : {}),
     complete: false,
+    deliveredOn: '2026-03-10',
   });
 const completeClaim = (claimId: string) => ({
   ...claimed(claimId),
@@ -284,12 +285,27 @@ describe('Commitment decider', () => {
         .given([made, accepted])
         .when(claim({ quantity: 10 }))
         .then([claimed('k1', 10)]));
-    it('records the contribution a claim comes from', () =>
+    it('records the contribution a claim comes from, delivered on its date', () =>
       spec
         .given([made, accepted])
-        .when(claim({ quantity: 10, unit: 'hours', contributionId: 'ct1' }))
+        .when(
+          claim({ quantity: 10, unit: 'hours', contributionId: 'ct1', deliveredOn: '2026-03-02' }),
+        )
         .then([
-          { ...claimed('k1', 10), data: { ...claimed('k1', 10).data, contributionId: 'ct1' } },
+          {
+            ...claimed('k1', 10),
+            data: { ...claimed('k1', 10).data, contributionId: 'ct1', deliveredOn: '2026-03-02' },
+          },
+        ]));
+    it('dates a delivery claimed without a contribution on the day the claim took effect', () =>
+      spec
+        .given([made, accepted])
+        .when({
+          ...claim({ quantity: 10 }),
+          metadata: { ...metadata, effectiveDate: '2026-03-05' },
+        })
+        .then([
+          { ...claimed('k1', 10), data: { ...claimed('k1', 10).data, deliveredOn: '2026-03-05' } },
         ]));
     it('refuses a claim before the partnership accepted the commitment', () =>
       spec.given([made]).when(claim()).thenThrows('commitment-not-accepted'));

@@ -202,6 +202,7 @@ function decideClaim(
         ...(quantity !== undefined ? { quantity, unit } : {}),
         complete: command.data.complete ?? false,
         ...(contributionId !== undefined ? { contributionId } : {}),
+        deliveredOn: command.data.deliveredOn ?? effectiveDateOf(command.metadata),
       },
     },
   ];

@@ -41,6 +41,11 @@ export type CommitmentEvent =
         /** For a commitment without quantity: the claimant says this delivery completes it. */
         complete: boolean;
         contributionId?: string;
+        /**
+         * The day delivered, on which on-time is judged (absent from claims recorded before
+         * effective dates: then the day the claim was recorded).
+         */
+        deliveredOn?: string;
       };
     }
   | {

@@ -197,6 +197,7 @@ describe('Contribution decider', () => {
         quantity: 12,
         unit: 'hours',
         contributionId: 'ct1',
+        deliveredOn: '2026-03-07',
       });
       expect(fulfilmentClaimFor(recorded)).toBeUndefined();
       expect(fulfilmentClaimFor(reversed)).toBeUndefined();

@@ -20,6 +20,7 @@ export function fulfilmentClaimFor(event: ContributionEvent): ClaimFulfilmentDat
     quantity,
     unit,
     contributionId,
+    deliveredOn: date,
   };
 }
 

@@ -78,14 +78,36 @@ describe('accountability projector', () => {
         claims_confirmed: 0,
         claims_disputed: 0,
         made_at: '2026-01-01T09:05:00.000Z',
+        made_on: '2026-01-01',
+        backfill_reason: null,
         ended_at: null,
+        ended_on: null,
         end_reason: null,
+        delivered_on: null,
         fulfilled_on_time: null,
       },
     ]);
     expect(rows(given, 'SELECT version, due_date, amended_by FROM accountability_terms')).toEqual([
       { version: 1, due_date: '2026-06-30', amended_by: null },
     ]);
+  });
+
+  it('marks a commitment made long before it was recorded as back-filled, at its effective date', () => {
+    const given = [
+      ...founded,
+      { ...made(), effectiveDate: '2025-11-03', backfillReason: 'Signed on paper in November' },
+    ];
+    const marked = { made_on: '2025-11-03', backfill_reason: 'Signed on paper in November' };
+    expect(commitment(given, 'made_on, backfill_reason')).toEqual([marked]);
+    expect(
+      rows(given, 'SELECT effective_date AS made_on, backfill_reason FROM accountability_terms'),
+    ).toEqual([marked]);
+    expect(
+      rows(
+        given,
+        'SELECT effective_date AS made_on, backfill_reason FROM accountability_status_history',
+      ),
+    ).toEqual([marked]);
     expect(history(given)).toEqual([
       { status_from: null, status_to: 'made', changed_by: 'acme', actor: 'tester', reason: null },
     ]);
@@ -227,17 +249,43 @@ describe('accountability projector', () => {
     ]);
   });
 
-  it('ends fulfilled, on time when on or before the due date in force (CommitmentFulfilled)', () => {
+  it('ends fulfilled, on time when delivered by the due date, whenever recorded (CommitmentFulfilled)', () => {
+    const deliveredOn = (day: string): GivenEvent => ({
+      ...commitmentEvent('FulfilmentClaimed', {
+        commitmentId: 'tutoring',
+        claimId: 'c1',
+        claimedBy: 'acme',
+        evidence: 'Attendance sheets c1',
+        quantity: 40,
+        unit: 'hours',
+        complete: false,
+        deliveredOn: day,
+      }),
+      at: '2026-07-02T09:00:00.000Z',
+      effectiveDate: day,
+      backfillReason: 'Sheets came in late',
+    });
     const onTime = [
       made(),
       accepted(),
-      claimed('c1', 40),
-      confirmed('c1', 40, '2026-06-30T22:00:00.000Z'),
-      fulfilled('c1', '2026-06-30T22:00:00.000Z'),
+      deliveredOn('2026-06-30'),
+      confirmed('c1', 40, '2026-07-03T08:00:00.000Z'),
+      { ...fulfilled('c1', '2026-07-03T08:00:00.000Z'), effectiveDate: '2026-07-03' },
     ];
-    expect(commitment(onTime, 'status, ended_at, fulfilled_on_time')).toEqual([
-      { status: 'fulfilled', ended_at: '2026-06-30T22:00:00.000Z', fulfilled_on_time: 1 },
+    expect(
+      commitment(onTime, 'status, ended_at, ended_on, delivered_on, fulfilled_on_time'),
+    ).toEqual([
+      {
+        status: 'fulfilled',
+        ended_at: '2026-07-03T08:00:00.000Z',
+        ended_on: '2026-07-03',
+        delivered_on: '2026-06-30',
+        fulfilled_on_time: 1,
+      },
     ]);
+    expect(rows(onTime, 'SELECT delivered_on, backfill_reason FROM accountability_claims')).toEqual(
+      [{ delivered_on: '2026-06-30', backfill_reason: 'Sheets came in late' }],
+    );
     expect(history(onTime).at(-1)).toEqual({
       status_from: 'in_progress',
       status_to: 'fulfilled',
@@ -245,12 +293,17 @@ describe('accountability projector', () => {
       actor: 'tester',
       reason: null,
     });
-    const late = [
-      ...onTime.slice(0, 3),
-      confirmed('c1', 40, '2026-07-01T08:00:00.000Z'),
-      fulfilled('c1', '2026-07-01T08:00:00.000Z'),
-    ];
+    const late = [...onTime.slice(0, 2), deliveredOn('2026-07-01'), ...onTime.slice(3)];
     expect(commitment(late, 'fulfilled_on_time')).toEqual([{ fulfilled_on_time: 0 }]);
+    // A claim recorded before effective dates existed was delivered the day it was recorded.
+    const legacy = [
+      ...onTime.slice(0, 2),
+      { ...claimed('c1', 40), at: '2026-07-01T08:00:00.000Z' },
+      ...onTime.slice(3),
+    ];
+    expect(commitment(legacy, 'delivered_on, fulfilled_on_time')).toEqual([
+      { delivered_on: '2026-07-01', fulfilled_on_time: 0 },
+    ]);
   });
 
   it.each([

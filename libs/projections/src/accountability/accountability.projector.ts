@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CommitmentEvent, CommitmentStatus, CommitmentTerms } from '@cohesion/domain';
-import type { RecordedEvent } from '@cohesion/event-store';
+import { backfillReasonOf, effectiveDateOf, type RecordedEvent } from '@cohesion/event-store';
+import { actColumnsOf } from '../projection-kit';
 import type { Projector } from '../projector';
 import { allOf, dispatch, type EventHandlers } from '../sql-kit';
 import {
@@ -12,7 +13,7 @@ import {
 /** Commitments: who committed what, to whom, by when, and whether it was delivered. */
 export const accountabilityProjector: Projector = {
   name: 'accountability',
-  version: 2,
+  version: 3,
   tables: ACCOUNTABILITY_TABLES,
   schema: ACCOUNTABILITY_SCHEMA,
   bind: (db) => allOf(accountabilityRoster.bind(db), dispatch(commitmentHandlers(db))),
@@ -28,14 +29,16 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
   const insertCommitment = db.prepare(
     `INSERT OR IGNORE INTO accountability_commitments (commitment_id, made_position,
        partnership_id, partner_id, objective_id, beneficiary_partner_id, beneficiary_group, what,
-       due_date, quantity, unit, terms_version, status, made_at)
+       due_date, quantity, unit, terms_version, status, made_at, made_on, backfill_reason)
      VALUES (@commitmentId, @position, @partnershipId, @partnerId, @objectiveId,
-       @beneficiaryPartnerId, @beneficiaryGroup, @what, @dueDate, @quantity, @unit, 1, 'made', @at)`,
+       @beneficiaryPartnerId, @beneficiaryGroup, @what, @dueDate, @quantity, @unit, 1, 'made', @at,
+       @effectiveDate, @backfillReason)`,
   );
   const insertTerms = db.prepare(
     `INSERT OR IGNORE INTO accountability_terms (commitment_id, version, what, due_date, quantity,
-       unit, amended_by, reason, recorded_at)
-     VALUES (@commitmentId, @version, @what, @dueDate, @quantity, @unit, @amendedBy, @reason, @at)`,
+       unit, amended_by, reason, recorded_at, effective_date, backfill_reason)
+     VALUES (@commitmentId, @version, @what, @dueDate, @quantity, @unit, @amendedBy, @reason, @at,
+       @effectiveDate, @backfillReason)`,
   );
   const amend = db.prepare(
     `UPDATE accountability_commitments SET what = @what, due_date = @dueDate,
@@ -50,30 +53,35 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
   );
   const insertHistory = db.prepare(
     `INSERT OR IGNORE INTO accountability_status_history (commitment_id, position, status_from,
-       status_to, changed_by, actor, reason, recorded_at)
-     VALUES (@commitmentId, @position, @from, @to, @by, @actor, @reason, @at)`,
+       status_to, changed_by, actor, reason, recorded_at, effective_date, backfill_reason)
+     VALUES (@commitmentId, @position, @from, @to, @by, @actor, @reason, @at, @effectiveDate,
+       @backfillReason)`,
   );
   const accept = db.prepare(
     'UPDATE accountability_commitments SET accepted_by = ? WHERE commitment_id = ?',
   );
+  // On time is judged by the day delivered (the completing claim's), not the day recorded.
   const setEnd = db.prepare(
-    `UPDATE accountability_commitments SET ended_at = @at, end_reason = @reason,
-       fulfilled_on_time = CASE WHEN @fulfilled THEN substr(@at, 1, 10) <= due_date END
+    `UPDATE accountability_commitments SET ended_at = @at, ended_on = @effectiveDate,
+       end_reason = @reason, delivered_on = @deliveredOn,
+       fulfilled_on_time = CASE WHEN @deliveredOn IS NOT NULL THEN @deliveredOn <= due_date END
      WHERE commitment_id = @commitmentId`,
   );
   const insertClaim = db.prepare(
     `INSERT OR IGNORE INTO accountability_claims (commitment_id, claim_id, position, claimed_by,
-       evidence, quantity, unit, complete, contribution_id, status, claimed_at)
+       evidence, quantity, unit, complete, contribution_id, status, claimed_at, delivered_on,
+       backfill_reason)
      VALUES (@commitmentId, @claimId, @position, @claimedBy, @evidence, @quantity, @unit,
-       @complete, @contributionId, 'claimed', @at)`,
+       @complete, @contributionId, 'claimed', @at, @deliveredOn, @backfillReason)`,
   );
   const settleClaim = db.prepare(
     `UPDATE accountability_claims SET status = @status, settled_by = @by, settled_at = @at,
        dispute_reason = @reason
      WHERE commitment_id = @commitmentId AND claim_id = @claimId AND status = 'claimed'`,
   );
-  const confirmerOf = db.prepare(
-    'SELECT settled_by FROM accountability_claims WHERE commitment_id = ? AND claim_id = ?',
+  const claimOf = db.prepare(
+    `SELECT settled_by, delivered_on FROM accountability_claims
+     WHERE commitment_id = ? AND claim_id = ?`,
   );
   const countClaim = db.prepare(
     `UPDATE accountability_commitments SET claims_pending = claims_pending + 1
@@ -96,25 +104,31 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
   };
   const record = (
     commitmentId: string,
-    { position, metadata }: RecordedEvent,
+    event: RecordedEvent,
     change: StatusChange & { from: CommitmentStatus | null },
   ) =>
     insertHistory.run({
       commitmentId,
-      position,
+      position: event.position,
       from: change.from,
       to: change.to,
       by: change.by,
-      actor: metadata.actor.sub,
+      actor: event.metadata.actor.sub,
       reason: change.reason ?? null,
-      at: metadata.recordedAt,
+      at: event.metadata.recordedAt,
+      ...actColumnsOf(event),
     });
-  const end = (commitmentId: string, event: RecordedEvent, ending: StatusChange) => {
+  const end = (
+    commitmentId: string,
+    event: RecordedEvent,
+    ending: StatusChange & { deliveredOn?: string },
+  ) => {
     setEnd.run({
       commitmentId,
       at: event.metadata.recordedAt,
+      effectiveDate: effectiveDateOf(event),
       reason: ending.reason ?? null,
-      fulfilled: ending.to === 'fulfilled' ? 1 : 0,
+      deliveredOn: ending.deliveredOn ?? null,
     });
     change(commitmentId, event, ending);
   };
@@ -155,9 +169,10 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
         beneficiaryGroup: beneficiary.kind === 'group' ? beneficiary.name : null,
         ...termsOf(data),
         at,
+        ...actColumnsOf(event),
       });
       if (changes === 0) return;
-      const terms = { ...termsOf(data), amendedBy: null, reason: null, at };
+      const terms = { ...termsOf(data), amendedBy: null, reason: null, at, ...actColumnsOf(event) };
       insertTerms.run({ commitmentId, version: 1, ...terms });
       record(commitmentId, event, { from: null, to: 'made', by: data.partnerId });
     },
@@ -177,6 +192,7 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
         amendedBy: data.amendedBy,
         reason: data.reason,
         at: event.metadata.recordedAt,
+        ...actColumnsOf(event),
       });
     },
     FulfilmentClaimed: (data, event) => {
@@ -191,6 +207,8 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
         complete: data.complete ? 1 : 0,
         contributionId: data.contributionId ?? null,
         at: event.metadata.recordedAt,
+        deliveredOn: data.deliveredOn ?? effectiveDateOf(event),
+        backfillReason: backfillReasonOf(event) ?? null,
       });
       if (changes > 0) countClaim.run(data.commitmentId);
     },
@@ -202,10 +220,13 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
       settle(commitmentId, claimId, event, { status: 'disputed', by: disputedBy, reason }),
     CommitmentFulfilled: ({ commitmentId, claimId }, event) => {
       // Whoever confirmed the claim that completed it vouched for the delivery.
-      const claim = confirmerOf.get(commitmentId, claimId) as { settled_by: string } | undefined;
+      const claim = claimOf.get(commitmentId, claimId) as
+        | { settled_by: string | null; delivered_on: string }
+        | undefined;
       end(commitmentId, event, {
         to: 'fulfilled',
         by: claim?.settled_by ?? event.metadata.actor.sub,
+        deliveredOn: claim?.delivered_on ?? effectiveDateOf(event),
       });
     },
     CommitmentClosedAsPartial: ({ commitmentId, closedBy, reason }, event) =>

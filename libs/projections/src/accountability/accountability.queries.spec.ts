@@ -43,6 +43,8 @@ function life(
           quantity,
           unit: 'hours',
           complete: false,
+          // Delivered the day it was confirmed.
+          ...(deliveredAt === undefined ? {} : { deliveredOn: deliveredAt.slice(0, 10) }),
         }),
         commitmentEvent(
           'FulfilmentConfirmed',
@@ -167,8 +169,13 @@ describe('accountability queries', () => {
           confirmedQuantity: 10,
           acceptedBy: 'acme',
           madeAt: expect.any(String) as string,
+          madeOn: '2026-01-01',
+          backfilled: false,
+          backfillReason: null,
           endedAt: '2026-01-02T10:00:00.000Z',
+          endedOn: '2026-01-02',
           endReason: null,
+          deliveredOn: '2026-01-02',
           fulfilledOnTime: false,
           overdue: false,
           claims: { pending: 0, confirmed: 1, disputed: 0 },

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CommitmentBeneficiary } from '@cohesion/domain';
+import { type BackfillMark, backfillMarkOf } from '../projection-kit';
 import { cachedStatement, type PageWindow, whereAll } from '../sql-kit';
 import type {
   CommitmentClaimView,
@@ -63,8 +64,12 @@ interface CommitmentRow {
   claims_confirmed: number;
   claims_disputed: number;
   made_at: string;
+  made_on: string;
+  backfill_reason: string | null;
   ended_at: string | null;
+  ended_on: string | null;
   end_reason: string | null;
+  delivered_on: string | null;
   fulfilled_on_time: number | null;
 }
 
@@ -147,8 +152,12 @@ function commitmentView(row: CommitmentRow, asOf: string): CommitmentView {
     confirmedQuantity: row.confirmed_quantity,
     acceptedBy: row.accepted_by,
     madeAt: row.made_at,
+    madeOn: row.made_on,
+    ...backfillMarkOf(row.backfill_reason),
     endedAt: row.ended_at,
+    endedOn: row.ended_on,
     endReason: row.end_reason,
+    deliveredOn: row.delivered_on,
     fulfilledOnTime: row.fulfilled_on_time === null ? null : row.fulfilled_on_time === 1,
     overdue: isOverdue(row.status, row.due_date, asOf),
     claims: {
@@ -159,13 +168,19 @@ function commitmentView(row: CommitmentRow, asOf: string): CommitmentView {
   };
 }
 
+type Marked<T> = Omit<T, keyof BackfillMark> & { readonly backfillReason: string | null };
+// The spread has every key of T: those of the row, and the mark in place of its reason.
+const marked = <T extends BackfillMark>(row: Marked<T>): T =>
+  ({ ...row, ...backfillMarkOf(row.backfillReason) }) as unknown as T;
+
 function termsHistory(db: Database.Database, commitmentId: string): TermsVersionView[] {
-  return cachedStatement(
+  const rows = cachedStatement(
     db,
     `SELECT version, what, due_date AS dueDate, quantity, unit, amended_by AS amendedBy, reason,
-       recorded_at AS recordedAt
+       recorded_at AS recordedAt, effective_date AS effectiveDate, backfill_reason AS backfillReason
      FROM accountability_terms WHERE commitment_id = ? ORDER BY version`,
-  ).all(commitmentId) as TermsVersionView[];
+  ).all(commitmentId) as Marked<TermsVersionView>[];
+  return rows.map(marked);
 }
 
 function evidenceOf(db: Database.Database, commitmentId: string): CommitmentClaimView[] {
@@ -173,17 +188,23 @@ function evidenceOf(db: Database.Database, commitmentId: string): CommitmentClai
     db,
     `SELECT claim_id AS claimId, claimed_by AS claimedBy, evidence, quantity, unit, complete,
        contribution_id AS contributionId, status, claimed_at AS claimedAt,
+       delivered_on AS deliveredOn, backfill_reason AS backfillReason,
        settled_by AS settledBy, settled_at AS settledAt, dispute_reason AS disputeReason
      FROM accountability_claims WHERE commitment_id = ? ORDER BY position`,
-  ).all(commitmentId) as (Omit<CommitmentClaimView, 'complete'> & { complete: number })[];
-  return rows.map((row) => ({ ...row, complete: row.complete === 1 }));
+  ).all(commitmentId) as (Marked<Omit<CommitmentClaimView, 'complete'>> & { complete: number })[];
+  return rows.map((row) => ({
+    ...marked<Omit<CommitmentClaimView, 'complete'>>(row),
+    complete: row.complete === 1,
+  }));
 }
 
 function statusHistory(db: Database.Database, commitmentId: string): StatusChangeView[] {
-  return cachedStatement(
+  const rows = cachedStatement(
     db,
     `SELECT status_from AS "from", status_to AS "to", changed_by AS "by", actor, reason,
-       recorded_at AS "at", position
+       recorded_at AS "at", effective_date AS effectiveDate, backfill_reason AS backfillReason,
+       position
      FROM accountability_status_history WHERE commitment_id = ? ORDER BY position`,
-  ).all(commitmentId) as StatusChangeView[];
+  ).all(commitmentId) as Marked<StatusChangeView>[];
+  return rows.map(marked);
 }

@@ -28,8 +28,12 @@ const COMMITMENTS = `
     claims_confirmed       INTEGER NOT NULL DEFAULT 0,
     claims_disputed        INTEGER NOT NULL DEFAULT 0,
     made_at                TEXT    NOT NULL,
+    made_on                TEXT    NOT NULL,
+    backfill_reason        TEXT,
     ended_at               TEXT,
+    ended_on               TEXT,
     end_reason             TEXT,
+    delivered_on           TEXT,
     fulfilled_on_time      INTEGER
   ) STRICT;
   CREATE INDEX accountability_commitments_by_partnership
@@ -54,6 +58,8 @@ const TERMS = `
     amended_by    TEXT,
     reason        TEXT,
     recorded_at   TEXT    NOT NULL,
+    effective_date  TEXT  NOT NULL,
+    backfill_reason TEXT,
     PRIMARY KEY (commitment_id, version)
   ) STRICT;
 `;
@@ -72,6 +78,8 @@ const CLAIMS = `
     contribution_id TEXT,
     status          TEXT    NOT NULL,
     claimed_at      TEXT    NOT NULL,
+    delivered_on    TEXT    NOT NULL,
+    backfill_reason TEXT,
     settled_by      TEXT,
     settled_at      TEXT,
     dispute_reason  TEXT,
@@ -90,6 +98,8 @@ const HISTORY = `
     actor         TEXT    NOT NULL,
     reason        TEXT,
     recorded_at   TEXT    NOT NULL,
+    effective_date  TEXT  NOT NULL,
+    backfill_reason TEXT,
     PRIMARY KEY (commitment_id, position)
   ) STRICT;
 `;

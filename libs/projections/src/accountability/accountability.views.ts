@@ -1,9 +1,10 @@
 import type { CommitmentBeneficiary, CommitmentStatus } from '@cohesion/domain';
+import type { BackfillMark } from '../projection-kit';
 
 export type CommitmentStatusView = Exclude<CommitmentStatus, 'none'>;
 
 /** A commitment as the accountability read model answers it. */
-export interface CommitmentView {
+export interface CommitmentView extends BackfillMark {
   readonly commitmentId: string;
   /** Log position at which it was made: the order of lists and exports. */
   readonly position: number;
@@ -22,10 +23,16 @@ export interface CommitmentView {
   /** Sum of the confirmed claims, in `unit`: what was delivered against `quantity`. */
   readonly confirmedQuantity: number;
   readonly acceptedBy: string | null;
+  /** Recorded at (the ledger's instant). */
   readonly madeAt: string;
+  /** The day it was made (effective date, as its recorder said). */
+  readonly madeOn: string;
   readonly endedAt: string | null;
+  readonly endedOn: string | null;
   readonly endReason: string | null;
-  /** Fulfilled on or before the due date in force that day; null unless fulfilled. */
+  /** The day the completing claim says it was delivered; null unless fulfilled. */
+  readonly deliveredOn: string | null;
+  /** Delivered (`deliveredOn`) on or before the due date; null unless fulfilled. */
   readonly fulfilledOnTime: boolean | null;
   /** Open with its due date before the day asked about (`asOf`); never stored. */
   readonly overdue: boolean;
@@ -36,7 +43,7 @@ export interface CommitmentView {
   };
 }
 
-export interface TermsVersionView {
+export interface TermsVersionView extends BackfillMark {
   readonly version: number;
   readonly what: string;
   readonly dueDate: string;
@@ -46,10 +53,11 @@ export interface TermsVersionView {
   readonly amendedBy: string | null;
   readonly reason: string | null;
   readonly recordedAt: string;
+  readonly effectiveDate: string;
 }
 
 /** A fulfilment claim: the evidence, and how the partnership settled it. */
-export interface CommitmentClaimView {
+export interface CommitmentClaimView extends BackfillMark {
   readonly claimId: string;
   readonly claimedBy: string;
   readonly evidence: string;
@@ -59,12 +67,14 @@ export interface CommitmentClaimView {
   readonly contributionId: string | null;
   readonly status: 'claimed' | 'confirmed' | 'disputed';
   readonly claimedAt: string;
+  /** The day delivered, as the claim (or its contribution) says. */
+  readonly deliveredOn: string;
   readonly settledBy: string | null;
   readonly settledAt: string | null;
   readonly disputeReason: string | null;
 }
 
-export interface StatusChangeView {
+export interface StatusChangeView extends BackfillMark {
   readonly from: CommitmentStatusView | null;
   readonly to: CommitmentStatusView;
   /** The partner whose act changed it (committer, accepter, confirmer, closer…). */
@@ -72,7 +82,10 @@ export interface StatusChangeView {
   /** The authenticated principal who recorded that act. */
   readonly actor: string;
   readonly reason: string | null;
+  /** Recorded at. */
   readonly at: string;
+  /** The day the act that changed it took effect. */
+  readonly effectiveDate: string;
   readonly position: number;
 }
 

@@ -19,7 +19,11 @@ const given = [
   did(admin, 'partnership-north', 'PartnerJoined', '2026-01-02T09:00:00.000Z'),
   did(officer, 'commitment-c1', 'CommitmentMade', '2026-01-03T09:00:00.000Z'),
   did(sosOfficer, 'commitment-c1', 'CommitmentAccepted', '2026-01-04T09:00:00.000Z'),
-  did(officer, 'contribution-k1', 'ContributionRecorded', '2026-01-05T09:00:00.000Z'),
+  {
+    ...did(officer, 'contribution-k1', 'ContributionRecorded', '2026-01-05T09:00:00.000Z'),
+    effectiveDate: '2025-11-20',
+    backfillReason: 'Paper receipts found at year end',
+  },
   did({ sub: 'city-officer' }, 'feedback-f1', 'FeedbackAcknowledged', '2026-01-06T09:00:00.000Z'),
   did(officer, 'access-2026-01-07', 'AccessGranted', '2026-01-07T09:00:00.000Z'),
 ];
@@ -35,6 +39,9 @@ describe('audit trail projector', () => {
       {
         position: '1',
         recordedAt: '2026-01-01T09:00:00.000Z',
+        effectiveDate: '2026-01-01',
+        backfilled: false,
+        backfillReason: null,
         actor: { sub: 'city-admin', partnerId: null, roles: ['admin'] },
         stream: 'partnership-north',
         revision: '0',
@@ -69,6 +76,19 @@ describe('audit trail projector', () => {
       [3, 4],
     );
     expect(positions({ actor: 'city-officer', from: '2026-01-04T00:00:00.000Z' })).toEqual([5, 6]);
+  });
+
+  it('marks the back-filled acts with their effective date and reason, and lists them apart', () => {
+    expect(auditTrail(db, { backfilled: true, limit: 100 })).toEqual([
+      expect.objectContaining({
+        position: '5',
+        recordedAt: '2026-01-05T09:00:00.000Z',
+        effectiveDate: '2025-11-20',
+        backfilled: true,
+        backfillReason: 'Paper receipts found at year end',
+      }),
+    ]);
+    expect(positions({ backfilled: false })).toEqual([1, 2, 3, 4, 6]);
   });
 
   it('pages after a position', () => {

@@ -1,4 +1,5 @@
 import { ACCESS_STREAM_PREFIX } from '../access-audit/access-events';
+import { effectiveDateOf } from '@cohesion/event-store';
 import type { Projector } from '../projector';
 import { AUDIT_TRAIL_SCHEMA, AUDIT_TRAIL_TABLES } from './audit-trail.schema';
 
@@ -10,7 +11,7 @@ import { AUDIT_TRAIL_SCHEMA, AUDIT_TRAIL_TABLES } from './audit-trail.schema';
  */
 export const auditTrailProjector: Projector = {
   name: 'audit_trail',
-  version: 3,
+  version: 4,
   tables: AUDIT_TRAIL_TABLES,
   schema: AUDIT_TRAIL_SCHEMA,
   bind(db) {
@@ -18,10 +19,12 @@ export const auditTrailProjector: Projector = {
     // per event, a lookup per column) is a cost worth avoiding on a rebuild.
     const record = db.prepare(
       `INSERT INTO audit_trail_entries (position, recorded_at, actor, partner_id, roles, stream,
-         revision, type, event_id, command_id, correlation_id, causation_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         revision, type, event_id, command_id, correlation_id, causation_id, effective_date,
+         backfill_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    return ({ position, stream, revision, type, id, metadata }) => {
+    return (event) => {
+      const { position, stream, revision, type, id, metadata } = event;
       if (stream.startsWith(ACCESS_STREAM_PREFIX)) return;
       record.run(
         position,
@@ -36,6 +39,8 @@ export const auditTrailProjector: Projector = {
         metadata.commandId,
         metadata.correlationId,
         metadata.causationId,
+        effectiveDateOf(event),
+        metadata.backfillReason ?? null,
       );
     };
   },

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cachedStatement, fromJsonColumn, when, whereOf } from '../sql-kit';
+import { backfillMarkOf } from '../projection-kit';
 import type { AuditEntryView } from './audit-trail.views';
 
 export interface AuditTrailFilters {
@@ -11,6 +12,8 @@ export interface AuditTrailFilters {
   /** ISO-8601 instants (as recorded, UTC): `from` inclusive, `to` exclusive. */
   readonly from?: string;
   readonly to?: string;
+  /** Only the back-filled acts (true), or only those recorded in time (false). */
+  readonly backfilled?: boolean;
   /** The position of the last entry of the previous page. */
   readonly after?: number;
   readonly limit: number;
@@ -29,12 +32,16 @@ interface AuditRow {
   readonly command_id: string;
   readonly correlation_id: string;
   readonly causation_id: string;
+  readonly effective_date: string;
+  readonly backfill_reason: string | null;
 }
 
 function entryView(row: AuditRow): AuditEntryView {
   return {
     position: String(row.position),
     recordedAt: row.recorded_at,
+    effectiveDate: row.effective_date,
+    ...backfillMarkOf(row.backfill_reason),
     actor: {
       sub: row.actor,
       partnerId: row.partner_id,
@@ -58,6 +65,9 @@ export function auditTrail(db: Database.Database, filters: AuditTrailFilters): A
     when(filters.type, (type) => ['type = ?', type]),
     when(filters.from, (from) => ['recorded_at >= ?', from]),
     when(filters.to, (to) => ['recorded_at < ?', to]),
+    when(filters.backfilled, (backfilled) => [
+      backfilled ? 'backfill_reason IS NOT NULL' : 'backfill_reason IS NULL',
+    ]),
     when(filters.after, (position) => ['position > ?', position]),
   ]);
   const rows = cachedStatement(

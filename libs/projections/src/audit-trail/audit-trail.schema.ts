@@ -17,7 +17,9 @@ CREATE TABLE audit_trail_entries (
   event_id       TEXT    NOT NULL,
   command_id     TEXT    NOT NULL,
   correlation_id TEXT    NOT NULL,
-  causation_id   TEXT    NOT NULL
+  causation_id   TEXT    NOT NULL,
+  effective_date TEXT    NOT NULL,
+  backfill_reason TEXT
 ) STRICT;
 CREATE INDEX audit_trail_by_actor ON audit_trail_entries (actor, position);
 CREATE INDEX audit_trail_by_partner ON audit_trail_entries (partner_id, position);

@@ -1,8 +1,12 @@
+import type { BackfillMark } from '../projection-kit';
+
 /** One thing a principal did: an event of the log, and under which command it was recorded. */
-export interface AuditEntryView {
+export interface AuditEntryView extends BackfillMark {
   /** Position in the whole log (decimal string, 64-bit): the trail's order. */
   readonly position: string;
   readonly recordedAt: string;
+  /** The day the act took effect, as its recorder said (the day recorded, for older events). */
+  readonly effectiveDate: string;
   readonly actor: {
     readonly sub: string;
     readonly partnerId: string | null;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ConflictEvent } from '@cohesion/domain';
 import type { RecordedEvent } from '@cohesion/event-store';
 import type { Projector } from '../projector';
+import { actColumnsOf } from '../projection-kit';
 import { type EventTypes, handledEventOf, fromJsonColumn, toJsonColumn } from '../sql-kit';
 import { type CaseState, everyParty, evolveCase, isCaseOpen } from './conflict-case-state';
 import { CONFLICT_CASES_SCHEMA, CONFLICT_CASES_TABLES } from './conflict-cases.schema';
@@ -45,8 +46,9 @@ function statementsOf(db: Database.Database) {
     ),
     step: db.prepare(
       `INSERT INTO conflict_cases_timeline (conflict_id, revision, position, type, recorded_at,
-         actor, data, state)
-       VALUES (@id, @revision, @position, @type, @at, @actor, @data, @state)`,
+         effective_date, backfill_reason, actor, data, state)
+       VALUES (@id, @revision, @position, @type, @at, @effectiveDate, @backfillReason, @actor,
+         @data, @state)`,
     ),
   };
 }
@@ -54,7 +56,7 @@ function statementsOf(db: Database.Database) {
 /** Conflict cases and their replayable timelines. */
 export const conflictCasesProjector: Projector = {
   name: 'conflict_cases',
-  version: 2,
+  version: 3,
   tables: CONFLICT_CASES_TABLES,
   schema: CONFLICT_CASES_SCHEMA,
   bind(db) {
@@ -83,6 +85,7 @@ export const conflictCasesProjector: Projector = {
         type: event.type,
         actor: toJsonColumn(recorded.metadata.actor),
         data: toJsonColumn(event.data),
+        ...actColumnsOf(recorded),
       });
       if (!current) {
         sql.raise.run({ ...common, partnershipId: after.partnershipId });

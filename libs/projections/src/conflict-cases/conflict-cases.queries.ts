@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Actor, JsonObject } from '@cohesion/event-store';
+import { type BackfillMark, backfillMarkOf } from '../projection-kit';
 import { cachedStatement, type Condition, fromJsonColumn, keysetList, when } from '../sql-kit';
 import { CASE_STATUSES, type CaseState } from './conflict-case-state';
 
@@ -140,11 +141,13 @@ export function findConflictCase(
 }
 
 /** One event of a case and the case as it stood right after it. */
-export interface CaseStep {
+export interface CaseStep extends BackfillMark {
   readonly revision: number;
   readonly position: number;
   readonly type: string;
   readonly recordedAt: string;
+  /** The day the act took effect (a session held, a statement made). */
+  readonly effectiveDate: string;
   readonly actor: Actor;
   readonly data: JsonObject;
   readonly state: CaseState;
@@ -155,6 +158,8 @@ interface StepRow {
   position: number;
   type: string;
   recorded_at: string;
+  effective_date: string;
+  backfill_reason: string | null;
   actor: string;
   data: string;
   state: string;
@@ -165,6 +170,8 @@ const stepOf = (row: StepRow): CaseStep => ({
   position: row.position,
   type: row.type,
   recordedAt: row.recorded_at,
+  effectiveDate: row.effective_date,
+  ...backfillMarkOf(row.backfill_reason),
   actor: fromJsonColumn<Actor>(row.actor),
   data: fromJsonColumn<JsonObject>(row.data),
   state: fromJsonColumn<CaseState>(row.state),
@@ -183,7 +190,8 @@ export interface ReplayPageQuery {
 export function replayConflictCase(db: Database.Database, query: ReplayPageQuery): CaseStep[] {
   const rows = cachedStatement(
     db,
-    `SELECT revision, position, type, recorded_at, actor, data, state
+    `SELECT revision, position, type, recorded_at, effective_date, backfill_reason, actor, data,
+       state
      FROM conflict_cases_timeline
      WHERE conflict_id = ? AND revision > ? AND revision <= ?
      ORDER BY revision LIMIT ?`,
@@ -208,7 +216,8 @@ export function conflictCaseAt(
   conflictId: string,
   moment: CaseMoment,
 ): CaseStep | undefined {
-  const columns = 'revision, position, type, recorded_at, actor, data, state';
+  const columns =
+    'revision, position, type, recorded_at, effective_date, backfill_reason, actor, data, state';
   const row = (
     'revision' in moment
       ? cachedStatement(

@@ -46,6 +46,8 @@ CREATE TABLE conflict_cases_timeline (
   position    INTEGER NOT NULL,
   type        TEXT    NOT NULL,
   recorded_at TEXT    NOT NULL,
+  effective_date  TEXT NOT NULL,
+  backfill_reason TEXT,
   -- JSON: the acting principal, the event's data, the compact case state after the event
   actor       TEXT    NOT NULL,
   data        TEXT    NOT NULL,

@@ -57,10 +57,18 @@ describe('contribution recognition projector', () => {
         status: 'recorded',
         acknowledgements: 0,
         recorded_at: '2026-01-01T09:01:00.000Z',
+        backfill_reason: null,
         reversed_at: null,
         reversal_reason: null,
       },
     ]);
+  });
+
+  it('marks a contribution recorded long after it was given as back-filled, with the reason', () => {
+    const late = { ...recorded('club'), backfillReason: 'Timesheets found in March' };
+    expect(
+      rows([late], 'SELECT backfill_reason FROM contribution_recognition_contributions'),
+    ).toEqual([{ backfill_reason: 'Timesheets found in March' }]);
   });
 
   it('counts each acknowledgement once and keeps who gave it (ContributionAcknowledged)', () => {

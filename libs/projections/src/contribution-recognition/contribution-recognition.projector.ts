@@ -11,7 +11,7 @@ import {
 /** Contributions: who gave what, of which kind, worth how much under which valuation policy. */
 export const contributionRecognitionProjector: Projector = {
   name: 'contribution_recognition',
-  version: 2,
+  version: 3,
   tables: CONTRIBUTION_RECOGNITION_TABLES,
   schema: CONTRIBUTION_RECOGNITION_SCHEMA,
   bind: (db) =>
@@ -27,9 +27,9 @@ function contributionHandlers(db: Database.Database): EventHandlers<Contribution
   const record = db.prepare(
     `INSERT OR IGNORE INTO contribution_recognition_contributions (contribution_id, position,
        partnership_id, partner_id, kind, quantity, unit, date, description, commitment_id, status,
-       recorded_at)
+       recorded_at, backfill_reason)
      VALUES (@contributionId, @position, @partnershipId, @partnerId, @kind, @quantity, @unit,
-       @date, @description, @commitmentId, 'recorded', @at)`,
+       @date, @description, @commitmentId, 'recorded', @at, @backfillReason)`,
   );
   const acknowledge = db.prepare(
     `INSERT OR IGNORE INTO contribution_recognition_acknowledgements (contribution_id,
@@ -55,6 +55,7 @@ function contributionHandlers(db: Database.Database): EventHandlers<Contribution
         commitmentId: data.commitmentId ?? null,
         position,
         at: metadata.recordedAt,
+        backfillReason: metadata.backfillReason ?? null,
       }),
     ContributionAcknowledged: (
       { contributionId, acknowledgedBy, note },

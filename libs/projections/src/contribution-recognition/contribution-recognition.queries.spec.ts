@@ -179,6 +179,8 @@ describe('contribution recognition queries', () => {
           status: 'acknowledged',
           acknowledgedBy: ['city', 'sos'],
           recordedAt: expect.any(String) as string,
+          backfilled: false,
+          backfillReason: null,
           reversedAt: null,
           reversalReason: null,
           value: { amountCents: 12000, currency: 'EUR', rate: 10, rateVersion: 1 },

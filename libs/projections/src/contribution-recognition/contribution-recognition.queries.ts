@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ContributionKind } from '@cohesion/domain';
+import { backfillMarkOf } from '../projection-kit';
 import { cachedStatement, type PageWindow, whereAll } from '../sql-kit';
 import type {
   ContributionStatusView,
@@ -46,6 +47,7 @@ export interface ContributionRow {
   status: ContributionStatusView;
   acknowledgements: number;
   recorded_at: string;
+  backfill_reason: string | null;
   reversed_at: string | null;
   reversal_reason: string | null;
 }
@@ -86,6 +88,7 @@ export function listContributions(
     status: row.status,
     acknowledgedBy: (JSON.parse(row.acknowledged_by) as string[]).sort(),
     recordedAt: row.recorded_at,
+    ...backfillMarkOf(row.backfill_reason),
     reversedAt: row.reversed_at,
     reversalReason: row.reversal_reason,
     value: valuer.value(row),

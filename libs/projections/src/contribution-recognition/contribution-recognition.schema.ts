@@ -19,6 +19,7 @@ const CONTRIBUTIONS = `
     status           TEXT    NOT NULL,
     acknowledgements INTEGER NOT NULL DEFAULT 0,
     recorded_at      TEXT    NOT NULL,
+    backfill_reason  TEXT,
     reversed_at      TEXT,
     reversal_reason  TEXT
   ) STRICT;

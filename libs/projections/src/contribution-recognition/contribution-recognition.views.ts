@@ -26,6 +26,9 @@ export interface RecognisedContributionView {
   readonly status: ContributionStatusView;
   readonly acknowledgedBy: readonly string[];
   readonly recordedAt: string;
+  /** Recorded long after its date (back-filled), and why. */
+  readonly backfilled: boolean;
+  readonly backfillReason: string | null;
   readonly reversedAt: string | null;
   readonly reversalReason: string | null;
   /** Null without a policy, or when no rate of it was in force for its kind and unit that day. */

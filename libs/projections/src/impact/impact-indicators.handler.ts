@@ -35,9 +35,9 @@ function prepare(db: Database.Database) {
     ),
     record: db.prepare(
       `INSERT INTO impact_measurements (indicator_id, measurement_id, period_from, period_to, value,
-         disaggregation, source, means_of_verification, corrections, recorded_at)
+         disaggregation, source, means_of_verification, corrections, recorded_at, backfill_reason)
        VALUES (@indicatorId, @measurementId, @periodFrom, @periodTo, @value, @disaggregation,
-         @source, @meansOfVerification, 0, @at)`,
+         @source, @meansOfVerification, 0, @at, @backfillReason)`,
     ),
     current: db.prepare(
       `SELECT corrections, disaggregation FROM impact_measurements
@@ -94,6 +94,7 @@ export function indicatorsHandler(db: Database.Database): ProjectionHandler {
           source,
           meansOfVerification,
           at,
+          backfillReason: recorded.metadata.backfillReason ?? null,
         });
         statements.version.run({
           ...where,

@@ -1,3 +1,4 @@
+import { backfillMarkOf } from '../projection-kit';
 import {
   type DisaggregatedValue,
   type IndicatorDirection,
@@ -20,6 +21,7 @@ export interface MeasurementRow {
   readonly means_of_verification: string;
   readonly corrections: number;
   readonly recorded_at: string;
+  readonly backfill_reason: string | null;
   readonly corrected_at: string | null;
 }
 
@@ -80,6 +82,7 @@ export function measurementView(
     meansOfVerification: row.means_of_verification,
     disaggregation: cellsOf(reference, row.disaggregation),
     recordedAt: row.recorded_at,
+    ...backfillMarkOf(row.backfill_reason),
     correctedAt: row.corrected_at,
   };
 }

@@ -71,6 +71,8 @@ describe('impact projector', () => {
           { dimensions: { neighbourhood: 'Source' }, value: 18, progress: 0.75 },
         ],
         recordedAt: '2026-01-01T09:03:00.000Z',
+        backfilled: false,
+        backfillReason: null,
         correctedAt: null,
       });
     });

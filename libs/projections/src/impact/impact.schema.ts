@@ -49,6 +49,7 @@ CREATE TABLE impact_measurements (
   means_of_verification TEXT    NOT NULL,
   corrections           INTEGER NOT NULL,
   recorded_at           TEXT    NOT NULL,
+  backfill_reason       TEXT,
   corrected_at          TEXT,
   PRIMARY KEY (indicator_id, measurement_id)
 ) STRICT;

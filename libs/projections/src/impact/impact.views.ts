@@ -1,3 +1,4 @@
+import type { BackfillMark } from '../projection-kit';
 import type {
   ActionReference,
   DatedValue,
@@ -30,7 +31,7 @@ export interface MeasurementVersionView {
 }
 
 /** A measurement as it stands now, after any corrections. */
-export interface MeasurementView {
+export interface MeasurementView extends BackfillMark {
   readonly measurementId: string;
   readonly period: MeasurementPeriod;
   readonly value: number;

@@ -132,6 +132,16 @@ export function memberPartnershipIds(db: Database.Database, partnerId: string): 
   return rows.map((row) => row.partnership_id);
 }
 
+/** The partnerships a partner ever joined, left or not (what its reports of the past concern). */
+export function joinedPartnershipIds(db: Database.Database, partnerId: string): string[] {
+  const rows = cachedStatement(
+    db,
+    `SELECT partnership_id FROM partnership_overview_partners
+     WHERE partner_id = ? ORDER BY partnership_id`,
+  ).all(partnerId) as { partnership_id: string }[];
+  return rows.map((row) => row.partnership_id);
+}
+
 /** Whether the partner is a current member of the partnership (one primary-key lookup). */
 export function isCurrentMember(
   db: Database.Database,

@@ -1,2 +1,3 @@
 export * from './partner-roster';
 export * from './ratio';
+export * from './act-dates';

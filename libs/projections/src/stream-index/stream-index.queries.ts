@@ -19,3 +19,13 @@ export function streamsOfPartnerships(
   ).all(JSON.stringify(partnershipIds)) as { stream: string }[];
   return rows.map(({ stream }) => stream);
 }
+
+/** Every partnership the log holds a stream of: what a point-in-time read of everything replays. */
+export function indexedPartnershipIds(db: Database.Database): string[] {
+  const rows = cachedStatement(
+    db,
+    `SELECT DISTINCT partnership_id FROM stream_index_streams
+     WHERE partnership_id IS NOT NULL ORDER BY partnership_id`,
+  ).all() as { partnership_id: string }[];
+  return rows.map((row) => row.partnership_id);
+}

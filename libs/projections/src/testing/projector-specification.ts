@@ -11,6 +11,9 @@ export interface GivenEvent {
   readonly at?: string;
   /** Defaults to `{ sub: 'tester' }`. */
   readonly actor?: RecordedEvent['metadata']['actor'];
+  /** The day the act took effect; none, as on events older than effective dates, by default. */
+  readonly effectiveDate?: string;
+  readonly backfillReason?: string;
 }
 
 /**
@@ -32,7 +35,7 @@ export function project(projector: Projector, given: readonly GivenEvent[]): Dat
 export function recordedEvents(given: readonly GivenEvent[]): RecordedEvent[] {
   const revisions = new Map<string, bigint>();
   let clock = Date.parse('2026-01-01T09:00:00.000Z');
-  return given.map(({ stream, event, at, actor }, index) => {
+  return given.map(({ stream, event, at, actor, effectiveDate, backfillReason }, index) => {
     const revision = (revisions.get(stream) ?? -1n) + 1n;
     revisions.set(stream, revision);
     clock = at === undefined ? clock + 60_000 : Date.parse(at);
@@ -51,6 +54,8 @@ export function recordedEvents(given: readonly GivenEvent[]): RecordedEvent[] {
         causationId: commandId,
         schemaVersion: 1,
         recordedAt: new Date(clock).toISOString(),
+        ...(effectiveDate === undefined ? {} : { effectiveDate }),
+        ...(backfillReason === undefined ? {} : { backfillReason }),
       },
       prevHash: GENESIS_HASH,
       hash: GENESIS_HASH,

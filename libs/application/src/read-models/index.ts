@@ -1,0 +1,2 @@
+export * from './moment';
+export * from './read-models-at';
