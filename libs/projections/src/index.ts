@@ -16,3 +16,4 @@ export * from './access-audit';
 export * from './merkle-log';
 export * from './stream-index';
 export * from './people-directory';
+export * from './results-chain';
