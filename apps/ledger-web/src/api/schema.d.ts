@@ -1670,6 +1670,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partnerships/{partnershipId}/results-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per objective of a partnership: who committed what toward it, what was delivered and contributed (valued under `policyId`), and how its indicators moved
+         * @description Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
+         */
+        get: operations["ResultsChainController_partnership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnerships/{partnershipId}/objectives/{objectiveId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One objective's results chain: its commitments, deliveries and contributions, indicators
+         * @description Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
+         */
+        get: operations["ResultsChainController_objective"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{partnerId}/results-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a partner's contributions went toward, objective by objective, in every partnership it joined or gave to, with quantities and values
+         * @description Access: requires one of the roles admin, auditor or partner; a partner reads only its own report (another partner answers 404, as if unknown).
+         */
+        get: operations["ResultsChainController_partner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-trail": {
         parameters: {
             query?: never;
@@ -1862,6 +1922,26 @@ export interface paths {
          * @description The extension chooses the format: `.csv` (`dialect=rfc4180` for programs, `dialect=excel-fr` for spreadsheets in French), `.jsonl`, `.xlsx`. Every row the list shows this reader, with the same filters, without paging. Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
          */
         get: operations["ExportsController_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/results-chain.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partnership's results chain, as GET /partnerships/:id/results-chain answers it: one record per commitment (with what was delivered and contributed, valued under `policyId`) and per indicator of each objective
+         * @description The extension chooses the format: `.csv` (`dialect=rfc4180` for programs, `dialect=excel-fr` for spreadsheets in French), `.jsonl`, `.xlsx`. Every row the list shows this reader, with the same filters, without paging. Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
+         */
+        get: operations["ExportsController_resultsChain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4528,6 +4608,11 @@ export interface components {
              */
             partnershipId: string;
             /**
+             * @description An open objective of the partnership whose progress it measures
+             * @example dropout
+             */
+            objectiveId?: string;
+            /**
              * @description Short code
              * @example PART-RATE
              */
@@ -5288,6 +5373,208 @@ export interface components {
             expiresAt: string | null;
             /** Format: date-time */
             revokedAt: string | null;
+        };
+        CommitmentTowardDocument: {
+            /** @example northside-2026--tutoring-hours */
+            commitmentId: string;
+            /**
+             * @description The committing partner
+             * @example youth-club
+             */
+            partnerId: string;
+            /**
+             * @description Its name in the partnership
+             * @example Youth Club Les Tilleuls
+             */
+            partnerName: string | null;
+            /**
+             * @description The terms in force
+             * @example Homework club tutoring
+             */
+            what: string;
+            /**
+             * @description Promised quantity, in `unit`
+             * @example 120
+             */
+            quantity: number | null;
+            /**
+             * @description Unit of `quantity` and `delivered`
+             * @example hours
+             */
+            unit: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /**
+             * @example in_progress
+             * @enum {string}
+             */
+            status: "made" | "accepted" | "in_progress" | "fulfilled" | "closed_partial" | "released" | "withdrawn";
+            /**
+             * @description Open with its due date passed today
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @description Sum of the confirmed fulfilment claims, in `unit`: delivered against `quantity`
+             * @example 40
+             */
+            delivered: number;
+            /**
+             * @description Fulfilment claims confirmed by another member
+             * @example 1
+             */
+            confirmedClaims: number;
+            /** @description Contributions recorded toward it (reversed ones left out), valued */
+            contributed: components["schemas"]["RecognitionTotalsDocument"];
+        };
+        IndicatorMovementDocument: {
+            /** @example dropout-rate */
+            indicatorId: string;
+            /** @example DROPOUT */
+            code: string;
+            /** @example School dropout rate */
+            name: string;
+            /** @enum {string} */
+            status: "defined" | "retired";
+            unit: components["schemas"]["IndicatorUnitDto"];
+            /**
+             * @example down
+             * @enum {string}
+             */
+            direction: "up" | "down";
+            baseline: components["schemas"]["DatedValueDto"];
+            target: components["schemas"]["DatedValueDto"];
+            /**
+             * @description How many measurements were recorded
+             * @example 2
+             */
+            measurements: number;
+            /** @description The measurement of the most recent period; null before the first */
+            latest: components["schemas"]["LatestMeasurementDocument"] | null;
+            /**
+             * @description (latest − baseline) / (target − baseline), to four decimals; null before the first measurement
+             * @example 0.5714
+             */
+            progress: number | null;
+        };
+        ObjectiveResultsDocument: {
+            /** @example dropout */
+            objectiveId: string;
+            /** @example Halve school dropout in Les Tilleuls */
+            title: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "achieved" | "retired";
+            /**
+             * @description The day it should be reached by
+             * @example 2027-06-30
+             */
+            targetDate: string | null;
+            /** @description In the order they were made */
+            commitments: components["schemas"]["CommitmentTowardDocument"][];
+            /** @description Every contribution toward those commitments, by kind and unit */
+            contributed: components["schemas"]["RecognitionTotalsDocument"];
+            /** @description The indicators measuring it */
+            indicators: components["schemas"]["IndicatorMovementDocument"][];
+        };
+        PartnershipResultsChainDocument: {
+            /** @example northside-2026 */
+            partnershipId: string;
+            /**
+             * @description Its name
+             * @example Northside Youth Partnership
+             */
+            name: string | null;
+            /** @description Null without a policy */
+            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description In the order they were set */
+            objectives: components["schemas"]["ObjectiveResultsDocument"][];
+            ratesUsed: components["schemas"]["RateUsedDocument"][];
+        };
+        ObjectiveResultsReportDocument: {
+            /** @example dropout */
+            objectiveId: string;
+            /** @example Halve school dropout in Les Tilleuls */
+            title: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "achieved" | "retired";
+            /**
+             * @description The day it should be reached by
+             * @example 2027-06-30
+             */
+            targetDate: string | null;
+            /** @description In the order they were made */
+            commitments: components["schemas"]["CommitmentTowardDocument"][];
+            /** @description Every contribution toward those commitments, by kind and unit */
+            contributed: components["schemas"]["RecognitionTotalsDocument"];
+            /** @description The indicators measuring it */
+            indicators: components["schemas"]["IndicatorMovementDocument"][];
+            /** @example northside-2026 */
+            partnershipId: string;
+            /**
+             * @description Its name
+             * @example Northside Youth Partnership
+             */
+            partnershipName: string | null;
+            /** @description Null without a policy */
+            valuation: components["schemas"]["ValuationDocument"] | null;
+            ratesUsed: components["schemas"]["RateUsedDocument"][];
+        };
+        PartnerObjectiveDocument: {
+            /** @example dropout */
+            objectiveId: string;
+            /** @example Halve school dropout in Les Tilleuls */
+            title: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "achieved" | "retired";
+            /**
+             * @description The day it should be reached by
+             * @example 2027-06-30
+             */
+            targetDate: string | null;
+            /**
+             * @description The partner's commitments toward it (any status)
+             * @example [
+             *       "northside-2026--tutoring-hours"
+             *     ]
+             */
+            commitmentIds: string[];
+            /** @description What its contributions toward those commitments (or others of it) add up to */
+            contributed: components["schemas"]["RecognitionTotalsDocument"];
+        };
+        PartnerResultsInPartnershipDocument: {
+            /** @example northside-2026 */
+            partnershipId: string;
+            /**
+             * @description Its name
+             * @example Northside Youth Partnership
+             */
+            partnershipName: string | null;
+            /** @description In the order they were set */
+            objectives: components["schemas"]["PartnerObjectiveDocument"][];
+            /** @description Contributions serving no objective: given outside any commitment, or toward one linked to none */
+            unlinked: components["schemas"]["RecognitionTotalsDocument"];
+        };
+        PartnerResultsChainDocument: {
+            /** @example youth-club */
+            partnerId: string;
+            /** @description Null without a policy */
+            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description All its contributions that count */
+            totals: components["schemas"]["RecognitionTotalsDocument"];
+            partnerships: components["schemas"]["PartnerResultsInPartnershipDocument"][];
+            ratesUsed: components["schemas"]["RateUsedDocument"][];
         };
         ActorDocument: {
             /** @example city-officer */
@@ -14030,6 +14317,232 @@ export interface operations {
             };
         };
     };
+    ResultsChainController_partnership: {
+        parameters: {
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                policyId?: string;
+            };
+            header?: never;
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipResultsChainDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    ResultsChainController_objective: {
+        parameters: {
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                policyId?: string;
+            };
+            header?: never;
+            path: {
+                partnershipId: string;
+                objectiveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResultsReportDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    ResultsChainController_partner: {
+        parameters: {
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                policyId?: string;
+            };
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerResultsChainDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     AuditTrailController_trail: {
         parameters: {
             query?: {
@@ -14740,6 +15253,89 @@ export interface operations {
                 /** @description CSV only. `rfc4180` (default), for programs: `,`, no byte order mark, ids only, amounts in cents (`…Cents`), values as the JSON API writes them. `excel-fr`, for spreadsheets in French: `;`, a UTF-8 byte order mark, names beside ids, amounts in currency units with a decimal comma (`1234,50`), instants as `2026-03-02 17:40:12` (UTC), booleans VRAI/FAUX */
                 dialect?: "rfc4180" | "excel-fr";
                 /** @description The partnership whose meetings to export */
+                partnershipId: string;
+            };
+            header?: never;
+            path: {
+                /** @description `csv` (see `dialect`), `jsonl` (one JSON document per line: each row exactly as the list route answers it) or `xlsx` (an Excel workbook: typed cells, header row kept in view) */
+                format: "csv" | "jsonl" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Streamed (chunked) as it is read, with Content-Disposition: attachment; a failure after the first bytes aborts the transfer rather than ending a truncated file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/jsonl": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    ExportsController_resultsChain: {
+        parameters: {
+            query: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                policyId?: string;
+                /** @description CSV only. `rfc4180` (default), for programs: `,`, no byte order mark, ids only, amounts in cents (`…Cents`), values as the JSON API writes them. `excel-fr`, for spreadsheets in French: `;`, a UTF-8 byte order mark, names beside ids, amounts in currency units with a decimal comma (`1234,50`), instants as `2026-03-02 17:40:12` (UTC), booleans VRAI/FAUX */
+                dialect?: "rfc4180" | "excel-fr";
+                /** @description The partnership whose results chain to export */
                 partnershipId: string;
             };
             header?: never;
