@@ -1,10 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import {
-  INDICATOR_DIRECTIONS,
-  type IndicatorDirection,
-  type IndicatorUnit,
-  type ObjectiveStatus,
-} from '@cohesion/domain';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import type { ObjectiveStatus } from '@cohesion/domain';
 import {
   COMMITMENT_STATUSES,
   type CommitmentStatusView,
@@ -23,7 +18,8 @@ import {
   RecognitionTotalsDocument,
   ValuationDocument,
 } from '../contributions/recognition.documents';
-import { DatedValueDto, IndicatorUnitDto, PeriodDto } from '../indicators/indicator-values.dto';
+import { IndicatorHeadingDocument } from '../indicators/indicator-heading.document';
+import { PeriodDto } from '../indicators/indicator-values.dto';
 
 const nullable = (description: string, type: 'string' | 'number' = 'string', example?: unknown) =>
   ApiProperty({ description, type, nullable: true, example });
@@ -82,23 +78,10 @@ class LatestMeasurementDocument {
   value!: number;
 }
 
-class IndicatorMovementDocument implements IndicatorMovementView {
-  @ApiProperty({ example: 'dropout-rate' })
-  indicatorId!: string;
-  @ApiProperty({ example: 'DROPOUT' })
-  code!: string;
-  @ApiProperty({ example: 'School dropout rate' })
-  name!: string;
-  @ApiProperty({ enum: ['defined', 'retired'] })
-  status!: 'defined' | 'retired';
-  @ApiProperty({ type: IndicatorUnitDto })
-  unit!: IndicatorUnit;
-  @ApiProperty({ enum: INDICATOR_DIRECTIONS, example: 'down' })
-  direction!: IndicatorDirection;
-  @ApiProperty({ type: DatedValueDto })
-  baseline!: DatedValueDto;
-  @ApiProperty({ type: DatedValueDto })
-  target!: DatedValueDto;
+class IndicatorMovementDocument
+  extends OmitType(IndicatorHeadingDocument, ['partnershipId'] as const)
+  implements IndicatorMovementView
+{
   @ApiProperty({ description: 'How many measurements were recorded', example: 2 })
   measurements!: number;
   @ApiProperty({
@@ -110,7 +93,7 @@ class IndicatorMovementDocument implements IndicatorMovementView {
   @nullable(
     '(latest − baseline) / (target − baseline), to four decimals; null before the first measurement',
     'number',
-    0.5714,
+    0.5,
   )
   progress!: number | null;
 }

@@ -1,11 +1,9 @@
-import { IsOptionalReference } from '../validation/dto-validators';
+import { IntersectionType, PickType } from '@nestjs/swagger';
+import { RecognitionQueryDto } from '../contributions/contribution-queries.dto';
 import { ReadModelQueryDto } from '../queries/read-model-query.dto';
 
-/** The valuation policy a results chain values contributions under. */
-export class ResultsChainQueryDto extends ReadModelQueryDto {
-  @IsOptionalReference(
-    'The valuation policy to value with, at the rates it holds now (default: `default`, when defined)',
-    'default',
-  )
-  policyId?: string;
-}
+/** The valuation policy a results chain values contributions under, as the recognition reports. */
+export class ResultsChainQueryDto extends IntersectionType(
+  ReadModelQueryDto,
+  PickType(RecognitionQueryDto, ['policyId'] as const),
+) {}

@@ -5431,19 +5431,16 @@ export interface components {
             contributed: components["schemas"]["RecognitionTotalsDocument"];
         };
         IndicatorMovementDocument: {
-            /** @example dropout-rate */
+            /** @example participation */
             indicatorId: string;
-            /** @example DROPOUT */
+            /** @example PART-RATE */
             code: string;
-            /** @example School dropout rate */
+            /** @example Resident participation rate */
             name: string;
             /** @enum {string} */
             status: "defined" | "retired";
             unit: components["schemas"]["IndicatorUnitDto"];
-            /**
-             * @example down
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction: "up" | "down";
             baseline: components["schemas"]["DatedValueDto"];
             target: components["schemas"]["DatedValueDto"];
@@ -5456,7 +5453,7 @@ export interface components {
             latest: components["schemas"]["LatestMeasurementDocument"] | null;
             /**
              * @description (latest − baseline) / (target − baseline), to four decimals; null before the first measurement
-             * @example 0.5714
+             * @example 0.5
              */
             progress: number | null;
         };

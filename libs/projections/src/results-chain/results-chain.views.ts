@@ -1,16 +1,11 @@
-import type {
-  DatedValue,
-  IndicatorDirection,
-  IndicatorUnit,
-  MeasurementPeriod,
-  ObjectiveStatus,
-} from '@cohesion/domain';
+import type { ObjectiveStatus } from '@cohesion/domain';
 import type { CommitmentStatusView } from '../accountability/accountability.views';
 import type {
   RateUsedView,
   RecognitionTotalsView,
   ValuationView,
 } from '../contribution-recognition/contribution-recognition.views';
+import type { IndicatorView, MeasurementView } from '../impact/impact.views';
 
 /** An objective of a partnership as it stands now. */
 export interface ObjectiveHeadingView {
@@ -41,24 +36,22 @@ export interface CommitmentTowardView {
 }
 
 /** An indicator measuring an objective: from its baseline toward its target, as last measured. */
-export interface IndicatorMovementView {
-  readonly indicatorId: string;
-  readonly code: string;
-  readonly name: string;
-  readonly status: 'defined' | 'retired';
-  readonly unit: IndicatorUnit;
-  readonly direction: IndicatorDirection;
-  readonly baseline: DatedValue;
-  readonly target: DatedValue;
-  readonly measurements: number;
-  /** The measurement of the most recent period; null before the first. */
-  readonly latest: {
-    readonly measurementId: string;
-    readonly period: MeasurementPeriod;
-    readonly value: number;
-  } | null;
-  /** (latest − baseline) / (target − baseline), to four decimals; null before the first measurement. */
-  readonly progress: number | null;
+export interface IndicatorMovementView
+  extends Pick<
+    IndicatorView,
+    | 'indicatorId'
+    | 'code'
+    | 'name'
+    | 'status'
+    | 'unit'
+    | 'direction'
+    | 'baseline'
+    | 'target'
+    | 'measurements'
+    | 'progress'
+  > {
+  /** The measurement of the most recent period, without its breakdown; null before the first. */
+  readonly latest: Pick<MeasurementView, 'measurementId' | 'period' | 'value'> | null;
 }
 
 /** One objective's results chain: commitments → deliveries and contributions → indicators. */
