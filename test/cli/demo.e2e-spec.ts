@@ -96,6 +96,29 @@ describe('ledger demo', () => {
       });
     });
 
+    it('links commitments and indicators to the objectives they serve (the results chain)', async () => {
+      type Chain = {
+        objectives: {
+          objectiveId: string;
+          commitments: { commitmentId: string; delivered: number }[];
+          indicators: { indicatorId: string; progress: number | null }[];
+          contributed: { valueCents: number | null };
+        }[];
+      };
+      const chain = await body<Chain>(
+        '/partnerships/avenir-jeunes/results-chain?policyId=montclair-valorisation',
+      );
+      const dropout = chain.objectives.find((o) => o.objectiveId === 'halve-dropout');
+      expect(dropout?.commitments).toContainEqual(
+        expect.objectContaining({ commitmentId: 'cap-tutorat-homework-club', delivered: 180 }),
+      );
+      expect(dropout?.indicators.map((i) => i.indicatorId)).toEqual([
+        'ecart-decrochage',
+        'taux-participation',
+      ]);
+      expect(dropout?.indicators.every((i) => i.progress !== null)).toBe(true);
+    });
+
     it('values the contributions of every kind under the valuation policy, rate versions included', async () => {
       type Recognition = { totals: { valueCents: number; byKindAndUnit: KindTotal[] } };
       const totals = async (partnershipId: string) => {

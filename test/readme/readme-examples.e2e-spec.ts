@@ -200,6 +200,35 @@ const OUTCOMES: readonly Outcome[] = [
     },
   },
   {
+    example: '$L/partnerships/youth/results-chain',
+    holds(run) {
+      // "dropout: ACME's 20 hours promised, progress 0.25"
+      expect(answerWith(run, 'objectives')).toMatchObject({
+        partnershipId: 'youth',
+        objectives: [
+          {
+            objectiveId: 'dropout',
+            commitments: [
+              { commitmentId: 'youth--exam-coaching', partnerId: 'acme', quantity: 20 },
+            ],
+            indicators: [{ indicatorId: 'dropout-rate', progress: 0.25 }],
+          },
+        ],
+      });
+      // "ACME: exam coaching toward dropout; its 12 hours (186 EUR) toward no objective"
+      expect(answerWith(run, 'partnerships')).toMatchObject({
+        partnerId: 'acme',
+        partnerships: [
+          {
+            partnershipId: 'youth',
+            objectives: [{ objectiveId: 'dropout', commitmentIds: ['youth--exam-coaching'] }],
+            unlinked: { contributions: 1, valueCents: 18600 },
+          },
+        ],
+      });
+    },
+  },
+  {
     example: 'ledger verify-inclusion',
     holds(run) {
       // "Each command prints its verdict and exits 0"

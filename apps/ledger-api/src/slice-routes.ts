@@ -6,6 +6,7 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { PeopleModule } from './people/people.module';
+import { ResultsChainModule } from './results-chain/results-chain.module';
 import { ValuationPoliciesModule } from './valuation-policies/valuation-policies.module';
 
 /** The HTTP routes of the slices, one per aggregate (each imports its application module). */
@@ -19,4 +20,5 @@ export const SLICE_ROUTES = [
   IndicatorsModule,
   FeedbackModule,
   PeopleModule,
+  ResultsChainModule,
 ];

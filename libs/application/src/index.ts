@@ -50,6 +50,8 @@ export * from './contributions/recognition.query';
 export * from './contributions/fulfilment-hand-off';
 export * from './contributions/fulfilment-hand-off.recovery';
 export * from './contributions/fulfilment-hand-off-recovery.module';
+export * from './results-chain/results-chain-application.module';
+export * from './results-chain/results-chain.query';
 export * from './valuation-policies/valuation-policies-application.module';
 export * from './valuation-policies/valuation-policy-command.handler';
 export * from './valuation-policies/contribution-value.query';

@@ -10,6 +10,7 @@ import { accessAuditProjector } from './access-audit';
 import { merkleLogProjector } from './merkle-log';
 import { peopleDirectoryProjector } from './people-directory';
 import { streamIndexProjector } from './stream-index';
+import { resultsChainProjector } from './results-chain';
 
 /** Every read model of a ledger node, kept up to date by one projection runner. */
 export const ALL_PROJECTORS: readonly Projector[] = [
@@ -24,6 +25,7 @@ export const ALL_PROJECTORS: readonly Projector[] = [
   merkleLogProjector,
   streamIndexProjector,
   peopleDirectoryProjector,
+  resultsChainProjector,
 ];
 
 /**
@@ -37,4 +39,5 @@ export const BUSINESS_PROJECTORS: readonly Projector[] = [
   conflictCasesProjector,
   impactProjector,
   partnershipOverviewProjector,
+  resultsChainProjector,
 ];

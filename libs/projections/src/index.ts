@@ -16,4 +16,5 @@ export * from './access-audit';
 export * from './merkle-log';
 export * from './stream-index';
 export * from './people-directory';
+export * from './results-chain';
 export type { BackfillMark } from './projection-kit';

@@ -87,7 +87,7 @@ export class RecognisedContributionPageDocument extends PageDocument(
   RecognisedContributionDocument,
 ) {}
 
-class ValuationDocument implements ValuationView {
+export class ValuationDocument implements ValuationView {
   @ApiProperty({ example: 'default' })
   policyId!: string;
   @ApiProperty()
@@ -96,7 +96,7 @@ class ValuationDocument implements ValuationView {
   currency!: string;
 }
 
-class RateUsedDocument implements RateUsedView {
+export class RateUsedDocument implements RateUsedView {
   @nullable('Policy entry version; null for money at face value', 'number')
   version!: number | null;
   @Kind()
@@ -130,7 +130,7 @@ class KindUnitTotalDocument implements KindUnitTotalView {
   unvalued!: number;
 }
 
-class RecognitionTotalsDocument implements RecognitionTotalsView {
+export class RecognitionTotalsDocument implements RecognitionTotalsView {
   @ApiProperty({ description: 'Reversed contributions excluded' })
   contributions!: number;
   @nullable('Total value in cents; null without a policy', 'number')

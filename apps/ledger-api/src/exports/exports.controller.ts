@@ -40,6 +40,7 @@ import {
   IndicatorsExportQuery,
   MeetingsExportQuery,
   PartnershipsExportQuery,
+  ResultsChainExportQuery,
 } from './exports.dto';
 
 /**
@@ -225,6 +226,30 @@ export class ExportsController {
   ) {
     const { partnershipId, from, to } = query;
     const request: ExportRequest = { dataset: 'meetings', partnershipId, filter: { from, to } };
+    return this.exported(request, layoutOf(format, query), viewer, res);
+  }
+
+  @Authorize(READERS, SCOPES.readsPartnership)
+  @Get('results-chain.:format')
+  @ApiExport(
+    "A partnership's results chain, as GET /partnerships/:id/results-chain answers it: one " +
+      'record per commitment (with what was delivered and contributed, valued under `policyId`) ' +
+      'and per indicator of each objective',
+    404,
+  )
+  resultsChain(
+    @Param() { format }: ExportPathDto,
+    @Query() query: ResultsChainExportQuery,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { partnershipId, policyId } = query;
+    const request: ExportRequest = {
+      dataset: 'results-chain',
+      partnershipId,
+      policyId,
+      today: todayUtc(),
+    };
     return this.exported(request, layoutOf(format, query), viewer, res);
   }
 

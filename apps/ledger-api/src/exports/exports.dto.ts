@@ -11,6 +11,7 @@ import { AgreementsQuery } from '../agreements/agreements-queries.dto';
 import { AuditTrailQueryDto } from '../audit-trail/audit-trail.dto';
 import { CommitmentFiltersDto } from '../commitments/commitment-queries.dto';
 import { ConflictCasesQuery } from '../conflicts/conflicts-queries.dto';
+import { ResultsChainQueryDto } from '../results-chain/results-chain.dto';
 import { ContributionFiltersDto } from '../contributions/contribution-queries.dto';
 import { FeedbackListQueryDto } from '../feedback/feedback-queries.dto';
 import { IndicatorListQueryDto } from '../indicators/indicator-queries.dto';
@@ -81,6 +82,13 @@ export class MeetingsExportQuery extends IntersectionType(
   ExportOptionsDto,
 ) {
   @IsLedgerId('The partnership whose meetings to export', 'tilleuls-2026')
+  partnershipId!: string;
+}
+export class ResultsChainExportQuery extends IntersectionType(
+  ResultsChainQueryDto,
+  ExportOptionsDto,
+) {
+  @IsLedgerId('The partnership whose results chain to export', 'tilleuls-2026')
   partnershipId!: string;
 }
 export class AuditTrailExportQuery extends IntersectionType(

@@ -7,7 +7,13 @@ import {
   type IndicatorDirection,
   type IndicatorFrequency,
 } from '@cohesion/domain';
-import { IsLedgerId, IsOptionalLedgerId, IsText, IsTextList } from '../validation/dto-validators';
+import {
+  IsLedgerId,
+  IsOptionalLedgerId,
+  IsOptionalReference,
+  IsText,
+  IsTextList,
+} from '../validation/dto-validators';
 import { IsIndicatorValue } from './indicator.validators';
 import {
   DatedValueDto,
@@ -25,6 +31,8 @@ export class DefineIndicatorDto extends ActDto {
   indicatorId?: string;
   @IsLedgerId('The partnership whose impact it measures', 'northside-2026')
   partnershipId!: string;
+  @IsOptionalReference('An open objective of the partnership whose progress it measures', 'dropout')
+  objectiveId?: string;
   @IsText('Short code', 'PART-RATE', 50)
   code!: string;
   @IsText('Name', 'Resident participation rate', 200)

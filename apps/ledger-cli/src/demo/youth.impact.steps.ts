@@ -19,6 +19,7 @@ export const youthImpactSteps = (seeded: Seeded): DemoStep[] => [
     {
       indicatorId: 'taux-participation',
       partnershipId: YOUTH,
+      objectiveId: 'halve-dropout',
       code: 'PART-RATE',
       name: 'Participation rate: referred pupils attending at least 75% of the sessions',
       unit: { kind: 'percent' },
@@ -47,6 +48,7 @@ export const youthImpactSteps = (seeded: Seeded): DemoStep[] => [
     {
       indicatorId: 'ecart-decrochage',
       partnershipId: YOUTH,
+      objectiveId: 'halve-dropout',
       code: 'DROPOUT-GAP',
       name: 'Inequality: dropout rate of Les Tilleuls and La Source relative to the city average',
       unit: { kind: 'ratio' },

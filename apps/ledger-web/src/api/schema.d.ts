@@ -1670,6 +1670,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partnerships/{partnershipId}/results-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per objective of a partnership: who committed what toward it, what was delivered and contributed (valued under `policyId`), and how its indicators moved
+         * @description Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
+         */
+        get: operations["ResultsChainController_partnership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnerships/{partnershipId}/objectives/{objectiveId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One objective's results chain: its commitments, deliveries and contributions, indicators
+         * @description Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
+         */
+        get: operations["ResultsChainController_objective"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{partnerId}/results-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a partner's contributions went toward, objective by objective, in every partnership it joined or gave to, with quantities and values
+         * @description Access: requires one of the roles admin, auditor or partner; a partner reads only its own report (another partner answers 404, as if unknown).
+         */
+        get: operations["ResultsChainController_partner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-trail": {
         parameters: {
             query?: never;
@@ -1862,6 +1922,26 @@ export interface paths {
          * @description The extension chooses the format: `.csv` (`dialect=rfc4180` for programs, `dialect=excel-fr` for spreadsheets in French), `.jsonl`, `.xlsx`. Every row the list shows this reader, with the same filters, without paging. Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
          */
         get: operations["ExportsController_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/results-chain.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partnership's results chain, as GET /partnerships/:id/results-chain answers it: one record per commitment (with what was delivered and contributed, valued under `policyId`) and per indicator of each objective
+         * @description The extension chooses the format: `.csv` (`dialect=rfc4180` for programs, `dialect=excel-fr` for spreadsheets in French), `.jsonl`, `.xlsx`. Every row the list shows this reader, with the same filters, without paging. Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
+         */
+        get: operations["ExportsController_resultsChain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3026,6 +3106,16 @@ export interface components {
             disputed: number;
         };
         CommitmentDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example tutoring-2026 */
             commitmentId: string;
             /**
@@ -3071,13 +3161,26 @@ export interface components {
             confirmedQuantity: number;
             /** @description The partner who accepted it for the partnership */
             acceptedBy: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ledger recorded it
+             */
             madeAt: string;
-            /** @description When it was fulfilled, closed, released or withdrawn */
+            /**
+             * Format: date
+             * @description The day it was made
+             * @example 2026-03-12
+             */
+            madeOn: string;
+            /** @description When it was fulfilled, closed, released or withdrawn (recorded) */
             endedAt: string | null;
+            /** @description The day it was fulfilled, closed, released or withdrawn (effective) */
+            endedOn: string | null;
             /** @description Why it was closed as partial, released or withdrawn */
             endReason: string | null;
-            /** @description Fulfilled on or before the due date in force; null unless fulfilled */
+            /** @description The day delivered, as the completing claim says; null unless fulfilled */
+            deliveredOn: string | null;
+            /** @description Delivered (`deliveredOn`) on or before the due date; null unless fulfilled */
             fulfilledOnTime: boolean | null;
             /** @description Still open and its due date is before `asOf` (never stored) */
             overdue: boolean;
@@ -3090,6 +3193,16 @@ export interface components {
             next: string | null;
         };
         TermsVersionDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example 1 */
             version: number;
             what: string;
@@ -3105,8 +3218,23 @@ export interface components {
             reason: string | null;
             /** Format: date-time */
             recordedAt: string;
+            /**
+             * Format: date
+             * @description The day these terms took effect
+             */
+            effectiveDate: string;
         };
         CommitmentClaimDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             claimId: string;
             claimedBy: string;
             /** @example Attendance sheets of October */
@@ -3121,8 +3249,16 @@ export interface components {
             contributionId: string | null;
             /** @enum {string} */
             status: "claimed" | "confirmed" | "disputed";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ledger recorded the claim
+             */
             claimedAt: string;
+            /**
+             * Format: date
+             * @description The day delivered (its contribution's date, else the claim's effective date)
+             */
+            deliveredOn: string;
             /** @description Who confirmed or disputed it */
             settledBy: string | null;
             /** @description When it was confirmed or disputed */
@@ -3131,6 +3267,16 @@ export interface components {
             disputeReason: string | null;
         };
         StatusChangeDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @enum {string|null} */
             from: "made" | "accepted" | "in_progress" | "fulfilled" | "closed_partial" | "released" | "withdrawn" | null;
             /** @enum {string} */
@@ -3141,12 +3287,30 @@ export interface components {
             actor: string;
             /** @description Why (closure, release, withdrawal) */
             reason: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ledger recorded it
+             */
             at: string;
+            /**
+             * Format: date
+             * @description The day the act took effect
+             */
+            effectiveDate: string;
             /** @description Log position of the event */
             position: number;
         };
         CommitmentDetailDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example tutoring-2026 */
             commitmentId: string;
             /**
@@ -3192,13 +3356,26 @@ export interface components {
             confirmedQuantity: number;
             /** @description The partner who accepted it for the partnership */
             acceptedBy: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ledger recorded it
+             */
             madeAt: string;
-            /** @description When it was fulfilled, closed, released or withdrawn */
+            /**
+             * Format: date
+             * @description The day it was made
+             * @example 2026-03-12
+             */
+            madeOn: string;
+            /** @description When it was fulfilled, closed, released or withdrawn (recorded) */
             endedAt: string | null;
+            /** @description The day it was fulfilled, closed, released or withdrawn (effective) */
+            endedOn: string | null;
             /** @description Why it was closed as partial, released or withdrawn */
             endReason: string | null;
-            /** @description Fulfilled on or before the due date in force; null unless fulfilled */
+            /** @description The day delivered, as the completing claim says; null unless fulfilled */
+            deliveredOn: string | null;
+            /** @description Delivered (`deliveredOn`) on or before the due date; null unless fulfilled */
             fulfilledOnTime: boolean | null;
             /** @description Still open and its due date is before `asOf` (never stored) */
             overdue: boolean;
@@ -3442,6 +3619,10 @@ export interface components {
             acknowledgedBy: string[];
             /** Format: date-time */
             recordedAt: string;
+            /** @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS after it took effect */
+            backfilled: boolean;
+            /** @description Why it was recorded only then (back-filled); null otherwise */
+            backfillReason: string | null;
             /** @description When it was reversed */
             reversedAt: string | null;
             /** @description Why it was reversed */
@@ -4451,14 +4632,32 @@ export interface components {
             followUpReviewOn: string | null;
         };
         CaseStepDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @description Revision of the case's stream */
             revision: number;
             /** @description Position in the whole log */
             position: number;
             /** @example StatementRecorded */
             type: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ledger recorded it
+             */
             recordedAt: string;
+            /**
+             * Format: date
+             * @description The day the act took effect
+             */
+            effectiveDate: string;
             /** @description The principal who recorded the event */
             actor: components["schemas"]["CaseActorDocument"];
             /** @description The event's data */
@@ -4527,6 +4726,11 @@ export interface components {
              * @example northside-2026
              */
             partnershipId: string;
+            /**
+             * @description An open objective of the partnership whose progress it measures
+             * @example dropout
+             */
+            objectiveId?: string;
             /**
              * @description Short code
              * @example PART-RATE
@@ -4726,6 +4930,16 @@ export interface components {
             progress: number | null;
         };
         MeasurementDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example participation-2026-q3 */
             measurementId: string;
             period: components["schemas"]["PeriodDto"];
@@ -4817,6 +5031,16 @@ export interface components {
             recordedBy: string;
         };
         MeasurementWithHistoryDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example participation-2026-q3 */
             measurementId: string;
             period: components["schemas"]["PeriodDto"];
@@ -5289,6 +5513,205 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
+        CommitmentTowardDocument: {
+            /** @example northside-2026--tutoring-hours */
+            commitmentId: string;
+            /**
+             * @description The committing partner
+             * @example youth-club
+             */
+            partnerId: string;
+            /**
+             * @description Its name in the partnership
+             * @example Youth Club Les Tilleuls
+             */
+            partnerName: string | null;
+            /**
+             * @description The terms in force
+             * @example Homework club tutoring
+             */
+            what: string;
+            /**
+             * @description Promised quantity, in `unit`
+             * @example 120
+             */
+            quantity: number | null;
+            /**
+             * @description Unit of `quantity` and `delivered`
+             * @example hours
+             */
+            unit: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /**
+             * @example in_progress
+             * @enum {string}
+             */
+            status: "made" | "accepted" | "in_progress" | "fulfilled" | "closed_partial" | "released" | "withdrawn";
+            /**
+             * @description Open with its due date passed today
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @description Sum of the confirmed fulfilment claims, in `unit`: delivered against `quantity`
+             * @example 40
+             */
+            delivered: number;
+            /**
+             * @description Fulfilment claims confirmed by another member
+             * @example 1
+             */
+            confirmedClaims: number;
+            /** @description Contributions recorded toward it (reversed ones left out), valued */
+            contributed: components["schemas"]["RecognitionTotalsDocument"];
+        };
+        IndicatorMovementDocument: {
+            /** @example participation */
+            indicatorId: string;
+            /** @example PART-RATE */
+            code: string;
+            /** @example Resident participation rate */
+            name: string;
+            /** @enum {string} */
+            status: "defined" | "retired";
+            unit: components["schemas"]["IndicatorUnitDto"];
+            /** @enum {string} */
+            direction: "up" | "down";
+            baseline: components["schemas"]["DatedValueDto"];
+            target: components["schemas"]["DatedValueDto"];
+            /**
+             * @description How many measurements were recorded
+             * @example 2
+             */
+            measurements: number;
+            /** @description The measurement of the most recent period; null before the first */
+            latest: components["schemas"]["LatestMeasurementDocument"] | null;
+            /**
+             * @description (latest − baseline) / (target − baseline), to four decimals; null before the first measurement
+             * @example 0.5
+             */
+            progress: number | null;
+        };
+        ObjectiveResultsDocument: {
+            /** @example dropout */
+            objectiveId: string;
+            /** @example Halve school dropout in Les Tilleuls */
+            title: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "achieved" | "retired";
+            /**
+             * @description The day it should be reached by
+             * @example 2027-06-30
+             */
+            targetDate: string | null;
+            /** @description In the order they were made */
+            commitments: components["schemas"]["CommitmentTowardDocument"][];
+            /** @description Every contribution toward those commitments, by kind and unit */
+            contributed: components["schemas"]["RecognitionTotalsDocument"];
+            /** @description The indicators measuring it */
+            indicators: components["schemas"]["IndicatorMovementDocument"][];
+        };
+        PartnershipResultsChainDocument: {
+            /** @example northside-2026 */
+            partnershipId: string;
+            /**
+             * @description Its name
+             * @example Northside Youth Partnership
+             */
+            name: string | null;
+            /** @description Null without a policy */
+            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description In the order they were set */
+            objectives: components["schemas"]["ObjectiveResultsDocument"][];
+            ratesUsed: components["schemas"]["RateUsedDocument"][];
+        };
+        ObjectiveResultsReportDocument: {
+            /** @example dropout */
+            objectiveId: string;
+            /** @example Halve school dropout in Les Tilleuls */
+            title: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "achieved" | "retired";
+            /**
+             * @description The day it should be reached by
+             * @example 2027-06-30
+             */
+            targetDate: string | null;
+            /** @description In the order they were made */
+            commitments: components["schemas"]["CommitmentTowardDocument"][];
+            /** @description Every contribution toward those commitments, by kind and unit */
+            contributed: components["schemas"]["RecognitionTotalsDocument"];
+            /** @description The indicators measuring it */
+            indicators: components["schemas"]["IndicatorMovementDocument"][];
+            /** @example northside-2026 */
+            partnershipId: string;
+            /**
+             * @description Its name
+             * @example Northside Youth Partnership
+             */
+            partnershipName: string | null;
+            /** @description Null without a policy */
+            valuation: components["schemas"]["ValuationDocument"] | null;
+            ratesUsed: components["schemas"]["RateUsedDocument"][];
+        };
+        PartnerObjectiveDocument: {
+            /** @example dropout */
+            objectiveId: string;
+            /** @example Halve school dropout in Les Tilleuls */
+            title: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "achieved" | "retired";
+            /**
+             * @description The day it should be reached by
+             * @example 2027-06-30
+             */
+            targetDate: string | null;
+            /**
+             * @description The partner's commitments toward it (any status)
+             * @example [
+             *       "northside-2026--tutoring-hours"
+             *     ]
+             */
+            commitmentIds: string[];
+            /** @description What its contributions toward those commitments (or others of it) add up to */
+            contributed: components["schemas"]["RecognitionTotalsDocument"];
+        };
+        PartnerResultsInPartnershipDocument: {
+            /** @example northside-2026 */
+            partnershipId: string;
+            /**
+             * @description Its name
+             * @example Northside Youth Partnership
+             */
+            partnershipName: string | null;
+            /** @description In the order they were set */
+            objectives: components["schemas"]["PartnerObjectiveDocument"][];
+            /** @description Contributions serving no objective: given outside any commitment, or toward one linked to none */
+            unlinked: components["schemas"]["RecognitionTotalsDocument"];
+        };
+        PartnerResultsChainDocument: {
+            /** @example youth-club */
+            partnerId: string;
+            /** @description Null without a policy */
+            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description All its contributions that count */
+            totals: components["schemas"]["RecognitionTotalsDocument"];
+            partnerships: components["schemas"]["PartnerResultsInPartnershipDocument"][];
+            ratesUsed: components["schemas"]["RateUsedDocument"][];
+        };
         ActorDocument: {
             /** @example city-officer */
             sub: string;
@@ -5303,12 +5726,31 @@ export interface components {
         };
         AuditEntryDocument: {
             /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
+            /**
              * @description Position in the whole log: the trail order
              * @example 1042
              */
             position: string;
-            /** @example 2026-03-02T17:40:12.345Z */
+            /**
+             * @description When the ledger recorded it
+             * @example 2026-03-02T17:40:12.345Z
+             */
             recordedAt: string;
+            /**
+             * Format: date
+             * @description The day the act took effect
+             * @example 2026-02-27
+             */
+            effectiveDate: string;
             actor: components["schemas"]["ActorDocument"];
             /** @example commitment-tutoring-2026 */
             stream: string;
@@ -7210,8 +7652,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The day `overdue` is judged on (default: today, UTC) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
                 asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the commitments made in this partnership */
                 partnershipId?: string;
                 /** @description Only the commitments of this (committing) partner */
@@ -8197,8 +8641,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The day `overdue` is judged on (default: today, UTC) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
                 asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
             };
             header?: never;
             path: {
@@ -8272,8 +8718,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The day `overdue` is judged on (default: today, UTC) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
                 asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Items per page */
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
@@ -8351,8 +8799,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The day `overdue` is judged on (default: today, UTC) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
                 asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
             };
             header?: never;
             path: {
@@ -8426,6 +8876,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the contributions given on or after this day */
                 from?: string;
                 /** @description Only the contributions given on or before this day */
@@ -8814,6 +9268,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the contributions given on or after this day */
                 from?: string;
                 /** @description Only the contributions given on or before this day */
@@ -8894,6 +9352,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the contributions given on or after this day */
                 from?: string;
                 /** @description Only the contributions given on or before this day */
@@ -8976,6 +9438,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the contributions given on or after this day */
                 from?: string;
                 /** @description Only the contributions given on or before this day */
@@ -9496,6 +9962,10 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
                 cursor?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the agreements of this partnership */
                 partnershipId?: string;
                 status?: "awaiting_signatures" | "in_force" | "declined" | "terminated" | "expired";
@@ -10160,7 +10630,14 @@ export interface operations {
     };
     AgreementsQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
+            };
             header?: never;
             path: {
                 agreementId: string;
@@ -10237,6 +10714,10 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
                 cursor?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the cases of this partnership */
                 partnershipId?: string;
                 /** @description `open` (not yet resolved, escalated or withdrawn), `closed`, or one status */
@@ -11619,7 +12100,14 @@ export interface operations {
     };
     ConflictsQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
+            };
             header?: never;
             path: {
                 conflictId: string;
@@ -11777,6 +12265,10 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
                 cursor?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the indicators of this partnership */
                 partnershipId?: string;
                 status?: "defined" | "retired";
@@ -12242,7 +12734,14 @@ export interface operations {
     };
     IndicatorsController_progress: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
+            };
             header?: never;
             path: {
                 indicatorId: string;
@@ -12315,6 +12814,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
             };
             header?: never;
             path: {
@@ -14030,6 +14533,232 @@ export interface operations {
             };
         };
     };
+    ResultsChainController_partnership: {
+        parameters: {
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                policyId?: string;
+            };
+            header?: never;
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipResultsChainDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    ResultsChainController_objective: {
+        parameters: {
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                policyId?: string;
+            };
+            header?: never;
+            path: {
+                partnershipId: string;
+                objectiveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResultsReportDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    ResultsChainController_partner: {
+        parameters: {
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                policyId?: string;
+            };
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerResultsChainDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     AuditTrailController_trail: {
         parameters: {
             query?: {
@@ -14049,6 +14778,8 @@ export interface operations {
                 partnerId?: string;
                 /** @description Only events of this type */
                 type?: string;
+                /** @description Only the back-filled acts (true), or only those recorded in time (false) */
+                backfilled?: boolean;
             };
             header?: never;
             path?: never;
@@ -14111,8 +14842,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The day `overdue` is judged on (default: today, UTC) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
                 asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the commitments made in this partnership */
                 partnershipId?: string;
                 /** @description Only the commitments of this (committing) partner */
@@ -14193,6 +14926,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the contributions given on or after this day */
                 from?: string;
                 /** @description Only the contributions given on or before this day */
@@ -14284,6 +15021,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the agreements of this partnership */
                 partnershipId?: string;
                 status?: "awaiting_signatures" | "in_force" | "declined" | "terminated" | "expired";
@@ -14359,6 +15100,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the cases of this partnership */
                 partnershipId?: string;
                 /** @description `open` (not yet resolved, escalated or withdrawn), `closed`, or one status */
@@ -14437,6 +15182,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the indicators of this partnership */
                 partnershipId?: string;
                 status?: "defined" | "retired";
@@ -14510,6 +15259,10 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
                 /** @description Only the indicators of this partnership */
                 partnershipId?: string;
                 status?: "defined" | "retired";
@@ -14813,6 +15566,89 @@ export interface operations {
             };
         };
     };
+    ExportsController_resultsChain: {
+        parameters: {
+            query: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                policyId?: string;
+                /** @description CSV only. `rfc4180` (default), for programs: `,`, no byte order mark, ids only, amounts in cents (`…Cents`), values as the JSON API writes them. `excel-fr`, for spreadsheets in French: `;`, a UTF-8 byte order mark, names beside ids, amounts in currency units with a decimal comma (`1234,50`), instants as `2026-03-02 17:40:12` (UTC), booleans VRAI/FAUX */
+                dialect?: "rfc4180" | "excel-fr";
+                /** @description The partnership whose results chain to export */
+                partnershipId: string;
+            };
+            header?: never;
+            path: {
+                /** @description `csv` (see `dialect`), `jsonl` (one JSON document per line: each row exactly as the list route answers it) or `xlsx` (an Excel workbook: typed cells, header row kept in view) */
+                format: "csv" | "jsonl" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Streamed (chunked) as it is read, with Content-Disposition: attachment; a failure after the first bytes aborts the transfer rather than ending a truncated file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/jsonl": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     ExportsController_auditTrail: {
         parameters: {
             query?: {
@@ -14828,6 +15664,8 @@ export interface operations {
                 partnerId?: string;
                 /** @description Only events of this type */
                 type?: string;
+                /** @description Only the back-filled acts (true), or only those recorded in time (false) */
+                backfilled?: boolean;
                 /** @description CSV only. `rfc4180` (default), for programs: `,`, no byte order mark, ids only, amounts in cents (`…Cents`), values as the JSON API writes them. `excel-fr`, for spreadsheets in French: `;`, a UTF-8 byte order mark, names beside ids, amounts in currency units with a decimal comma (`1234,50`), instants as `2026-03-02 17:40:12` (UTC), booleans VRAI/FAUX */
                 dialect?: "rfc4180" | "excel-fr";
             };

@@ -41,6 +41,12 @@ import {
   measurementsOf,
 } from './indicators-export';
 import { MEETING_COLUMNS, PARTNERSHIP_COLUMNS } from './partnerships-export';
+import { PartnershipResultsChainQuery } from '../results-chain/results-chain.query';
+import {
+  RESULTS_CHAIN_COLUMNS,
+  type ResultsChainLinkRow,
+  resultsChainRows,
+} from './results-chain-export';
 
 /** A list request without its page: an export reads every page. */
 type Unpaged<Request> = Omit<Request, keyof PageRequest>;
@@ -76,6 +82,13 @@ export type ExportRequest =
       readonly dataset: 'meetings';
       readonly partnershipId: string;
       readonly filter: Unpaged<MeetingListRequest>;
+    }
+  | {
+      readonly dataset: 'results-chain';
+      readonly partnershipId: string;
+      readonly policyId: string | undefined;
+      /** The day `overdue` is judged on. */
+      readonly today: string;
     }
   | { readonly dataset: 'audit-trail'; readonly filter: Unpaged<AuditTrailRequest> }
   | { readonly dataset: 'access-audit'; readonly filter: Unpaged<AccessAuditRequest> };
@@ -171,6 +184,11 @@ export function exportRows<R>(
           ),
         ),
       });
+    case 'results-chain':
+      return write({
+        columns: RESULTS_CHAIN_COLUMNS,
+        pages: resultsChainPages(request, viewer, queries),
+      });
     case 'audit-trail':
       return write({
         columns: AUDIT_TRAIL_COLUMNS,
@@ -186,6 +204,19 @@ export function exportRows<R>(
         ),
       });
   }
+}
+
+/** The chain is read whole (it is not paged): one page. */
+async function* resultsChainPages(
+  request: Extract<ExportRequest, { dataset: 'results-chain' }>,
+  viewer: Principal,
+  queries: QueryBus,
+): AsyncGenerator<readonly ResultsChainLinkRow[]> {
+  const { partnershipId, policyId, today } = request;
+  const chain = await queries.execute(
+    new PartnershipResultsChainQuery(partnershipId, policyId, today, viewer),
+  );
+  yield resultsChainRows(chain);
 }
 
 function indicatorPages(

@@ -20,6 +20,7 @@ import {
   type Made,
 } from './commitment.rules';
 import { AggregateNotFound } from '../domain-errors';
+import { objectiveRefusal } from '../partnership/partnership.state';
 import {
   type ClaimOnCommitment,
   type ClaimRefusal,
@@ -92,12 +93,8 @@ function decideMake(
   assertFactsAbout(partnership, data.partnershipId);
   assertOpen(partnership);
   assertMember(partnership, data.partnerId);
-  if (data.objectiveId !== undefined && !partnership.openObjectiveIds.includes(data.objectiveId)) {
-    throw violation(
-      'commitment-objective-not-open',
-      `Objective ${data.objectiveId} is not an open objective of ${data.partnershipId}`,
-    );
-  }
+  const refusal = objectiveRefusal(partnership, data.objectiveId);
+  if (refusal !== undefined) throw violation('commitment-objective-not-open', refusal);
   if (data.beneficiary.kind === 'partner') {
     // Otherwise the committer could release their own commitment.
     if (data.beneficiary.partnerId === data.partnerId) {

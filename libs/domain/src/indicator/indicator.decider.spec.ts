@@ -101,6 +101,21 @@ describe('Indicator decider', () => {
           .thenThrows('indicator-partnership-not-open');
       }
     });
+    it('links the indicator to the open objective it measures (the results chain)', () =>
+      spec
+        .given([])
+        .when(define({ objectiveId: 'o1' }))
+        .then([event('IndicatorDefined', { ...definition, objectiveId: 'o1' })]));
+    it('refuses an objective that is not an open objective of the partnership', () => {
+      spec
+        .given([])
+        .when(define({ objectiveId: 'o2' }))
+        .thenThrows('indicator-objective-not-open');
+      spec
+        .given([])
+        .when(define({ objectiveId: 'o1' }, { ...openPartnership, openObjectiveIds: [] }))
+        .thenThrows('indicator-objective-not-open');
+    });
     it('refuses baseline or target dates that are not calendar dates', () => {
       spec
         .given([])

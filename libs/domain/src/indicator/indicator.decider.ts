@@ -1,5 +1,5 @@
 import { todayOf } from '../calendar';
-import { isOpenForActivity } from '../partnership/partnership.state';
+import { isOpenForActivity, objectiveRefusal } from '../partnership/partnership.state';
 import type { Decider } from '../decider';
 import { AggregateNotFound, RuleViolation } from '../domain-errors';
 import type { IndicatorCommand } from './indicator.commands';
@@ -25,6 +25,7 @@ export type IndicatorRule =
   | 'indicator-retired'
   | 'indicator-partnership-unknown'
   | 'indicator-partnership-not-open'
+  | 'indicator-objective-not-open'
   | 'indicator-date-invalid'
   | 'indicator-likert-scale-invalid'
   | 'indicator-value-out-of-range'
@@ -90,6 +91,8 @@ function decideDefinition(
       `Partnership ${data.partnershipId} is ${partnership.status}: no new indicator`,
     );
   }
+  const refusal = objectiveRefusal(partnership, data.objectiveId);
+  if (refusal !== undefined) throw violation('indicator-objective-not-open', refusal);
   const { unit, baseline, target, direction, dimensions } = data;
   assertDate(baseline.date);
   assertDate(target.date);

@@ -61,6 +61,8 @@ export type IndicatorEvent =
         frequency: IndicatorFrequency;
         /** Dimensions along which measurements may be broken down, e.g. `['neighbourhood']`. */
         dimensions: string[];
+        /** The partnership objective whose progress it measures (the results chain), if any. */
+        objectiveId?: string;
       };
     }
   | {

@@ -20,6 +20,7 @@ export interface IndicatorDefinition {
   readonly direction: IndicatorDirection;
   readonly frequency: IndicatorFrequency;
   readonly dimensions: readonly string[];
+  readonly objectiveId?: string;
 }
 
 /** A measurement as it stands now, after any corrections (the log keeps every earlier value). */

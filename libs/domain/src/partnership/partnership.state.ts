@@ -62,6 +62,21 @@ export interface PartnershipFacts {
   readonly openObjectiveIds: readonly string[];
 }
 
+/**
+ * Why a commitment or an indicator may not serve this objective: it is not an open objective of
+ * the partnership. Undefined when it may, or when it names none. Each decider refuses with its own
+ * rule, so that the error names the command refused.
+ */
+export function objectiveRefusal(
+  partnership: PartnershipFacts,
+  objectiveId: string | undefined,
+): string | undefined {
+  if (objectiveId === undefined || partnership.openObjectiveIds.includes(objectiveId)) {
+    return undefined;
+  }
+  return `Objective ${objectiveId} is not an open objective of ${partnership.partnershipId}`;
+}
+
 export function partnershipFacts(partnershipId: string, state: PartnershipState): PartnershipFacts {
   return {
     partnershipId,
