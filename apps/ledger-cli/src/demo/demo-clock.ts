@@ -1,22 +1,25 @@
 import type { LedgerClock } from '../ledger-context/clocked-event-store';
 
-/** Minutes between two commands of one demo day. */
+/** Minutes between two commands of the demo. */
 const STEP_MINUTES = 7;
 
 /**
- * The demo's simulated time: each day starts at 09:00 UTC and every command moves it on a few
- * minutes, so that events are recorded in order, at plausible instants, the same on every run.
+ * When the demo's history is recorded: a few weeks after its last act (19 October 2026), as a
+ * partnership that starts using the ledger enters its past. Every act carries the day it took
+ * effect; recorded more than a week after it, it is back-filled, and says so.
+ */
+export const DEMO_RECORDED_FROM = '2026-11-02T09:00:00.000Z';
+
+/**
+ * The demo's recording time: from `DEMO_RECORDED_FROM`, every command moves it on a few minutes,
+ * so that events are recorded in order, at plausible instants, the same on every run (the same
+ * seed records the very same log, hashes included).
  */
 export class DemoClock implements LedgerClock {
-  private current = Date.parse('1970-01-01T00:00:00Z');
+  private current: number;
 
-  /** Starts the day, or carries on with it when it is already the current one. */
-  startDay(date: string): void {
-    if (this.now().startsWith(date)) return;
-    const start = Date.parse(`${date}T09:00:00Z`);
-    if (Number.isNaN(start)) throw new Error(`demo day ${date} is not a YYYY-MM-DD date`);
-    if (start < this.current) throw new Error(`demo day ${date} goes back in time`);
-    this.current = start;
+  constructor(from = DEMO_RECORDED_FROM) {
+    this.current = Date.parse(from);
   }
 
   /** Moves on to the next command's instant and returns it. */

@@ -34,15 +34,20 @@ type Lane<C extends Command> = <T extends C['type']>(
   data: DataOf<C, T>,
 ) => Promise<CommandResult>;
 
+/** The demo's acts are recorded weeks, some a year, after they took effect. */
+const BACKFILL_REASON = 'The partnership entered its history when it began using the ledger';
+
 /**
  * Records the demo through the API's own command handlers (the same deciders and access rules
- * as over HTTP), on the demo's clock. Each command's id is derived from the seed and the step's
+ * as over HTTP), each act dated the day it took effect, recorded on the demo's clock. Each command's id is derived from the seed and the step's
  * name, so that running the demo again is a retry of every command: the ledger records nothing
  * twice.
  */
 export class DemoRecorder {
   /** Commands sent so far (recorded now, or already recorded by an earlier run). */
   sent = 0;
+  /** The day the following acts took effect. */
+  private effectiveDate?: string;
 
   readonly partnership = this.lane<PartnershipCommand>(
     (c, x) => new PartnershipCommandMessage(c, x),
@@ -65,9 +70,12 @@ export class DemoRecorder {
     private readonly seed: number,
   ) {}
 
-  /** The following commands happen on this day (`YYYY-MM-DD`), a few minutes apart. */
+  /** The following acts took effect on this day (`YYYY-MM-DD`), in the order sent. */
   day(date: string): void {
-    this.clock.startDay(date);
+    if (this.effectiveDate !== undefined && date < this.effectiveDate) {
+      throw new Error(`demo day ${date} goes back in time (after ${this.effectiveDate})`);
+    }
+    this.effectiveDate = date;
   }
 
   private lane<C extends Command>(
@@ -81,6 +89,8 @@ export class DemoRecorder {
         correlationId: commandId,
         causationId: commandId,
         now: this.clock.tick(),
+        effectiveDate: this.effectiveDate,
+        backfillReason: BACKFILL_REASON,
       };
       try {
         const result = await this.commands.execute(
