@@ -108,7 +108,7 @@ export class ReadModelsAt implements PointInTimeReads, OnModuleDestroy {
     ]);
     const kept = this.kept.get(key);
     if (kept) return kept;
-    const db = replayedReadModels(await this.eventsAt(partnershipIds, moment), BUSINESS_PROJECTORS);
+    const db = await readModelsAtMoment(this.store, this.live, partnershipIds, moment);
     this.keep(key, db);
     return db;
   }
@@ -116,22 +116,6 @@ export class ReadModelsAt implements PointInTimeReads, OnModuleDestroy {
   onModuleDestroy(): void {
     for (const db of this.kept.values()) db.close();
     this.kept.clear();
-  }
-
-  private async eventsAt(
-    partnershipIds: readonly string[],
-    moment: Moment,
-  ): Promise<RecordedEvent[]> {
-    const knownBy = moment.knownAt === undefined ? undefined : Date.parse(moment.knownAt);
-    const events: RecordedEvent[] = [];
-    for (const stream of streamsOfPartnerships(this.live, partnershipIds)) {
-      for await (const event of this.store.readStream(stream)) {
-        if (knownBy !== undefined && Date.parse(event.metadata.recordedAt) > knownBy) continue;
-        if (moment.asOf !== undefined && effectiveDateOf(event) > moment.asOf) continue;
-        events.push(event);
-      }
-    }
-    return events.sort((a, b) => (a.position < b.position ? -1 : 1));
   }
 
   private keep(key: string, db: Database.Database): void {
@@ -159,4 +143,28 @@ export async function foundAt<T>(
   const then = find(await at.of(moment, thePartnership(now.partnershipId)));
   if (then === undefined) throw notFound(`${whatThen} ${momentText(moment)}`);
   return then;
+}
+
+/**
+ * The business read models of these partnerships at `moment`, built in memory: their streams (as
+ * the live read models' stream index lists them) read from the log, the events of the moment kept
+ * (effective on or before `asOf`, recorded at or before `knownAt`), replayed in log order.
+ */
+export async function readModelsAtMoment(
+  store: EventStore,
+  live: Database.Database,
+  partnershipIds: readonly string[],
+  moment: Moment,
+): Promise<Database.Database> {
+  const knownBy = moment.knownAt === undefined ? undefined : Date.parse(moment.knownAt);
+  const events: RecordedEvent[] = [];
+  for (const stream of streamsOfPartnerships(live, partnershipIds)) {
+    for await (const event of store.readStream(stream)) {
+      if (knownBy !== undefined && Date.parse(event.metadata.recordedAt) > knownBy) continue;
+      if (moment.asOf !== undefined && effectiveDateOf(event) > moment.asOf) continue;
+      events.push(event);
+    }
+  }
+  events.sort((a, b) => (a.position < b.position ? -1 : 1));
+  return replayedReadModels(events, BUSINESS_PROJECTORS);
 }
