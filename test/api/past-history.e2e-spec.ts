@@ -212,6 +212,11 @@ describe('a partnership entering its past (effective dates, back-filling, point-
     expect(trail.items.length).toBeGreaterThanOrEqual(12);
     expect(trail.items.every((entry) => entry.backfilled)).toBe(true);
     expect(trail.items[0]).toMatchObject({ type: 'PartnershipFounded', effectiveDate: FOUNDED });
+    const inTime = await get<{ items: { backfilled: boolean }[] }>(
+      '/audit-trail?backfilled=false&limit=100',
+      auditor,
+    );
+    expect(inTime.items.some((entry) => entry.backfilled)).toBe(false);
   });
 
   it('answers asOf a day: the world as it stood then, whatever was recorded since', async () => {

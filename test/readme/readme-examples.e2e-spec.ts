@@ -229,6 +229,30 @@ const OUTCOMES: readonly Outcome[] = [
     },
   },
   {
+    example: '$L/partnerships/summer/accountability?asOf=2026-03-01',
+    holds(run) {
+      // "fulfilled, delivered 2026-07-20: on time, back-filled"
+      expect(answerWith(run, 'deliveredOn')).toMatchObject({
+        commitmentId: 'summer--july-camp',
+        status: 'fulfilled',
+        madeOn: '2026-02-10',
+        deliveredOn: '2026-07-20',
+        fulfilledOnTime: true,
+        backfilled: true,
+        backfillReason: 'Agreed at the February steering meeting',
+      });
+      const [asOf, knownAt] = answers(run).filter((answer) => 'summary' in answer);
+      // "1 March 2026: made 1, open, not yet due"
+      expect(asOf).toMatchObject({ asOf: '2026-03-01', summary: { made: 1, open: 1, overdue: 0 } });
+      // "before the camp was recorded: 1 overdue"
+      expect(knownAt).toMatchObject({ summary: { made: 1, fulfilled: 0, overdue: 1 } });
+      // "the back-filled acts, with their reasons"
+      const trail = answerWith(run, 'items') as { items: { backfilled: boolean }[] };
+      expect(trail.items).toHaveLength(3);
+      expect(trail.items.every((entry) => entry.backfilled)).toBe(true);
+    },
+  },
+  {
     example: 'ledger verify-inclusion',
     holds(run) {
       // "Each command prints its verdict and exits 0"

@@ -12,6 +12,8 @@ export interface AuditTrailRequest extends RecordedBetweenRequest {
   /** The partner the principal acted for. */
   readonly partnerId?: string;
   readonly type?: string;
+  /** Only the back-filled acts (true), or only those recorded in time (false). */
+  readonly backfilled?: boolean;
 }
 
 export class AuditTrailQuery extends Query<Page<AuditEntryView>> {
@@ -25,10 +27,10 @@ export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, Page<Au
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
 
   execute({ filters }: AuditTrailQuery): Promise<Page<AuditEntryView>> {
-    const { actor, partnerId, type } = filters;
+    const { actor, partnerId, type, backfilled } = filters;
     return Promise.resolve(
       pageRecordedBetween(filters, (window) =>
-        auditTrail(this.db, { actor, partnerId, type, ...window }),
+        auditTrail(this.db, { actor, partnerId, type, backfilled, ...window }),
       ),
     );
   }
