@@ -1,8 +1,10 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import {
+  COMMITMENT_KINDS,
   COMMITMENT_STATUS_FILTERS,
   type CommitmentFilter,
+  type CommitmentKindView,
   type CommitmentStatusFilter,
 } from '@cohesion/projections';
 import { IsOptionalCalendarDate, IsOptionalReference } from '../validation/dto-validators';
@@ -18,8 +20,20 @@ export class AsOfQueryDto extends ReadModelQueryDto {
   asOf?: string;
 }
 
+/** Of which kind: `unspecified` for the commitments made before commitments had a kind. */
+export class CommitmentKindQueryDto {
+  @ApiPropertyOptional({
+    enum: COMMITMENT_KINDS,
+    description:
+      'Only the commitments of this kind (`unspecified`: made before commitments had a kind)',
+  })
+  @IsOptional()
+  @IsIn(COMMITMENT_KINDS)
+  kind?: CommitmentKindView;
+}
+
 /** Which commitments: the filters of the list, and of its exports. */
-export class CommitmentFiltersDto extends AsOfQueryDto {
+export class CommitmentFiltersDto extends IntersectionType(AsOfQueryDto, CommitmentKindQueryDto) {
   @IsOptionalReference('Only the commitments made in this partnership', 'tilleuls-2026')
   partnershipId?: string;
 
@@ -48,11 +62,12 @@ export class CommitmentListQueryDto extends IntersectionType(CommitmentFiltersDt
 export class PartnershipAccountabilityQueryDto extends IntersectionType(
   AsOfQueryDto,
   PageQueryDto,
+  CommitmentKindQueryDto,
 ) {}
 
 export function commitmentFilterOf(query: CommitmentFiltersDto): CommitmentFilter {
-  const { partnershipId, partnerId, objectiveId, status, overdueAsOf } = query;
-  return { partnershipId, partnerId, objectiveId, status, overdueAsOf };
+  const { partnershipId, partnerId, objectiveId, kind, status, overdueAsOf } = query;
+  return { partnershipId, partnerId, objectiveId, kind, status, overdueAsOf };
 }
 
 /** The day `overdue` is judged on. */

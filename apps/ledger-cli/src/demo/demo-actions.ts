@@ -1,4 +1,9 @@
-import type { CommitmentBeneficiary, ContributionKind, PartnerKind } from '@cohesion/domain';
+import type {
+  CommitmentBeneficiary,
+  CommitmentKind,
+  ContributionKind,
+  PartnerKind,
+} from '@cohesion/domain';
 import type { DemoRecorder } from './demo-recorder';
 import { ADMIN, as, type DemoPartner } from './demo-cast';
 
@@ -29,6 +34,7 @@ export interface DemoCommitment {
   readonly unit?: string;
   readonly objectiveId?: string;
   readonly beneficiary: CommitmentBeneficiary;
+  readonly kind: CommitmentKind;
   /** The member who accepts it on behalf of the partnership. */
   readonly acceptedBy: DemoPartner;
 }

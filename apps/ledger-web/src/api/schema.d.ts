@@ -542,7 +542,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who committed what in a partnership: its summary (made, open, fulfilled, closed partial, released, withdrawn, overdue as of `asOf`, fulfilment and on-time rates) and, per partner (paged), the same summary with its commitments
+         * Who committed what in a partnership: its summary (made, open, fulfilled, closed partial, released, withdrawn, overdue as of `asOf`, fulfilment and on-time rates) and, per partner (paged), the same summary with its commitments. With `kind`, only the commitments of that kind and the partners who made one: who committed expertise?
          * @description Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
          */
         get: operations["AccountabilityReportsController_partnership"];
@@ -2905,6 +2905,12 @@ export interface components {
              */
             objectiveId?: string;
             beneficiary: components["schemas"]["BeneficiaryDto"];
+            /**
+             * @description The kind of resource promised (the kinds contributions are given in)
+             * @example volunteer_time
+             * @enum {string}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
         };
         ActingPartnerDto: {
             /**
@@ -3044,6 +3050,12 @@ export interface components {
             objectiveId: string | null;
             beneficiary: components["schemas"]["BeneficiaryDocument"];
             /**
+             * @description The kind of resource promised (the contribution kinds); `unspecified` for a commitment made before commitments had a kind
+             * @example volunteer_time
+             * @enum {string}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
+            /**
              * @description Terms in force
              * @example Forty hours of tutoring
              */
@@ -3165,6 +3177,12 @@ export interface components {
             objectiveId: string | null;
             beneficiary: components["schemas"]["BeneficiaryDocument"];
             /**
+             * @description The kind of resource promised (the contribution kinds); `unspecified` for a commitment made before commitments had a kind
+             * @example volunteer_time
+             * @enum {string}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
+            /**
              * @description Terms in force
              * @example Forty hours of tutoring
              */
@@ -3265,6 +3283,11 @@ export interface components {
              * @description The day overdue was judged on
              */
             asOf: string;
+            /**
+             * @description The kind asked for: only commitments of that kind are counted and listed, and only the partners who made one; null when every kind counts
+             * @enum {string|null}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified" | null;
             /** @description The whole partnership */
             summary: components["schemas"]["AccountabilitySummaryDocument"];
             /** @description A page of its partners */
@@ -7212,6 +7235,8 @@ export interface operations {
                 minPosition?: string;
                 /** @description The day `overdue` is judged on (default: today, UTC) */
                 asOf?: string;
+                /** @description Only the commitments of this kind (`unspecified`: made before commitments had a kind) */
+                kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
                 /** @description Only the commitments made in this partnership */
                 partnershipId?: string;
                 /** @description Only the commitments of this (committing) partner */
@@ -8278,6 +8303,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
                 cursor?: string;
+                /** @description Only the commitments of this kind (`unspecified`: made before commitments had a kind) */
+                kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
             };
             header?: never;
             path: {
@@ -14113,6 +14140,8 @@ export interface operations {
                 minPosition?: string;
                 /** @description The day `overdue` is judged on (default: today, UTC) */
                 asOf?: string;
+                /** @description Only the commitments of this kind (`unspecified`: made before commitments had a kind) */
+                kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
                 /** @description Only the commitments made in this partnership */
                 partnershipId?: string;
                 /** @description Only the commitments of this (committing) partner */

@@ -64,6 +64,12 @@ export const CONTRIBUTION_KIND: Record<ContributionKind, MessageKey> = {
   other: 'contributionKind.other',
 };
 
+/** A commitment's kind: the contribution kinds, or `unspecified` for one made before kinds. */
+export const COMMITMENT_KIND: Record<
+  Schemas['PartnershipAccountabilityDocument']['partners'][number]['commitments'][number]['kind'],
+  MessageKey
+> = { ...CONTRIBUTION_KIND, unspecified: 'commitmentKind.unspecified' };
+
 export const AGREEMENT_STATUS: Record<Schemas['AgreementEntryDocument']['status'], MessageKey> = {
   awaiting_signatures: 'agreementStatus.awaiting_signatures',
   in_force: 'agreementStatus.in_force',

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import {
   type CommitmentDetailView,
   type CommitmentFilter,
+  type CommitmentKindView,
   type CommitmentView,
   commitmentDetail,
   listCommitments,
@@ -62,6 +63,7 @@ export class PartnershipAccountabilityQuery extends Query<PartnershipAccountabil
     readonly asOf: string,
     readonly page: PageAsked,
     readonly viewer: Principal,
+    readonly kind?: CommitmentKindView,
   ) {
     super();
   }
@@ -118,14 +120,13 @@ export class PartnershipAccountabilityHandler
     asOf,
     page,
     viewer,
+    kind,
   }: PartnershipAccountabilityQuery): Promise<PartnershipAccountabilityAnswer> {
     const [afterPartnerId] = cursorKey(page.cursor, ['string']) ?? [];
     const unknown = () => notFound(`No partnership ${partnershipId} is known`);
     assertSeesPartnership(this.db, viewer, partnershipId, unknown);
-    const report = partnershipAccountability(this.db, partnershipId, asOf, {
-      afterPartnerId,
-      limit: page.limit,
-    });
+    const partners = { afterPartnerId, limit: page.limit };
+    const report = partnershipAccountability(this.db, partnershipId, asOf, partners, kind);
     if (!report) throw unknown();
     const { lastPartnerId, ...rest } = report;
     return Promise.resolve({

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { CommitmentEvent, CommitmentStatus, CommitmentTerms } from '@cohesion/domain';
+import {
+  type CommitmentEvent,
+  type CommitmentStatus,
+  type CommitmentTerms,
+  UNSPECIFIED_COMMITMENT_KIND,
+} from '@cohesion/domain';
 import type { RecordedEvent } from '@cohesion/event-store';
 import type { Projector } from '../projector';
 import { allOf, dispatch, type EventHandlers } from '../sql-kit';
@@ -12,7 +17,7 @@ import {
 /** Commitments: who committed what, to whom, by when, and whether it was delivered. */
 export const accountabilityProjector: Projector = {
   name: 'accountability',
-  version: 2,
+  version: 3,
   tables: ACCOUNTABILITY_TABLES,
   schema: ACCOUNTABILITY_SCHEMA,
   bind: (db) => allOf(accountabilityRoster.bind(db), dispatch(commitmentHandlers(db))),
@@ -27,10 +32,11 @@ interface StatusChange {
 function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEvent> {
   const insertCommitment = db.prepare(
     `INSERT OR IGNORE INTO accountability_commitments (commitment_id, made_position,
-       partnership_id, partner_id, objective_id, beneficiary_partner_id, beneficiary_group, what,
-       due_date, quantity, unit, terms_version, status, made_at)
+       partnership_id, partner_id, objective_id, beneficiary_partner_id, beneficiary_group, kind,
+       what, due_date, quantity, unit, terms_version, status, made_at)
      VALUES (@commitmentId, @position, @partnershipId, @partnerId, @objectiveId,
-       @beneficiaryPartnerId, @beneficiaryGroup, @what, @dueDate, @quantity, @unit, 1, 'made', @at)`,
+       @beneficiaryPartnerId, @beneficiaryGroup, @kind, @what, @dueDate, @quantity, @unit, 1,
+       'made', @at)`,
   );
   const insertTerms = db.prepare(
     `INSERT OR IGNORE INTO accountability_terms (commitment_id, version, what, due_date, quantity,
@@ -153,6 +159,7 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
         objectiveId: data.objectiveId ?? null,
         beneficiaryPartnerId: beneficiary.kind === 'partner' ? beneficiary.partnerId : null,
         beneficiaryGroup: beneficiary.kind === 'group' ? beneficiary.name : null,
+        kind: data.kind ?? UNSPECIFIED_COMMITMENT_KIND,
         ...termsOf(data),
         at,
       });

@@ -1,9 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { CommitmentBeneficiary } from '@cohesion/domain';
+import {
+  type CommitmentBeneficiary,
+  CONTRIBUTION_KINDS,
+  UNSPECIFIED_COMMITMENT_KIND,
+} from '@cohesion/domain';
 import { cachedStatement, type PageWindow, whereAll } from '../sql-kit';
 import type {
   CommitmentClaimView,
   CommitmentDetailView,
+  CommitmentKindView,
   CommitmentStatusView,
   CommitmentView,
   StatusChangeView,
@@ -26,6 +31,11 @@ export const COMMITMENT_STATUS_FILTERS: readonly CommitmentStatusFilter[] = [
   'open',
 ];
 
+export const COMMITMENT_KINDS: readonly CommitmentKindView[] = [
+  ...CONTRIBUTION_KINDS,
+  UNSPECIFIED_COMMITMENT_KIND,
+];
+
 /** Still to be delivered: what can be overdue. */
 export const OPEN_STATUSES_SQL = "status IN ('made', 'accepted', 'in_progress')";
 
@@ -35,6 +45,7 @@ export interface CommitmentFilter {
   readonly partnershipIn?: readonly string[];
   readonly partnerId?: string;
   readonly objectiveId?: string;
+  readonly kind?: CommitmentKindView;
   readonly status?: CommitmentStatusFilter;
   /** Only the commitments overdue on this day (YYYY-MM-DD). */
   readonly overdueAsOf?: string;
@@ -51,6 +62,7 @@ interface CommitmentRow {
   objective_id: string | null;
   beneficiary_partner_id: string | null;
   beneficiary_group: string | null;
+  kind: CommitmentKindView;
   what: string;
   due_date: string;
   quantity: number | null;
@@ -84,6 +96,7 @@ export function listCommitments(
     conditions.push('partnership_id IN (SELECT value FROM json_each(@partnershipIn))');
   if (filter.partnerId !== undefined) conditions.push('partner_id = @partnerId');
   if (filter.objectiveId !== undefined) conditions.push('objective_id = @objectiveId');
+  if (filter.kind !== undefined) conditions.push('kind = @kind');
   if (filter.status === 'open') conditions.push(OPEN_STATUSES_SQL);
   else if (filter.status !== undefined) conditions.push('status = @status');
   if (filter.overdueAsOf !== undefined)
@@ -138,6 +151,7 @@ function commitmentView(row: CommitmentRow, asOf: string): CommitmentView {
     partnerId: row.partner_id,
     objectiveId: row.objective_id,
     beneficiary,
+    kind: row.kind,
     what: row.what,
     dueDate: row.due_date,
     quantity: row.quantity,
