@@ -185,9 +185,15 @@ const OUTCOMES: readonly Outcome[] = [
           { partnerId: 'sos-jeunes', commitments: [] },
         ],
       });
+      const [named, partnershipDefault] = answersWith(run, 'valuation');
+      // "valued under it": the partnership's default, with no policyId in the query
+      expect(partnershipDefault).toMatchObject({
+        valuation: { policyId: 'default', chosenBy: 'partnership-default' },
+        totals: { valueCents: 18600 },
+      });
       // "who contributed what, worth how much: 12 hours, 186 EUR"
-      expect(answerWith(run, 'valuation')).toMatchObject({
-        valuation: { policyId: 'default', currency: 'EUR' },
+      expect(named).toMatchObject({
+        valuation: { policyId: 'default', currency: 'EUR', chosenBy: 'named' },
         totals: {
           valueCents: 18600,
           byKindAndUnit: [{ kind: 'volunteer_time', unit: 'hours', quantity: 12 }],

@@ -16,6 +16,7 @@ import {
   PartnershipEquityQuery,
   PartnershipRecognitionQuery,
   type Principal,
+  type Valued,
 } from '@cohesion/application';
 import {
   contributionFilterOf,
@@ -74,7 +75,7 @@ export class ContributionQueriesController {
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() query: RecognitionQueryDto,
     @CurrentPrincipal() viewer: Principal,
-  ): Promise<PartnershipRecognitionView> {
+  ): Promise<Valued<PartnershipRecognitionView>> {
     return this.queries.execute(
       new PartnershipRecognitionQuery(
         partnershipId,
@@ -99,7 +100,7 @@ export class ContributionQueriesController {
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() query: EquityQueryDto,
     @CurrentPrincipal() viewer: Principal,
-  ): Promise<PartnershipEquityView> {
+  ): Promise<Valued<PartnershipEquityView>> {
     return this.queries.execute(
       new PartnershipEquityQuery(partnershipId, equityFilterOf(query), query.policyId, viewer),
     );
@@ -118,7 +119,7 @@ export class ContributionQueriesController {
     @Param('partnerId', LedgerIdPipe) partnerId: string,
     @Query() query: RecognitionQueryDto,
     @CurrentPrincipal() viewer: Principal,
-  ): Promise<PartnerRecognitionReportView> {
+  ): Promise<Valued<PartnerRecognitionReportView>> {
     return this.queries.execute(
       new PartnerRecognitionQuery(partnerId, recognitionFilterOf(query), query.policyId, viewer),
     );

@@ -28,7 +28,9 @@ export class RecognitionQueryDto extends ReadModelQueryDto {
   kind?: ContributionKind;
 
   @IsOptionalReference(
-    'The valuation policy to value with, at the rates it holds now (default: `default`, when defined)',
+    "The valuation policy to value with, at the rates it holds now. Default: the partnership's " +
+      'default policy, else the policy `default`; when neither applies but policies are defined, ' +
+      '400 (name one)',
     'default',
   )
   policyId?: string;

@@ -1,5 +1,11 @@
 import type { CommitmentBeneficiary } from '@cohesion/domain';
-import { claimAndConfirm, commit, contribute, join } from './demo-actions';
+import {
+  adoptDemoValuationPolicy,
+  claimAndConfirm,
+  commit,
+  contribute,
+  join,
+} from './demo-actions';
 import { ADMIN, as, PARTNERS } from './demo-cast';
 import { type DemoStep, on } from './demo-step';
 import { proposeAndSign } from './agreement-steps';
@@ -24,6 +30,7 @@ export const campaignPartnershipSteps = (seeded: Seeded): DemoStep[] => [
       territory: 'Montclair — whole city, with a focus on Bel-Air and La Source',
       neighbourhoods: ['Bel-Air', 'La Source', 'Centre-ville'],
     });
+    await adoptDemoValuationPolicy(demo, CAMPAIGN);
     await join(demo, CAMPAIGN, maison, 'association', 'lead', [
       'campaign design',
       'exhibition',

@@ -6,8 +6,18 @@ import type {
 } from '@cohesion/domain';
 import type { DemoRecorder } from './demo-recorder';
 import { ADMIN, as, type DemoPartner } from './demo-cast';
+import { POLICY_ID } from './valuation-policy.steps';
 
 /** The acts the demo's partnerships repeat, each as the commands a real partner would send. */
+
+/** Its contribution reports value with the demo's policy unless they name another. */
+export const adoptDemoValuationPolicy = (demo: DemoRecorder, partnershipId: string) =>
+  demo.partnership(
+    `${partnershipId}-default-valuation-policy`,
+    ADMIN,
+    'SetDefaultValuationPolicy',
+    { partnershipId, policyId: POLICY_ID },
+  );
 
 export const join = (
   demo: DemoRecorder,

@@ -18,10 +18,11 @@ import {
   IndicatorCommandMessage,
   type IndicatorRequest,
   PartnershipCommandMessage,
+  type PartnershipRequest,
   type Principal,
   ValuationPolicyCommandMessage,
 } from '@cohesion/application';
-import type { PartnershipCommand, ValuationPolicyCommand } from '@cohesion/domain';
+import type { ValuationPolicyCommand } from '@cohesion/domain';
 import type { DemoClock } from './demo-clock';
 
 type DataOf<C extends Command, T extends C['type']> = Extract<C, { type: T }>['data'];
@@ -44,7 +45,7 @@ export class DemoRecorder {
   /** Commands sent so far (recorded now, or already recorded by an earlier run). */
   sent = 0;
 
-  readonly partnership = this.lane<PartnershipCommand>(
+  readonly partnership = this.lane<PartnershipRequest>(
     (c, x) => new PartnershipCommandMessage(c, x),
   );
   readonly valuationPolicy = this.lane<ValuationPolicyCommand>(

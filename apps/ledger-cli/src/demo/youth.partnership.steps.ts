@@ -1,4 +1,10 @@
-import { claimAndConfirm, commit, contribute, join } from './demo-actions';
+import {
+  adoptDemoValuationPolicy,
+  claimAndConfirm,
+  commit,
+  contribute,
+  join,
+} from './demo-actions';
 import { ADMIN, as, PARTNERS } from './demo-cast';
 import { type DemoStep, on } from './demo-step';
 import type { Seeded } from './seeded';
@@ -22,6 +28,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
       territory: 'Montclair — north priority neighbourhoods (QPV)',
       neighbourhoods: ['Les Tilleuls', 'La Source'],
     });
+    await adoptDemoValuationPolicy(demo, YOUTH);
     await join(demo, YOUTH, vernet, 'company', 'lead', [
       'funding',
       'employee mentoring',

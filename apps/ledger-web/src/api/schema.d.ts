@@ -310,6 +310,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partnerships/{partnershipId}/default-valuation-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the valuation policy its contribution reports use when they name none (422 `valuation-policy-not-defined` for a policy not defined)
+         * @description Access: requires the role admin.
+         */
+        post: operations["PartnershipsController_setDefaultValuationPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partnerships/{partnershipId}": {
         parameters: {
             query?: never;
@@ -2653,6 +2673,20 @@ export interface components {
             /** @description Notes */
             notes?: string;
         };
+        SetDefaultValuationPolicyDto: {
+            /**
+             * Format: date
+             * @description The day the act took effect (YYYY-MM-DD): today when absent; never after today, nor before what it concerns began. Dated more than LEDGER_BACKFILL_AFTER_DAYS (7) days ago, the act is back-filled and needs backfillReason
+             */
+            effectiveDate?: string;
+            /** @description Why an act dated long ago is recorded only now (required when back-filled) */
+            backfillReason?: string;
+            /**
+             * @description A defined valuation policy (see GET /valuation-policies)
+             * @example city-rates-2026
+             */
+            policyId: string;
+        };
         ObjectiveCountsDocument: {
             /** @example 2 */
             open: number;
@@ -2708,6 +2742,11 @@ export interface components {
             status: "founded" | "active" | "suspended" | "closed";
             /** @description Why it was suspended or closed */
             statusReason: string | null;
+            /**
+             * @description The valuation policy its contribution reports use when they name none (set by POST /partnerships/:id/default-valuation-policy); null: not set
+             * @example city-rates-2026
+             */
+            defaultValuationPolicyId: string | null;
             /** @example 2026-01-15T10:00:00.000Z */
             foundedAt: string;
             /**
@@ -2796,6 +2835,11 @@ export interface components {
             status: "founded" | "active" | "suspended" | "closed";
             /** @description Why it was suspended or closed */
             statusReason: string | null;
+            /**
+             * @description The valuation policy its contribution reports use when they name none (set by POST /partnerships/:id/default-valuation-policy); null: not set
+             * @example city-rates-2026
+             */
+            defaultValuationPolicyId: string | null;
             /** @example 2026-01-15T10:00:00.000Z */
             foundedAt: string;
             /**
@@ -3485,12 +3529,17 @@ export interface components {
             /** @enum {string|null} */
             kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | null;
         };
-        ValuationDocument: {
+        ChosenValuationDocument: {
             /** @example default */
             policyId: string;
             name: string;
             /** @example EUR */
             currency: string;
+            /**
+             * @description Why this policy: named by `policyId`, the partnership's default (POST /partnerships/:id/default-valuation-policy), or the ledger-wide policy `default`
+             * @enum {string}
+             */
+            chosenBy: "named" | "partnership-default" | "ledger-default";
         };
         KindUnitTotalDocument: {
             /** @enum {string} */
@@ -3560,7 +3609,8 @@ export interface components {
             /** @description Its name */
             name: string | null;
             filter: components["schemas"]["RecognitionFilterDocument"];
-            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description The policy it was valued under, and why; null when no policy is defined */
+            valuation: components["schemas"]["ChosenValuationDocument"] | null;
             totals: components["schemas"]["RecognitionTotalsDocument"];
             partners: components["schemas"]["PartnerRecognitionDocument"][];
             ratesUsed: components["schemas"]["RateUsedDocument"][];
@@ -3601,7 +3651,8 @@ export interface components {
             /** @description Its name */
             name: string | null;
             filter: components["schemas"]["RecognitionFilterDocument"];
-            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description The policy it was valued under, and why; null when no policy is defined */
+            valuation: components["schemas"]["ChosenValuationDocument"] | null;
             /** @description Value of all contributions counted */
             totalValueCents: number | null;
             /** @description Gini coefficient of the partners’ contribution values: 0 all equal, towards 1 one gives all */
@@ -3631,7 +3682,8 @@ export interface components {
         PartnerRecognitionReportDocument: {
             partnerId: string;
             filter: components["schemas"]["RecognitionFilterDocument"];
-            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description The policy it was valued under, and why; null when no policy is defined */
+            valuation: components["schemas"]["ChosenValuationDocument"] | null;
             /** @description Across its partnerships */
             totals: components["schemas"]["RecognitionTotalsDocument"];
             partnerships: components["schemas"]["PartnerInPartnershipDocument"][];
@@ -7155,6 +7207,107 @@ export interface operations {
             };
         };
     };
+    PartnershipsController_setDefaultValuationPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key is recorded once */
+                "Idempotency-Key"?: string;
+                /** @description Groups the events of one user action */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDefaultValuationPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description The principal may not do this (e.g. acting in another partner's name)
+             *
+             *     The principal may not do this (e.g. acting in another partner's name)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Another command changed the stream first (retry), or the Idempotency-Key was used for another command */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description A domain rule refused the command; `type` and `rule` name the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     PartnershipQueriesController_overview: {
         parameters: {
             query?: {
@@ -8458,7 +8611,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
                 /** @description Only the contributions to this partnership */
                 partnershipId?: string;
@@ -8846,7 +8999,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
             };
             header?: never;
@@ -8926,7 +9079,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
                 /** @description Whose values the Gini coefficient is of: every partner listed (those who gave nothing valued count as 0), or only those who gave something valued */
                 giniOver?: "listed" | "contributors";
@@ -9008,7 +9161,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
             };
             header?: never;
@@ -14227,7 +14380,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
                 /** @description Only the contributions to this partnership */
                 partnershipId?: string;

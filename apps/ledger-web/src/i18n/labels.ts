@@ -70,6 +70,16 @@ export const COMMITMENT_KIND: Record<
   MessageKey
 > = { ...CONTRIBUTION_KIND, unspecified: 'commitmentKind.unspecified' };
 
+/** Why a report was valued under its policy. */
+export const VALUATION_CHOICE: Record<
+  NonNullable<Schemas['PartnershipRecognitionDocument']['valuation']>['chosenBy'],
+  MessageKey
+> = {
+  named: 'valuationChoice.named',
+  'partnership-default': 'valuationChoice.partnership-default',
+  'ledger-default': 'valuationChoice.ledger-default',
+};
+
 export const AGREEMENT_STATUS: Record<Schemas['AgreementEntryDocument']['status'], MessageKey> = {
   awaiting_signatures: 'agreementStatus.awaiting_signatures',
   in_force: 'agreementStatus.in_force',
