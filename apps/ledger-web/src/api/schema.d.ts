@@ -4054,6 +4054,18 @@ export interface components {
             /** @example The city lends the hall on Wednesday afternoons. */
             text: string;
         };
+        SignatureVoidDocument: {
+            /**
+             * @description The terms version whose amendment voided it
+             * @example 2
+             */
+            byVersion: number;
+            /**
+             * Format: date-time
+             * @description When that amendment was recorded
+             */
+            at: string;
+        };
         SignatureDocument: {
             /** @example city */
             partyId: string;
@@ -4062,6 +4074,8 @@ export interface components {
             signedAt: string;
             /** @description The principal who recorded the signature */
             actor: string;
+            /** @description Void once its terms version was amended (a signature binds one terms hash): the version that voided it and when; null while its version is current */
+            void: components["schemas"]["SignatureVoidDocument"] | null;
         };
         AgreementTermsVersionDocument: {
             /** @example 1 */
