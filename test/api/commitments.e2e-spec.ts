@@ -52,6 +52,7 @@ describe('commitments through HTTP', () => {
           quantity: 40,
           unit: 'hours',
           beneficiary: { kind: 'group', name: '15-18 year olds of Les Tilleuls' },
+          kind: 'volunteer_time',
         },
         acme,
       )
@@ -135,6 +136,7 @@ describe('commitments through HTTP', () => {
           quantity: 10,
           unit: 'days',
           beneficiary: { kind: 'partner', partnerId: 'acme' },
+          kind: 'volunteer_time',
         },
         sos,
       )
@@ -169,6 +171,7 @@ describe('commitments through HTTP', () => {
           what: 'Mentoring of the youth workers',
           dueDate: DUE_DATE,
           beneficiary: { kind: 'partner', partnerId: 'sos' },
+          kind: 'volunteer_time',
         },
         acme,
       )
@@ -200,6 +203,7 @@ describe('commitments through HTTP', () => {
         what: 'Tutoring for pupils at risk of dropping out',
         dueDate: DUE_DATE,
         beneficiary: { kind: 'group', name: '15-18 year olds of Les Tilleuls' },
+        kind: 'volunteer_time',
       },
       admin,
     );
@@ -212,6 +216,7 @@ describe('commitments through HTTP', () => {
       what: 'A youth worker, two days a week',
       dueDate: DUE_DATE,
       beneficiary: { kind: 'group', name: 'Youth of Les Tilleuls' },
+      kind: 'volunteer_time',
     };
     await api.post('/commitments', body, admin).expect(201);
     expect((await state('tilleuls--paper')).state).toMatchObject({ committerId: 'city' });
@@ -283,6 +288,7 @@ describe('commitments through HTTP', () => {
               what: 'x',
               dueDate: DUE_DATE,
               beneficiary: { kind: 'partner', partnerId: 'acme' },
+              kind: 'volunteer_time',
             },
             acme,
           ),
@@ -298,6 +304,7 @@ describe('commitments through HTTP', () => {
               what: 'x',
               dueDate: DUE_DATE,
               beneficiary: { kind: 'group', name: 'g' },
+              kind: 'volunteer_time',
             },
             acme,
           ),
@@ -384,6 +391,7 @@ describe('commitments through HTTP', () => {
               what: 'x',
               dueDate: DUE_DATE,
               beneficiary: { kind: 'group', name: 'g' },
+              kind: 'volunteer_time',
             },
             sos,
           ),
@@ -427,9 +435,12 @@ describe('commitments through HTTP', () => {
       what: 'x',
       dueDate: DUE_DATE,
       beneficiary: { kind: 'group', name: 'g' },
+      kind: 'volunteer_time',
     };
     it.each([
       ['no beneficiary', { ...valid, beneficiary: undefined }],
+      ['no kind', { ...valid, kind: undefined }],
+      ['a kind that is not a contribution kind', { ...valid, kind: 'unspecified' }],
       ['a beneficiary of unknown kind', { ...valid, beneficiary: { kind: 'city', name: 'g' } }],
       ['a group beneficiary without name', { ...valid, beneficiary: { kind: 'group' } }],
       ['a partner beneficiary without partner', { ...valid, beneficiary: { kind: 'partner' } }],

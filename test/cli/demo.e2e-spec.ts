@@ -120,10 +120,18 @@ describe('ledger demo', () => {
     });
 
     it('values the contributions of every kind under the valuation policy, rate versions included', async () => {
-      type Recognition = { totals: { valueCents: number; byKindAndUnit: KindTotal[] } };
+      type Recognition = {
+        valuation: { policyId: string; chosenBy: string };
+        totals: { valueCents: number; byKindAndUnit: KindTotal[] };
+      };
       const totals = async (partnershipId: string) => {
-        const recognition = await body<Recognition>(
-          `/partnerships/${partnershipId}/contributions?policyId=montclair-valorisation`,
+        // Each demo partnership values with the demo's policy by default.
+        const recognition = await body<Recognition>(`/partnerships/${partnershipId}/contributions`);
+        expect(recognition.valuation).toEqual(
+          expect.objectContaining({
+            policyId: 'montclair-valorisation',
+            chosenBy: 'partnership-default',
+          }),
         );
         return recognition.totals.byKindAndUnit.map(
           ({ kind, unit, contributions, quantity, valueCents }) => ({

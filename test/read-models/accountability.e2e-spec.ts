@@ -71,6 +71,7 @@ describe('accountability read model through HTTP', () => {
           what: 'The community hall on Wednesdays',
           dueDate: '2099-03-31',
           beneficiary: { kind: 'partner', partnerId: 'acme' },
+          kind: 'venue',
         },
         sos,
       )
@@ -120,6 +121,7 @@ describe('accountability read model through HTTP', () => {
           what: 'An evaluation report',
           dueDate: DUE_DATE,
           beneficiary: { kind: 'partner', partnerId: 'acme' },
+          kind: 'expertise',
         },
         city,
       )
@@ -139,6 +141,7 @@ describe('accountability read model through HTTP', () => {
         partnerId: 'acme',
         objectiveId: null,
         beneficiary: { kind: 'group', name: '15-18 year olds of Les Tilleuls' },
+        kind: 'volunteer_time',
         what: 'Tutoring for pupils at risk of dropping out',
         dueDate: DUE_DATE,
         status: 'fulfilled',
@@ -238,6 +241,22 @@ describe('accountability read model through HTTP', () => {
       expect(ids(await get<CommitmentPage>('/commitments?partnershipId=elsewhere'))).toEqual([]);
     });
 
+    it('filters by the kind of resource promised, and says each one', async () => {
+      expect(ids(await get<CommitmentPage>('/commitments?kind=venue'))).toEqual([
+        'tilleuls--venue',
+      ]);
+      expect(ids(await get<CommitmentPage>('/commitments?kind=money'))).toEqual([]);
+      expect(ids(await get<CommitmentPage>('/commitments?kind=unspecified'))).toEqual([]);
+      const all = await get<{ items: { commitmentId: string; kind: string }[] }>('/commitments');
+      expect(all.items.map((c) => [c.commitmentId, c.kind])).toEqual([
+        ['tilleuls--tutoring', 'volunteer_time'],
+        ['tilleuls--venue', 'venue'],
+        ['tilleuls--meals', 'volunteer_time'],
+        ['tilleuls--flyers', 'volunteer_time'],
+        ['tilleuls--report', 'expertise'],
+      ]);
+    });
+
     it('filters the commitments overdue on a day, and flags them', async () => {
       const overdue = await get<CommitmentPage>('/commitments?overdueAsOf=2099-06-01');
       expect(overdue.items.map((c) => [c.commitmentId, c.overdue])).toEqual([
@@ -265,6 +284,7 @@ describe('accountability read model through HTTP', () => {
         `cursor=${Buffer.from('["x"]').toString('base64url')}`,
         'partnerId=a%20b',
         'colour=blue',
+        'kind=skills',
       ])
         expectProblem(await api.get(`/commitments?${query}`), 400, 'bad-request');
     });
@@ -333,6 +353,26 @@ describe('accountability read model through HTTP', () => {
       );
       expect(second.partners.map((p) => p.partnerId)).toEqual(['sos']);
       expect(second.next).toBeNull();
+    });
+
+    it('answers who committed a kind: its commitments and the partners who made one', async () => {
+      const report = await get<Report & { kind: string | null }>(
+        '/partnerships/tilleuls/accountability?kind=expertise&asOf=2099-06-01',
+      );
+      expect(report.kind).toBe('expertise');
+      expect(
+        report.partners.map((p) => [p.partnerId, p.commitments.map((c) => c.commitmentId)]),
+      ).toEqual([['city', ['tilleuls--report']]]);
+      expect(report.summary).toMatchObject({ made: 1, released: 1 });
+      const all = await get<Report & { kind: string | null }>(
+        '/partnerships/tilleuls/accountability',
+      );
+      expect(all.kind).toBeNull();
+      expectProblem(
+        await api.get('/partnerships/tilleuls/accountability?kind=skills'),
+        400,
+        'bad-request',
+      );
     });
 
     it('answers 404 for an unknown partnership', async () =>

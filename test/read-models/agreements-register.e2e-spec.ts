@@ -59,7 +59,8 @@ describe('agreements register through HTTP', () => {
         version: number;
         termsHash: string;
         reason: string | null;
-        signatures: { partyId: string }[];
+        recordedAt: string;
+        signatures: { partyId: string; void: { byVersion: number; at: string } | null }[];
       }[];
     };
   const sign = async (agreementId: string, as: Principal) => {
@@ -122,7 +123,10 @@ describe('agreements register through HTTP', () => {
         reason: null,
         byParty: 'city',
         actor: 'city-officer',
-        signatures: [{ partyId: 'assoc' }],
+        // Listed still, void since the amendment that made version 2.
+        signatures: [
+          { partyId: 'assoc', void: { byVersion: 2, at: inForce.versions[1].recordedAt } },
+        ],
       },
       {
         version: 2,
@@ -130,7 +134,10 @@ describe('agreements register through HTTP', () => {
         reason: 'The club moves to the school',
         byParty: 'city',
         enteredIntoForceAt: inForce.inForceSince,
-        signatures: [{ partyId: 'city' }, { partyId: 'assoc' }],
+        signatures: [
+          { partyId: 'city', void: null },
+          { partyId: 'assoc', void: null },
+        ],
       },
     ]);
 

@@ -112,6 +112,7 @@ describe('contribution recognition read model through HTTP', () => {
         policyId: 'default',
         name: 'Policy default',
         currency: 'EUR',
+        chosenBy: 'ledger-default',
       });
       // 250 EUR + (12 + 10 + 2) h × 31.50 = 250 + 756 = 1006.00 EUR; the books have no rate.
       expect(report.totals).toEqual({

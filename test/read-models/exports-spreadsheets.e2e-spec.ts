@@ -119,6 +119,7 @@ async function recordPartnerships(api: LedgerClient): Promise<void> {
       quantity: 40,
       unit: 'hours',
       beneficiary: { kind: 'partner', partnerId: 'sos' },
+      kind: 'volunteer_time',
     },
     acme,
   );
@@ -223,6 +224,7 @@ async function recordPartnerships(api: LedgerClient): Promise<void> {
       what: 'Open the library on Saturdays',
       dueDate: '2099-06-30',
       beneficiary: { kind: 'group', name: 'Families of La Source' },
+      kind: 'volunteer_time',
     },
     other,
   );
@@ -265,7 +267,7 @@ describe('exports for spreadsheets, for every read model', () => {
       const text = bytes.subarray(3).toString('utf8');
       expect(text.split('\r\n')[0]).toBe(
         'commitmentId;partnershipId;partnershipName;partnerId;partnerName;objectiveId;' +
-          'objectiveTitle;beneficiaryKind;beneficiary;beneficiaryName;what;dueDate;termsVersion;' +
+          'objectiveTitle;beneficiaryKind;beneficiary;beneficiaryName;kind;what;dueDate;termsVersion;' +
           'status;overdue;quantity;unit;confirmedQuantity;acceptedBy;acceptedByName;madeAt;' +
           'endedAt;endReason;fulfilledOnTime;claimsPending;claimsConfirmed;claimsDisputed;position',
       );
@@ -281,6 +283,7 @@ describe('exports for spreadsheets, for every read model', () => {
           objectiveTitle: 'Halve school dropout',
           beneficiary: 'sos',
           beneficiaryName: SOS_NAME,
+          kind: 'volunteer_time',
           acceptedByName: SOS_NAME,
           dueDate: '2099-06-30',
           overdue: 'FAUX',

@@ -99,9 +99,14 @@ function answers(run: ExampleRun): Record<string, unknown>[] {
 
 /** The answer that has `field`: examples print several, in the order of their commands. */
 function answerWith(run: ExampleRun, field: string): Record<string, unknown> {
-  const found = answers(run).filter((answer) => field in answer);
+  const found = answersWith(run, field);
   expect(found).toHaveLength(1);
   return found[0];
+}
+
+/** Every JSON answer of the example that has `field`, in the order they came. */
+function answersWith(run: ExampleRun, field: string): Record<string, unknown>[] {
+  return answers(run).filter((answer) => field in answer);
 }
 
 /** The file the example wrote into the working directory, by the start of its name. */
@@ -155,8 +160,16 @@ const OUTCOMES: readonly Outcome[] = [
         items: [{ policyId: 'default', entries: [{ entry: 'rate', version: 1, rate: 15.5 }] }],
         next: null,
       });
+      const [accountability, volunteerTime] = answersWith(run, 'summary');
+      // "who committed volunteer time": only the partners who did
+      expect(volunteerTime).toMatchObject({
+        kind: 'volunteer_time',
+        partners: [{ partnerId: 'acme', commitments: [{ kind: 'volunteer_time' }] }],
+      });
+      expect(volunteerTime.partners).toHaveLength(1);
       // "who committed what, and did they deliver"
-      expect(answerWith(run, 'summary')).toMatchObject({
+      expect(accountability).toMatchObject({
+        kind: null,
         partnershipId: 'youth',
         partners: [
           {
@@ -172,9 +185,15 @@ const OUTCOMES: readonly Outcome[] = [
           { partnerId: 'sos-jeunes', commitments: [] },
         ],
       });
+      const [named, partnershipDefault] = answersWith(run, 'valuation');
+      // "valued under it": the partnership's default, with no policyId in the query
+      expect(partnershipDefault).toMatchObject({
+        valuation: { policyId: 'default', chosenBy: 'partnership-default' },
+        totals: { valueCents: 18600 },
+      });
       // "who contributed what, worth how much: 12 hours, 186 EUR"
-      expect(answerWith(run, 'valuation')).toMatchObject({
-        valuation: { policyId: 'default', currency: 'EUR' },
+      expect(named).toMatchObject({
+        valuation: { policyId: 'default', currency: 'EUR', chosenBy: 'named' },
         totals: {
           valueCents: 18600,
           byKindAndUnit: [{ kind: 'volunteer_time', unit: 'hours', quantity: 12 }],

@@ -91,6 +91,7 @@ describe('authentication with the local signing key', () => {
         what: 'Tutoring',
         dueDate: '2099-06-30',
         beneficiary: { kind: 'group', name: 'Pupils' },
+        kind: 'volunteer_time',
         quantity: 10,
         unit: 'hours',
       })

@@ -44,6 +44,7 @@ export async function recordWorld(api: LedgerClient): Promise<void> {
           quantity: 40,
           unit: 'hours',
           beneficiary: { kind: 'group', name: 'Pupils' },
+          kind: 'volunteer_time',
         },
         sos,
       ),

@@ -115,7 +115,9 @@ describe('authorization', () => {
     ])('refuses A to record %s in a partnership it is not in (403)', async (_what, path, body) => {
       const complete = {
         ...body,
-        ...(path === '/commitments' ? { beneficiary: { kind: 'group', name: 'g' } } : {}),
+        ...(path === '/commitments'
+          ? { beneficiary: { kind: 'group', name: 'g' }, kind: 'other' }
+          : {}),
         ...(path === '/contributions' ? { date: '2026-01-01', description: 'd' } : {}),
         ...(path === '/conflicts' ? { subject: { kind: 'free', description: 'd' } } : {}),
       };
@@ -141,6 +143,7 @@ describe('authorization', () => {
           what: 'x',
           dueDate: '2099-01-01',
           beneficiary: { kind: 'group', name: 'g' },
+          kind: 'volunteer_time',
         },
       ],
       [
@@ -404,6 +407,7 @@ describe('authorization', () => {
       what: 'x',
       dueDate: '2099-01-01',
       beneficiary: { kind: 'group', name: 'g' },
+      kind: 'volunteer_time',
     };
     const EXTRA_FIELDS: [string, unknown][] = [
       ['actor', { sub: 'city-admin', roles: ['admin'] }],

@@ -29,6 +29,7 @@ const commitment = (commitmentId: string) => ({
   quantity: 40,
   unit: 'hours',
   beneficiary: { kind: 'group', name: 'Pupils' },
+  kind: 'volunteer_time',
 });
 
 describe('people: invite, accept, sign in, act, suspend', () => {

@@ -45,6 +45,7 @@ export function makeCommitment(
       what: 'Tutoring for pupils at risk of dropping out',
       dueDate: DUE_DATE,
       beneficiary: { kind: 'group', name: '15-18 year olds of Les Tilleuls' },
+      kind: 'volunteer_time',
       ...terms,
     },
     partner(committer),

@@ -80,6 +80,7 @@ export async function recordScenario(api: LedgerClient, tag: string): Promise<vo
       quantity: 40,
       unit: 'hours',
       beneficiary: { kind: 'partner', partnerId: sos.partnerId },
+      kind: 'volunteer_time',
     },
     acme,
   );

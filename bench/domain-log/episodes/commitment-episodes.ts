@@ -62,6 +62,7 @@ function* commitmentStory(
       dueDate: ledger.day(random.int(60, 400)),
       ...(quantified ? { quantity: total, unit: gift.unit } : {}),
       beneficiary,
+      kind: gift.kind,
       ...(objectives.length > 0 && random.chance(0.6)
         ? { objectiveId: random.pick(objectives) }
         : {}),

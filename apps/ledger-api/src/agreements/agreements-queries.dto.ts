@@ -7,6 +7,7 @@ import {
   type AgreementRegisterStatus,
   type AgreementSignature,
   type AgreementTermsVersionEntry,
+  type SignatureVoid,
 } from '@cohesion/projections';
 import { ID_MESSAGE, ID_PATTERN } from '../validation/dto-validators';
 import { MomentPageQueryDto } from '../queries/moment-query.dto';
@@ -104,6 +105,13 @@ class ClauseDocument {
   text!: string;
 }
 
+class SignatureVoidDocument implements SignatureVoid {
+  @ApiProperty({ example: 2, description: 'The terms version whose amendment voided it' })
+  byVersion!: number;
+  @ApiProperty({ format: 'date-time', description: 'When that amendment was recorded' })
+  at!: string;
+}
+
 class SignatureDocument implements AgreementSignature {
   @ApiProperty({ example: 'city' })
   partyId!: string;
@@ -113,6 +121,14 @@ class SignatureDocument implements AgreementSignature {
   signedAt!: string;
   @ApiProperty({ description: 'The principal who recorded the signature' })
   actor!: string;
+  @ApiProperty({
+    type: SignatureVoidDocument,
+    nullable: true,
+    description:
+      'Void once its terms version was amended (a signature binds one terms hash): the version ' +
+      'that voided it and when; null while its version is current',
+  })
+  void!: SignatureVoidDocument | null;
 }
 
 class AgreementTermsVersionDocument implements AgreementTermsVersionEntry {

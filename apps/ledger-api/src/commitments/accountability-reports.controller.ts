@@ -32,7 +32,8 @@ export class AccountabilityReportsController {
     summary:
       'Who committed what in a partnership: its summary (made, open, fulfilled, closed partial, ' +
       'released, withdrawn, overdue as of `asOf`, fulfilment and on-time rates) and, per partner ' +
-      '(paged), the same summary with its commitments',
+      '(paged), the same summary with its commitments. With `kind`, only the commitments of that ' +
+      'kind and the partners who made one: who committed expertise?',
   })
   @ApiOkResponse({ type: PartnershipAccountabilityDocument })
   @ApiReadModelQuery(400, 404)
@@ -41,13 +42,14 @@ export class AccountabilityReportsController {
     @Query() query: PartnershipAccountabilityQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipAccountabilityAnswer> {
-    const { limit, cursor } = query;
+    const { limit, cursor, kind } = query;
     return this.queries.execute(
       new PartnershipAccountabilityQuery(
         partnershipId,
         asOfOf(query),
         { limit, cursor },
         viewer,
+        kind,
         momentOf(query),
       ),
     );

@@ -3,9 +3,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CommitmentBeneficiary, PartnerKind } from '@cohesion/domain';
 import {
   type AccountabilitySummary,
+  COMMITMENT_KINDS,
   COMMITMENT_STATUSES,
   type CommitmentClaimView,
   type CommitmentDetailView,
+  type CommitmentKindView,
   type CommitmentStatusView,
   type CommitmentView,
   type PartnerAccountabilityView,
@@ -50,6 +52,14 @@ export class CommitmentDocument extends BackfillMarkDocument implements Commitme
   objectiveId!: string | null;
   @ApiProperty({ type: BeneficiaryDocument })
   beneficiary!: CommitmentBeneficiary;
+  @ApiProperty({
+    enum: COMMITMENT_KINDS,
+    example: 'volunteer_time',
+    description:
+      'The kind of resource promised (the contribution kinds); `unspecified` for a commitment ' +
+      'made before commitments had a kind',
+  })
+  kind!: CommitmentKindView;
   @ApiProperty({ example: 'Forty hours of tutoring', description: 'Terms in force' })
   what!: string;
   @ApiProperty({ example: '2026-06-30', format: 'date' })
@@ -223,6 +233,14 @@ export class PartnershipAccountabilityDocument {
   name!: string | null;
   @ApiProperty({ format: 'date', description: 'The day overdue was judged on' })
   asOf!: string;
+  @ApiProperty({
+    enum: COMMITMENT_KINDS,
+    nullable: true,
+    description:
+      'The kind asked for: only commitments of that kind are counted and listed, and only the ' +
+      'partners who made one; null when every kind counts',
+  })
+  kind!: CommitmentKindView | null;
   @ApiProperty({ type: AccountabilitySummaryDocument, description: 'The whole partnership' })
   summary!: AccountabilitySummaryDocument;
   @ApiProperty({ type: [PartnerCommitmentsDocument], description: 'A page of its partners' })

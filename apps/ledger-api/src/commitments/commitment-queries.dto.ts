@@ -1,8 +1,10 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import {
+  COMMITMENT_KINDS,
   COMMITMENT_STATUS_FILTERS,
   type CommitmentFilter,
+  type CommitmentKindView,
   type CommitmentStatusFilter,
 } from '@cohesion/projections';
 import { IsOptionalCalendarDate, IsOptionalReference } from '../validation/dto-validators';
@@ -17,8 +19,20 @@ export function todayUtc(): string {
 /** Reports judged on a day (`overdue`), at a moment of the ledger's history. */
 export class AsOfQueryDto extends MomentQueryDto {}
 
+/** Of which kind: `unspecified` for the commitments made before commitments had a kind. */
+export class CommitmentKindQueryDto {
+  @ApiPropertyOptional({
+    enum: COMMITMENT_KINDS,
+    description:
+      'Only the commitments of this kind (`unspecified`: made before commitments had a kind)',
+  })
+  @IsOptional()
+  @IsIn(COMMITMENT_KINDS)
+  kind?: CommitmentKindView;
+}
+
 /** Which commitments: the filters of the list, and of its exports. */
-export class CommitmentFiltersDto extends AsOfQueryDto {
+export class CommitmentFiltersDto extends IntersectionType(AsOfQueryDto, CommitmentKindQueryDto) {
   @IsOptionalReference('Only the commitments made in this partnership', 'tilleuls-2026')
   partnershipId?: string;
 
@@ -47,11 +61,12 @@ export class CommitmentListQueryDto extends IntersectionType(CommitmentFiltersDt
 export class PartnershipAccountabilityQueryDto extends IntersectionType(
   AsOfQueryDto,
   PageQueryDto,
+  CommitmentKindQueryDto,
 ) {}
 
 export function commitmentFilterOf(query: CommitmentFiltersDto): CommitmentFilter {
-  const { partnershipId, partnerId, objectiveId, status, overdueAsOf } = query;
-  return { partnershipId, partnerId, objectiveId, status, overdueAsOf };
+  const { partnershipId, partnerId, objectiveId, kind, status, overdueAsOf } = query;
+  return { partnershipId, partnerId, objectiveId, kind, status, overdueAsOf };
 }
 
 /** The day `overdue` is judged on. */

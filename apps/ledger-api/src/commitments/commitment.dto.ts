@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsNumber, IsObject, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsObject, ValidateNested } from 'class-validator';
+import { CONTRIBUTION_KINDS, type CommitmentKind } from '@cohesion/domain';
 import {
   IsCalendarDate,
   IsLedgerId,
@@ -47,6 +48,13 @@ export class MakeCommitmentDto extends CommitmentTermsDto {
   @ValidateNested()
   @Type(() => BeneficiaryDto)
   beneficiary!: BeneficiaryDto;
+  @ApiProperty({
+    enum: CONTRIBUTION_KINDS,
+    description: 'The kind of resource promised (the kinds contributions are given in)',
+    example: 'volunteer_time',
+  })
+  @IsIn(CONTRIBUTION_KINDS)
+  kind!: CommitmentKind;
 }
 
 export class AmendCommitmentDto extends CommitmentTermsDto {

@@ -61,6 +61,7 @@ export class CommitmentsController {
         partnerId: actingPartner(context, body.partnerId),
         ...(body.objectiveId !== undefined ? { objectiveId: body.objectiveId } : {}),
         beneficiary: beneficiaryOf(body.beneficiary),
+        kind: body.kind,
       },
       context,
     );

@@ -17,6 +17,7 @@ import {
   PartnershipEquityQuery,
   PartnershipRecognitionQuery,
   type Principal,
+  type Valued,
 } from '@cohesion/application';
 import {
   contributionFilterOf,
@@ -81,7 +82,7 @@ export class ContributionQueriesController {
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() query: RecognitionQueryDto,
     @CurrentPrincipal() viewer: Principal,
-  ): Promise<PartnershipRecognitionView> {
+  ): Promise<Valued<PartnershipRecognitionView>> {
     return this.queries.execute(
       new PartnershipRecognitionQuery(
         partnershipId,
@@ -107,7 +108,7 @@ export class ContributionQueriesController {
     @Param('partnershipId', LedgerIdPipe) partnershipId: string,
     @Query() query: EquityQueryDto,
     @CurrentPrincipal() viewer: Principal,
-  ): Promise<PartnershipEquityView> {
+  ): Promise<Valued<PartnershipEquityView>> {
     return this.queries.execute(
       new PartnershipEquityQuery(
         partnershipId,
@@ -132,7 +133,7 @@ export class ContributionQueriesController {
     @Param('partnerId', LedgerIdPipe) partnerId: string,
     @Query() query: RecognitionQueryDto,
     @CurrentPrincipal() viewer: Principal,
-  ): Promise<PartnerRecognitionReportView> {
+  ): Promise<Valued<PartnerRecognitionReportView>> {
     return this.queries.execute(
       new PartnerRecognitionQuery(
         partnerId,

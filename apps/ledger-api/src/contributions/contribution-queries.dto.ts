@@ -29,7 +29,9 @@ export class RecognitionQueryDto extends MomentQueryDto {
   kind?: ContributionKind;
 
   @IsOptionalReference(
-    'The valuation policy to value with, at the rates it holds now (default: `default`, when defined)',
+    "The valuation policy to value with, at the rates it holds now. Default: the partnership's " +
+      'default policy, else the policy `default`; when neither applies but policies are defined, ' +
+      '400 (name one)',
     'default',
   )
   policyId?: string;

@@ -19,6 +19,8 @@ import {
   type RecognitionFilterView,
   type RecognitionTotalsView,
   type ReversedContributionView,
+  type ChosenValuationView,
+  type ValuationChoice,
   type ValuationView,
 } from '@cohesion/projections';
 import { PageDocument } from '../queries/page-document';
@@ -94,6 +96,16 @@ export class ValuationDocument implements ValuationView {
   name!: string;
   @ApiProperty({ example: 'EUR' })
   currency!: string;
+}
+
+class ChosenValuationDocument extends ValuationDocument implements ChosenValuationView {
+  @ApiProperty({
+    enum: ['named', 'partnership-default', 'ledger-default'],
+    description:
+      "Why this policy: named by `policyId`, the partnership's default (POST " +
+      '/partnerships/:id/default-valuation-policy), or the ledger-wide policy `default`',
+  })
+  chosenBy!: ValuationChoice;
 }
 
 export class RateUsedDocument implements RateUsedView {
@@ -197,8 +209,12 @@ export class PartnershipRecognitionDocument implements PartnershipRecognitionVie
   name!: string | null;
   @ApiProperty({ type: RecognitionFilterDocument })
   filter!: RecognitionFilterDocument;
-  @ApiProperty({ type: ValuationDocument, nullable: true })
-  valuation!: ValuationDocument | null;
+  @ApiProperty({
+    type: ChosenValuationDocument,
+    nullable: true,
+    description: 'The policy it was valued under, and why; null when no policy is defined',
+  })
+  valuation!: ChosenValuationDocument | null;
   @ApiProperty({ type: RecognitionTotalsDocument })
   totals!: RecognitionTotalsDocument;
   @ApiProperty({ type: [PartnerRecognitionDocument] })
@@ -222,8 +238,12 @@ export class PartnerRecognitionReportDocument implements PartnerRecognitionRepor
   partnerId!: string;
   @ApiProperty({ type: RecognitionFilterDocument })
   filter!: RecognitionFilterDocument;
-  @ApiProperty({ type: ValuationDocument, nullable: true })
-  valuation!: ValuationDocument | null;
+  @ApiProperty({
+    type: ChosenValuationDocument,
+    nullable: true,
+    description: 'The policy it was valued under, and why; null when no policy is defined',
+  })
+  valuation!: ChosenValuationDocument | null;
   @ApiProperty({ type: RecognitionTotalsDocument, description: 'Across its partnerships' })
   totals!: RecognitionTotalsDocument;
   @ApiProperty({ type: [PartnerInPartnershipDocument] })
@@ -276,8 +296,12 @@ export class PartnershipEquityDocument implements PartnershipEquityView {
   name!: string | null;
   @ApiProperty({ type: RecognitionFilterDocument })
   filter!: RecognitionFilterDocument;
-  @ApiProperty({ type: ValuationDocument, nullable: true })
-  valuation!: ValuationDocument | null;
+  @ApiProperty({
+    type: ChosenValuationDocument,
+    nullable: true,
+    description: 'The policy it was valued under, and why; null when no policy is defined',
+  })
+  valuation!: ChosenValuationDocument | null;
   @nullable('Value of all contributions counted', 'number')
   totalValueCents!: number | null;
   @nullable(

@@ -59,6 +59,15 @@ export class PartnershipSummaryDocument implements PartnershipSummaryView {
   status!: PartnershipStatus;
   @ApiProperty({ type: String, nullable: true, description: 'Why it was suspended or closed' })
   statusReason!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'city-rates-2026',
+    description:
+      'The valuation policy its contribution reports use when they name none (set by ' +
+      'POST /partnerships/:id/default-valuation-policy); null: not set',
+  })
+  defaultValuationPolicyId!: string | null;
   @ApiProperty({ example: '2026-01-15T10:00:00.000Z' })
   foundedAt!: string;
   @ApiProperty({ example: '2026-03-02T17:40:00.000Z', description: 'Its own stream last changed' })

@@ -89,3 +89,8 @@ export class RecordMeetingDto extends ActDto {
   @IsOptionalText('Notes')
   notes?: string;
 }
+
+export class SetDefaultValuationPolicyDto extends ActDto {
+  @IsLedgerId('A defined valuation policy (see GET /valuation-policies)', 'city-rates-2026')
+  policyId!: string;
+}

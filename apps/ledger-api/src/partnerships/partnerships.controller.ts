@@ -1,7 +1,6 @@
 import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { PartnershipCommand } from '@cohesion/domain';
 import { ApiCommand } from '../commands/api-command.decorator';
 import {
   type CommandContext,
@@ -9,6 +8,7 @@ import {
   type CommandResult,
   generatedId,
   PartnershipCommandMessage,
+  type PartnershipRequest,
 } from '@cohesion/application';
 import { CurrentCommandContext } from '../commands/command-context.decorator';
 import { LedgerIdPipe } from '../validation/ledger-id.pipe';
@@ -19,26 +19,27 @@ import {
   JoinPartnerDto,
   ReasonDto,
   RecordMeetingDto,
+  SetDefaultValuationPolicyDto,
   ReviseObjectiveDto,
   SetObjectiveDto,
 } from './partnership.dto';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 
-type Data<T extends PartnershipCommand['type']> = Extract<PartnershipCommand, { type: T }>['data'];
+type Data<T extends PartnershipRequest['type']> = Extract<PartnershipRequest, { type: T }>['data'];
 
 @ApiTags('partnerships')
 @Controller('partnerships')
 export class PartnershipsController {
   constructor(private readonly commands: CommandBus) {}
 
-  private send<T extends PartnershipCommand['type']>(
+  private send<T extends PartnershipRequest['type']>(
     type: T,
     data: Data<T>,
     context: CommandContext,
   ) {
     return this.commands.execute(
-      new PartnershipCommandMessage(commandFrom<PartnershipCommand>(type, data, context), context),
+      new PartnershipCommandMessage(commandFrom<PartnershipRequest>(type, data, context), context),
     );
   }
 
@@ -195,5 +196,19 @@ export class PartnershipsController {
     @CurrentCommandContext() context: CommandContext,
   ): Promise<CommandResult> {
     return this.send('ClosePartnership', { ...body, partnershipId }, context);
+  }
+
+  @Authorize(['admin'])
+  @Post(':partnershipId/default-valuation-policy')
+  @ApiCommand(
+    'Set the valuation policy its contribution reports use when they name none (422 ' +
+      '`valuation-policy-not-defined` for a policy not defined)',
+  )
+  setDefaultValuationPolicy(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Body() body: SetDefaultValuationPolicyDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('SetDefaultValuationPolicy', { ...body, partnershipId }, context);
   }
 }

@@ -14,7 +14,8 @@ import {
 } from '@cohesion/application';
 import { LedgerIdPipe } from '../validation/ledger-id.pipe';
 import { ApiReadModelQuery } from '../queries/api-read-model-query.decorator';
-import { todayUtc } from '../commitments/commitment-queries.dto';
+import { asOfOf } from '../commitments/commitment-queries.dto';
+import { momentOf } from '../queries/moment-query.dto';
 import { Authorize } from '../authorization/authorize.decorator';
 import { SCOPES } from '../authorization/scopes';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
@@ -46,7 +47,13 @@ export class ResultsChainController {
     @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnershipResultsChainView> {
     return this.queries.execute(
-      new PartnershipResultsChainQuery(partnershipId, query.policyId, todayUtc(), viewer),
+      new PartnershipResultsChainQuery(
+        partnershipId,
+        query.policyId,
+        asOfOf(query),
+        viewer,
+        momentOf(query),
+      ),
     );
   }
 
@@ -65,7 +72,14 @@ export class ResultsChainController {
     @CurrentPrincipal() viewer: Principal,
   ): Promise<ObjectiveResultsReportView> {
     return this.queries.execute(
-      new ObjectiveResultsQuery(partnershipId, objectiveId, query.policyId, todayUtc(), viewer),
+      new ObjectiveResultsQuery(
+        partnershipId,
+        objectiveId,
+        query.policyId,
+        asOfOf(query),
+        viewer,
+        momentOf(query),
+      ),
     );
   }
 
@@ -83,6 +97,8 @@ export class ResultsChainController {
     @Query() query: ResultsChainQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<PartnerResultsChainView> {
-    return this.queries.execute(new PartnerResultsChainQuery(partnerId, query.policyId, viewer));
+    return this.queries.execute(
+      new PartnerResultsChainQuery(partnerId, query.policyId, viewer, momentOf(query)),
+    );
   }
 }

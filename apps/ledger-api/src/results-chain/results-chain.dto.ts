@@ -1,9 +1,12 @@
 import { IntersectionType, PickType } from '@nestjs/swagger';
 import { RecognitionQueryDto } from '../contributions/contribution-queries.dto';
-import { ReadModelQueryDto } from '../queries/read-model-query.dto';
+import { MomentQueryDto } from '../queries/moment-query.dto';
 
-/** The valuation policy a results chain values contributions under, as the recognition reports. */
+/**
+ * The valuation policy a results chain values contributions under, as the recognition reports,
+ * and the moment it is read at.
+ */
 export class ResultsChainQueryDto extends IntersectionType(
-  ReadModelQueryDto,
+  MomentQueryDto,
   PickType(RecognitionQueryDto, ['policyId'] as const),
 ) {}

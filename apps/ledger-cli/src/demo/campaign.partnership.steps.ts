@@ -1,5 +1,11 @@
 import type { CommitmentBeneficiary } from '@cohesion/domain';
-import { claimAndConfirm, commit, contribute, join } from './demo-actions';
+import {
+  adoptDemoValuationPolicy,
+  claimAndConfirm,
+  commit,
+  contribute,
+  join,
+} from './demo-actions';
 import { ADMIN, as, PARTNERS } from './demo-cast';
 import { type DemoStep, on } from './demo-step';
 import { proposeAndSign } from './agreement-steps';
@@ -24,6 +30,7 @@ export const campaignPartnershipSteps = (seeded: Seeded): DemoStep[] => [
       territory: 'Montclair — whole city, with a focus on Bel-Air and La Source',
       neighbourhoods: ['Bel-Air', 'La Source', 'Centre-ville'],
     });
+    await adoptDemoValuationPolicy(demo, CAMPAIGN);
     await join(demo, CAMPAIGN, maison, 'association', 'lead', [
       'campaign design',
       'exhibition',
@@ -79,6 +86,7 @@ export const campaignPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, CAMPAIGN, maison, {
       id: 'maison-exposition',
+      kind: 'in_kind',
       what: 'The travelling exhibition “Visages de Montclair” in 4 venues',
       dueDate: '2026-04-30',
       objectiveId: 'reach-5000',
@@ -87,6 +95,7 @@ export const campaignPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, CAMPAIGN, departement, {
       id: 'departement-subvention',
+      kind: 'money',
       what: 'Campaign grant',
       dueDate: '2026-02-28',
       quantity: 15000,
@@ -96,6 +105,7 @@ export const campaignPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, CAMPAIGN, ligue, {
       id: 'ligue-formations',
+      kind: 'expertise',
       what: '12 half-day anti-discrimination training sessions for front-desk staff',
       dueDate: '2026-06-30',
       quantity: 12,
@@ -106,6 +116,7 @@ export const campaignPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, CAMPAIGN, radio, {
       id: 'radio-spots',
+      kind: 'in_kind',
       what: '120 minutes of airtime for the campaign spots',
       dueDate: '2026-05-31',
       quantity: 120,

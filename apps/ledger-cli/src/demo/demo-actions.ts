@@ -1,8 +1,23 @@
-import type { CommitmentBeneficiary, ContributionKind, PartnerKind } from '@cohesion/domain';
+import type {
+  CommitmentBeneficiary,
+  CommitmentKind,
+  ContributionKind,
+  PartnerKind,
+} from '@cohesion/domain';
 import type { DemoRecorder } from './demo-recorder';
 import { ADMIN, as, type DemoPartner } from './demo-cast';
+import { POLICY_ID } from './valuation-policy.steps';
 
 /** The acts the demo's partnerships repeat, each as the commands a real partner would send. */
+
+/** Its contribution reports value with the demo's policy unless they name another. */
+export const adoptDemoValuationPolicy = (demo: DemoRecorder, partnershipId: string) =>
+  demo.partnership(
+    `${partnershipId}-default-valuation-policy`,
+    ADMIN,
+    'SetDefaultValuationPolicy',
+    { partnershipId, policyId: POLICY_ID },
+  );
 
 export const join = (
   demo: DemoRecorder,
@@ -29,6 +44,7 @@ export interface DemoCommitment {
   readonly unit?: string;
   readonly objectiveId?: string;
   readonly beneficiary: CommitmentBeneficiary;
+  readonly kind: CommitmentKind;
   /** The member who accepts it on behalf of the partnership. */
   readonly acceptedBy: DemoPartner;
 }

@@ -18,10 +18,11 @@ import {
   IndicatorCommandMessage,
   type IndicatorRequest,
   PartnershipCommandMessage,
+  type PartnershipRequest,
   type Principal,
   ValuationPolicyCommandMessage,
 } from '@cohesion/application';
-import type { PartnershipCommand, ValuationPolicyCommand } from '@cohesion/domain';
+import type { ValuationPolicyCommand } from '@cohesion/domain';
 import type { DemoClock } from './demo-clock';
 
 type DataOf<C extends Command, T extends C['type']> = Extract<C, { type: T }>['data'];
@@ -49,7 +50,7 @@ export class DemoRecorder {
   /** The day the following acts took effect. */
   private effectiveDate?: string;
 
-  readonly partnership = this.lane<PartnershipCommand>(
+  readonly partnership = this.lane<PartnershipRequest>(
     (c, x) => new PartnershipCommandMessage(c, x),
   );
   readonly valuationPolicy = this.lane<ValuationPolicyCommand>(

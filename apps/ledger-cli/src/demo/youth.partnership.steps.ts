@@ -1,4 +1,10 @@
-import { claimAndConfirm, commit, contribute, join } from './demo-actions';
+import {
+  adoptDemoValuationPolicy,
+  claimAndConfirm,
+  commit,
+  contribute,
+  join,
+} from './demo-actions';
 import { ADMIN, as, PARTNERS } from './demo-cast';
 import { type DemoStep, on } from './demo-step';
 import type { Seeded } from './seeded';
@@ -22,6 +28,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
       territory: 'Montclair — north priority neighbourhoods (QPV)',
       neighbourhoods: ['Les Tilleuls', 'La Source'],
     });
+    await adoptDemoValuationPolicy(demo, YOUTH);
     await join(demo, YOUTH, vernet, 'company', 'lead', [
       'funding',
       'employee mentoring',
@@ -76,6 +83,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     const sos = { kind: 'partner', partnerId: sosJeunes.partnerId } as const;
     await commit(demo, YOUTH, vernet, {
       id: 'vernet-mentoring',
+      kind: 'volunteer_time',
       what: '120 hours of mentoring by Groupe Vernet employees',
       dueDate: '2026-06-30',
       quantity: 120,
@@ -86,6 +94,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, YOUTH, vernet, {
       id: 'vernet-funding',
+      kind: 'money',
       what: 'Programme funding for the school year',
       dueDate: '2026-03-31',
       quantity: 25000,
@@ -95,6 +104,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, YOUTH, vernet, {
       id: 'vernet-laptops',
+      kind: 'in_kind',
       what: '30 refurbished laptops for pupils without a computer at home',
       dueDate: '2026-02-28',
       quantity: 30,
@@ -104,6 +114,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, YOUTH, capTutorat, {
       id: 'cap-tutorat-homework-club',
+      kind: 'volunteer_time',
       what: '300 hours of tutoring at the homework club',
       dueDate: '2026-05-31',
       quantity: 300,
@@ -114,6 +125,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, YOUTH, ville, {
       id: 'ville-salle-tilleuls',
+      kind: 'venue',
       what: '180 hours of use of the Salle des Tilleuls for the homework club',
       dueDate: '2026-06-30',
       quantity: 180,
@@ -123,6 +135,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, YOUTH, college, {
       id: 'college-referrals',
+      kind: 'expertise',
       what: 'Refer 60 pupils at risk of dropping out, with their families’ consent',
       dueDate: '2026-01-31',
       quantity: 60,
@@ -133,6 +146,7 @@ export const youthPartnershipSteps = (seeded: Seeded): DemoStep[] => [
     });
     await commit(demo, YOUTH, parents, {
       id: 'parents-workshops',
+      kind: 'volunteer_time',
       what: '10 evening workshops for parents on following their child’s schooling',
       dueDate: '2026-05-31',
       quantity: 10,

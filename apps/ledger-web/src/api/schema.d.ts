@@ -310,6 +310,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partnerships/{partnershipId}/default-valuation-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the valuation policy its contribution reports use when they name none (422 `valuation-policy-not-defined` for a policy not defined)
+         * @description Access: requires the role admin.
+         */
+        post: operations["PartnershipsController_setDefaultValuationPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partnerships/{partnershipId}": {
         parameters: {
             query?: never;
@@ -542,7 +562,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who committed what in a partnership: its summary (made, open, fulfilled, closed partial, released, withdrawn, overdue as of `asOf`, fulfilment and on-time rates) and, per partner (paged), the same summary with its commitments
+         * Who committed what in a partnership: its summary (made, open, fulfilled, closed partial, released, withdrawn, overdue as of `asOf`, fulfilment and on-time rates) and, per partner (paged), the same summary with its commitments. With `kind`, only the commitments of that kind and the partners who made one: who committed expertise?
          * @description Access: requires one of the roles admin, auditor or partner; a partner reads only what belongs to a partnership it is a member of (anything else answers 404, as if it did not exist).
          */
         get: operations["AccountabilityReportsController_partnership"];
@@ -2733,6 +2753,20 @@ export interface components {
             /** @description Notes */
             notes?: string;
         };
+        SetDefaultValuationPolicyDto: {
+            /**
+             * Format: date
+             * @description The day the act took effect (YYYY-MM-DD): today when absent; never after today, nor before what it concerns began. Dated more than LEDGER_BACKFILL_AFTER_DAYS (7) days ago, the act is back-filled and needs backfillReason
+             */
+            effectiveDate?: string;
+            /** @description Why an act dated long ago is recorded only now (required when back-filled) */
+            backfillReason?: string;
+            /**
+             * @description A defined valuation policy (see GET /valuation-policies)
+             * @example city-rates-2026
+             */
+            policyId: string;
+        };
         ObjectiveCountsDocument: {
             /** @example 2 */
             open: number;
@@ -2788,6 +2822,11 @@ export interface components {
             status: "founded" | "active" | "suspended" | "closed";
             /** @description Why it was suspended or closed */
             statusReason: string | null;
+            /**
+             * @description The valuation policy its contribution reports use when they name none (set by POST /partnerships/:id/default-valuation-policy); null: not set
+             * @example city-rates-2026
+             */
+            defaultValuationPolicyId: string | null;
             /** @example 2026-01-15T10:00:00.000Z */
             foundedAt: string;
             /**
@@ -2876,6 +2915,11 @@ export interface components {
             status: "founded" | "active" | "suspended" | "closed";
             /** @description Why it was suspended or closed */
             statusReason: string | null;
+            /**
+             * @description The valuation policy its contribution reports use when they name none (set by POST /partnerships/:id/default-valuation-policy); null: not set
+             * @example city-rates-2026
+             */
+            defaultValuationPolicyId: string | null;
             /** @example 2026-01-15T10:00:00.000Z */
             foundedAt: string;
             /**
@@ -2985,6 +3029,12 @@ export interface components {
              */
             objectiveId?: string;
             beneficiary: components["schemas"]["BeneficiaryDto"];
+            /**
+             * @description The kind of resource promised (the kinds contributions are given in)
+             * @example volunteer_time
+             * @enum {string}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
         };
         ActingPartnerDto: {
             /**
@@ -3133,6 +3183,12 @@ export interface components {
             /** @description The objective it serves */
             objectiveId: string | null;
             beneficiary: components["schemas"]["BeneficiaryDocument"];
+            /**
+             * @description The kind of resource promised (the contribution kinds); `unspecified` for a commitment made before commitments had a kind
+             * @example volunteer_time
+             * @enum {string}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
             /**
              * @description Terms in force
              * @example Forty hours of tutoring
@@ -3329,6 +3385,12 @@ export interface components {
             objectiveId: string | null;
             beneficiary: components["schemas"]["BeneficiaryDocument"];
             /**
+             * @description The kind of resource promised (the contribution kinds); `unspecified` for a commitment made before commitments had a kind
+             * @example volunteer_time
+             * @enum {string}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
+            /**
              * @description Terms in force
              * @example Forty hours of tutoring
              */
@@ -3442,6 +3504,11 @@ export interface components {
              * @description The day overdue was judged on
              */
             asOf: string;
+            /**
+             * @description The kind asked for: only commitments of that kind are counted and listed, and only the partners who made one; null when every kind counts
+             * @enum {string|null}
+             */
+            kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified" | null;
             /** @description The whole partnership */
             summary: components["schemas"]["AccountabilitySummaryDocument"];
             /** @description A page of its partners */
@@ -3643,12 +3710,17 @@ export interface components {
             /** @enum {string|null} */
             kind: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | null;
         };
-        ValuationDocument: {
+        ChosenValuationDocument: {
             /** @example default */
             policyId: string;
             name: string;
             /** @example EUR */
             currency: string;
+            /**
+             * @description Why this policy: named by `policyId`, the partnership's default (POST /partnerships/:id/default-valuation-policy), or the ledger-wide policy `default`
+             * @enum {string}
+             */
+            chosenBy: "named" | "partnership-default" | "ledger-default";
         };
         KindUnitTotalDocument: {
             /** @enum {string} */
@@ -3718,7 +3790,8 @@ export interface components {
             /** @description Its name */
             name: string | null;
             filter: components["schemas"]["RecognitionFilterDocument"];
-            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description The policy it was valued under, and why; null when no policy is defined */
+            valuation: components["schemas"]["ChosenValuationDocument"] | null;
             totals: components["schemas"]["RecognitionTotalsDocument"];
             partners: components["schemas"]["PartnerRecognitionDocument"][];
             ratesUsed: components["schemas"]["RateUsedDocument"][];
@@ -3759,7 +3832,8 @@ export interface components {
             /** @description Its name */
             name: string | null;
             filter: components["schemas"]["RecognitionFilterDocument"];
-            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description The policy it was valued under, and why; null when no policy is defined */
+            valuation: components["schemas"]["ChosenValuationDocument"] | null;
             /** @description Value of all contributions counted */
             totalValueCents: number | null;
             /** @description Gini coefficient of the partners’ contribution values: 0 all equal, towards 1 one gives all */
@@ -3789,7 +3863,8 @@ export interface components {
         PartnerRecognitionReportDocument: {
             partnerId: string;
             filter: components["schemas"]["RecognitionFilterDocument"];
-            valuation: components["schemas"]["ValuationDocument"] | null;
+            /** @description The policy it was valued under, and why; null when no policy is defined */
+            valuation: components["schemas"]["ChosenValuationDocument"] | null;
             /** @description Across its partnerships */
             totals: components["schemas"]["RecognitionTotalsDocument"];
             partnerships: components["schemas"]["PartnerInPartnershipDocument"][];
@@ -4160,6 +4235,18 @@ export interface components {
             /** @example The city lends the hall on Wednesday afternoons. */
             text: string;
         };
+        SignatureVoidDocument: {
+            /**
+             * @description The terms version whose amendment voided it
+             * @example 2
+             */
+            byVersion: number;
+            /**
+             * Format: date-time
+             * @description When that amendment was recorded
+             */
+            at: string;
+        };
         SignatureDocument: {
             /** @example city */
             partyId: string;
@@ -4168,6 +4255,8 @@ export interface components {
             signedAt: string;
             /** @description The principal who recorded the signature */
             actor: string;
+            /** @description Void once its terms version was amended (a signature binds one terms hash): the version that voided it and when; null while its version is current */
+            void: components["schemas"]["SignatureVoidDocument"] | null;
         };
         AgreementTermsVersionDocument: {
             /** @example 1 */
@@ -5512,6 +5601,13 @@ export interface components {
             expiresAt: string | null;
             /** Format: date-time */
             revokedAt: string | null;
+        };
+        ValuationDocument: {
+            /** @example default */
+            policyId: string;
+            name: string;
+            /** @example EUR */
+            currency: string;
         };
         CommitmentTowardDocument: {
             /** @example northside-2026--tutoring-hours */
@@ -7574,6 +7670,107 @@ export interface operations {
             };
         };
     };
+    PartnershipsController_setDefaultValuationPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key is recorded once */
+                "Idempotency-Key"?: string;
+                /** @description Groups the events of one user action */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDefaultValuationPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description The principal may not do this (e.g. acting in another partner's name)
+             *
+             *     The principal may not do this (e.g. acting in another partner's name)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Another command changed the stream first (retry), or the Idempotency-Key was used for another command */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description A domain rule refused the command; `type` and `rule` name the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     PartnershipQueriesController_overview: {
         parameters: {
             query?: {
@@ -7656,6 +7853,8 @@ export interface operations {
                 asOf?: string;
                 /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
                 knownAt?: string;
+                /** @description Only the commitments of this kind (`unspecified`: made before commitments had a kind) */
+                kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
                 /** @description Only the commitments made in this partnership */
                 partnershipId?: string;
                 /** @description Only the commitments of this (committing) partner */
@@ -8726,6 +8925,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
                 cursor?: string;
+                /** @description Only the commitments of this kind (`unspecified`: made before commitments had a kind) */
+                kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
             };
             header?: never;
             path: {
@@ -8885,7 +9086,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
                 /** @description Only the contributions to this partnership */
                 partnershipId?: string;
@@ -9277,7 +9478,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
             };
             header?: never;
@@ -9361,7 +9562,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
                 /** @description Whose values the Gini coefficient is of: every partner listed (those who gave nothing valued count as 0), or only those who gave something valued */
                 giniOver?: "listed" | "contributors";
@@ -9447,7 +9648,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
             };
             header?: never;
@@ -14538,7 +14739,11 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
             };
             header?: never;
@@ -14613,7 +14818,11 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
             };
             header?: never;
@@ -14689,7 +14898,11 @@ export interface operations {
             query?: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
             };
             header?: never;
@@ -14846,6 +15059,8 @@ export interface operations {
                 asOf?: string;
                 /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
                 knownAt?: string;
+                /** @description Only the commitments of this kind (`unspecified`: made before commitments had a kind) */
+                kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other" | "unspecified";
                 /** @description Only the commitments made in this partnership */
                 partnershipId?: string;
                 /** @description Only the commitments of this (committing) partner */
@@ -14935,7 +15150,7 @@ export interface operations {
                 /** @description Only the contributions given on or before this day */
                 to?: string;
                 kind?: "money" | "in_kind" | "volunteer_time" | "expertise" | "venue" | "other";
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
                 /** @description Only the contributions to this partnership */
                 partnershipId?: string;
@@ -15571,7 +15786,11 @@ export interface operations {
             query: {
                 /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
                 minPosition?: string;
-                /** @description The valuation policy to value with, at the rates it holds now (default: `default`, when defined) */
+                /** @description The world as it stood on this day (effective time): acts that took effect after it are left out, whenever recorded, and `overdue` is judged on it. Default: today, the present. */
+                asOf?: string;
+                /** @description The ledger as it stood at this instant (recorded time): acts recorded after it are left out, back-filled ones included, e.g. "what did the ledger say on the day of the council meeting?". Default: now. */
+                knownAt?: string;
+                /** @description The valuation policy to value with, at the rates it holds now. Default: the partnership's default policy, else the policy `default`; when neither applies but policies are defined, 400 (name one) */
                 policyId?: string;
                 /** @description CSV only. `rfc4180` (default), for programs: `,`, no byte order mark, ids only, amounts in cents (`…Cents`), values as the JSON API writes them. `excel-fr`, for spreadsheets in French: `;`, a UTF-8 byte order mark, names beside ids, amounts in currency units with a decimal comma (`1234,50`), instants as `2026-03-02 17:40:12` (UTC), booleans VRAI/FAUX */
                 dialect?: "rfc4180" | "excel-fr";

@@ -64,6 +64,22 @@ export const CONTRIBUTION_KIND: Record<ContributionKind, MessageKey> = {
   other: 'contributionKind.other',
 };
 
+/** A commitment's kind: the contribution kinds, or `unspecified` for one made before kinds. */
+export const COMMITMENT_KIND: Record<
+  Schemas['PartnershipAccountabilityDocument']['partners'][number]['commitments'][number]['kind'],
+  MessageKey
+> = { ...CONTRIBUTION_KIND, unspecified: 'commitmentKind.unspecified' };
+
+/** Why a report was valued under its policy. */
+export const VALUATION_CHOICE: Record<
+  NonNullable<Schemas['PartnershipRecognitionDocument']['valuation']>['chosenBy'],
+  MessageKey
+> = {
+  named: 'valuationChoice.named',
+  'partnership-default': 'valuationChoice.partnership-default',
+  'ledger-default': 'valuationChoice.ledger-default',
+};
+
 export const AGREEMENT_STATUS: Record<Schemas['AgreementEntryDocument']['status'], MessageKey> = {
   awaiting_signatures: 'agreementStatus.awaiting_signatures',
   in_force: 'agreementStatus.in_force',

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import {
   type CommitmentDetailView,
   type CommitmentFilter,
+  type CommitmentKindView,
   type CommitmentView,
   commitmentDetail,
   listCommitments,
@@ -73,6 +74,7 @@ export class PartnershipAccountabilityQuery extends Query<PartnershipAccountabil
     readonly asOf: string,
     readonly page: PageAsked,
     readonly viewer: Principal,
+    readonly kind?: CommitmentKindView,
     readonly moment?: Moment,
   ) {
     super();
@@ -142,15 +144,13 @@ export class PartnershipAccountabilityHandler
   ) {}
 
   async execute(query: PartnershipAccountabilityQuery): Promise<PartnershipAccountabilityAnswer> {
-    const { partnershipId, asOf, page, viewer, moment } = query;
+    const { partnershipId, asOf, page, viewer, kind, moment } = query;
     const [afterPartnerId] = cursorKey(page.cursor, ['string']) ?? [];
     const unknown = () => notFound(`No partnership ${partnershipId} is known`);
     assertSeesPartnership(this.db, viewer, partnershipId, unknown);
     const db = await this.at.of(moment, thePartnership(partnershipId));
-    const report = partnershipAccountability(db, partnershipId, asOf, {
-      afterPartnerId,
-      limit: page.limit,
-    });
+    const partners = { afterPartnerId, limit: page.limit };
+    const report = partnershipAccountability(db, partnershipId, asOf, partners, kind);
     if (!report) throw unknown();
     const { lastPartnerId, ...rest } = report;
     return { ...rest, next: lastPartnerId === null ? null : encodeCursor([lastPartnerId]) };

@@ -3,10 +3,12 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import type { ValuationPolicyState } from '@cohesion/domain';
 import {
+  type ChosenValuationView,
   type ContributionFilter,
   joinedPartnershipIds,
   partnershipExists,
   listContributions,
+  listValuationPolicies,
   loadValuationPolicy,
   type PartnerRecognitionReportView,
   type PartnershipEquityView,
@@ -16,6 +18,9 @@ import {
   partnershipRecognition,
   type RecognisedContributionView,
   type RecognitionFilter,
+  partnershipDefaultValuationPolicy,
+  type ValuationChoice,
+  type ValuationView,
   valuerFor,
 } from '@cohesion/projections';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
@@ -32,22 +37,68 @@ import {
   ReadModelsAt,
   thePartnership,
 } from '../read-models';
-import { concealing, notFound } from '../errors';
+import { concealing, invalidRequest, notFound } from '../errors';
 
 export const DEFAULT_POLICY_ID = 'default';
 
+/** A policy to value with, as it stands now, and why that one. */
+export interface ChosenPolicy {
+  readonly policy: ValuationPolicyState;
+  readonly chosenBy: ValuationChoice;
+}
+
+/** Policies named in the problem that asks for one: enough to pick from, bounded. */
+const POLICIES_SUGGESTED = 5;
+
 /**
- * The policy to value with, as it stands now: the one named (404 when unknown), else `default`
- * when it is defined; without any, quantities are reported without value.
+ * The policy to value with: the one named (404 when unknown), else the partnership's default,
+ * else the ledger-wide `default`. When none of those applies but policies are defined, the
+ * question is ambiguous (400, naming some); with no policy defined at all, quantities are
+ * reported without value.
  */
 export function valuationPolicyFor(
   db: Database.Database,
   policyId: string | undefined,
-): ValuationPolicyState | undefined {
-  const policy = loadValuationPolicy(db, policyId ?? DEFAULT_POLICY_ID);
-  if (!policy && policyId !== undefined)
-    throw notFound(`No valuation policy ${policyId} is defined`);
-  return policy;
+  partnershipId?: string,
+): ChosenPolicy | undefined {
+  if (policyId !== undefined) {
+    const named = loadValuationPolicy(db, policyId);
+    if (!named) throw notFound(`No valuation policy ${policyId} is defined`);
+    return { policy: named, chosenBy: 'named' };
+  }
+  const partnershipDefault =
+    partnershipId === undefined ? undefined : partnershipDefaultValuationPolicy(db, partnershipId);
+  const ownDefault = partnershipDefault && loadValuationPolicy(db, partnershipDefault);
+  if (ownDefault) return { policy: ownDefault, chosenBy: 'partnership-default' };
+  const ledgerDefault = loadValuationPolicy(db, DEFAULT_POLICY_ID);
+  if (ledgerDefault) return { policy: ledgerDefault, chosenBy: 'ledger-default' };
+  const defined = listValuationPolicies(db, { limit: POLICIES_SUGGESTED });
+  if (defined.length === 0) return undefined;
+  const named = defined.slice(0, POLICIES_SUGGESTED).map((policy) => policy.policyId);
+  const more = defined.length > POLICIES_SUGGESTED ? ', …' : '';
+  const where = partnershipId === undefined ? '' : ` for ${partnershipId}`;
+  throw invalidRequest(
+    `No valuation policy is chosen${where}: name one with policyId (defined: ` +
+      `${named.join(', ')}${more}; see GET /valuation-policies), set the partnership's default ` +
+      `(POST /partnerships/:id/default-valuation-policy), or define a policy named ${DEFAULT_POLICY_ID}`,
+  );
+}
+
+/** A report's answer, its valuation saying which policy and why. */
+export type Valued<T extends { readonly valuation: ValuationView | null }> = Omit<
+  T,
+  'valuation'
+> & { readonly valuation: ChosenValuationView | null };
+
+function valued<T extends { readonly valuation: ValuationView | null }>(
+  report: T,
+  chosen: ChosenPolicy | undefined,
+): Valued<T> {
+  const { valuation } = report;
+  return {
+    ...report,
+    valuation: valuation && chosen ? { ...valuation, chosenBy: chosen.chosenBy } : null,
+  };
 }
 
 export class ListContributionsQuery extends Query<Page<RecognisedContributionView>> {
@@ -75,9 +126,13 @@ abstract class RecognitionReportQuery<T> extends Query<T> {
   }
 }
 
-export class PartnershipRecognitionQuery extends RecognitionReportQuery<PartnershipRecognitionView> {}
-export class PartnerRecognitionQuery extends RecognitionReportQuery<PartnerRecognitionReportView> {}
-export class PartnershipEquityQuery extends RecognitionReportQuery<PartnershipEquityView> {}
+export class PartnershipRecognitionQuery extends RecognitionReportQuery<
+  Valued<PartnershipRecognitionView>
+> {}
+export class PartnerRecognitionQuery extends RecognitionReportQuery<
+  Valued<PartnerRecognitionReportView>
+> {}
+export class PartnershipEquityQuery extends RecognitionReportQuery<Valued<PartnershipEquityView>> {}
 
 @QueryHandler(ListContributionsQuery)
 export class ListContributionsHandler
@@ -91,15 +146,12 @@ export class ListContributionsHandler
   async execute({ filter, policyId, page, viewer, moment }: ListContributionsQuery) {
     const scope = scopedPartnerships(this.db, viewer, filter.partnershipId);
     const db = await this.at.of(moment, partnershipsOfList(scope));
-    const valuer = valuerFor(valuationPolicyFor(db, policyId));
+    const chosen = valuationPolicyFor(db, policyId, filter.partnershipId);
+    const valuer = valuerFor(chosen?.policy);
     const key = cursorKey(page.cursor, ['string', 'number']);
     const after = key && { date: key[0], position: key[1] };
-    const rows = listContributions(
-      db,
-      { ...filter, ...scope },
-      { after, limit: page.limit },
-      valuer,
-    );
+    const window = { after, limit: page.limit };
+    const rows = listContributions(db, { ...filter, ...scope }, window, valuer);
     return pageOf(rows, page.limit, (row) => [row.date, row.position]);
   }
 }
@@ -111,47 +163,54 @@ type Report<T> = (
   policy: ValuationPolicyState | undefined,
 ) => T | undefined;
 
-/** Whom a report is of: who may see it, whether it exists now, which partnerships it concerns. */
+/**
+ * Whom a report is of: who may see it, whether it exists now, which partnerships its past
+ * replays, and the partnership whose default policy values it (none for a partner's report).
+ */
 interface Subject {
   visible(db: Database.Database, viewer: Principal, id: string): boolean;
   known(db: Database.Database, id: string): boolean;
   partnerships(id: string): PartnershipsRead;
+  partnershipOf(id: string): string | undefined;
 }
 const ofPartnership: Subject = {
   visible: seesPartnership,
   known: partnershipExists,
   partnerships: thePartnership,
+  partnershipOf: (partnershipId) => partnershipId,
 };
 const ofPartner: Subject = {
   visible: (_db, viewer, partnerId) => seesPartner(viewer, partnerId),
   known: (db, partnerId) => joinedPartnershipIds(db, partnerId).length > 0,
   partnerships: partnershipsOfPartner,
+  partnershipOf: () => undefined,
 };
 
 /**
  * Runs a report, at the moment asked; 404 when it knows nothing of the partnership or partner,
  * and, so that nothing can be probed, when the viewer may not see it (checked first, on the
- * present: the past of what one may not see is not replayed).
+ * present: the past of what one may not see is not replayed, nor its default policy chosen).
  */
-async function answer<T>(
+async function answer<T extends { readonly valuation: ValuationView | null }>(
   [live, at]: [Database.Database, PointInTimeReads],
   report: Report<T>,
-  query: RecognitionReportQuery<T>,
+  query: RecognitionReportQuery<Valued<T>>,
   subject: Subject,
-): Promise<T> {
+): Promise<Valued<T>> {
   const unknown = () => notFound(`Nothing is known of ${query.id} ${momentText(query.moment)}`);
   if (!subject.visible(live, query.viewer, query.id)) {
     throw subject.known(live, query.id) ? concealing(unknown()) : unknown();
   }
   const db = await at.of(query.moment, subject.partnerships(query.id));
-  const result = report(db, query.id, query.filter, valuationPolicyFor(db, query.policyId));
+  const chosen = valuationPolicyFor(db, query.policyId, subject.partnershipOf(query.id));
+  const result = report(db, query.id, query.filter, chosen?.policy);
   if (!result) throw unknown();
-  return result;
+  return valued(result, chosen);
 }
 
 @QueryHandler(PartnershipRecognitionQuery)
 export class PartnershipRecognitionHandler
-  implements IQueryHandler<PartnershipRecognitionQuery, PartnershipRecognitionView>
+  implements IQueryHandler<PartnershipRecognitionQuery, Valued<PartnershipRecognitionView>>
 {
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
@@ -165,7 +224,7 @@ export class PartnershipRecognitionHandler
 
 @QueryHandler(PartnerRecognitionQuery)
 export class PartnerRecognitionHandler
-  implements IQueryHandler<PartnerRecognitionQuery, PartnerRecognitionReportView>
+  implements IQueryHandler<PartnerRecognitionQuery, Valued<PartnerRecognitionReportView>>
 {
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
@@ -179,7 +238,7 @@ export class PartnerRecognitionHandler
 
 @QueryHandler(PartnershipEquityQuery)
 export class PartnershipEquityHandler
-  implements IQueryHandler<PartnershipEquityQuery, PartnershipEquityView>
+  implements IQueryHandler<PartnershipEquityQuery, Valued<PartnershipEquityView>>
 {
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,

@@ -23,6 +23,7 @@ export const COMMITMENT_COLUMNS: readonly Column<CommitmentView>[] = [
       ? names.partner(partnershipId, beneficiary.partnerId)
       : beneficiary.name,
   ),
+  c.text('kind', (row) => row.kind),
   c.text('what', (row) => row.what),
   c.date('dueDate', (row) => row.dueDate),
   c.integer('termsVersion', (row) => row.termsVersion),

@@ -1,12 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type PartnershipCommand, partnershipDecider } from '@cohesion/domain';
+import {
+  type PartnershipCommand,
+  partnershipDecider,
+  valuationPolicyDecider,
+} from '@cohesion/domain';
 import { AggregateStore } from '../command-side/aggregate-store';
 import { CommandAccess } from '../command-side/command-access';
 import type { CommandContext, CommandResult } from '../command-side/command-context';
-import { CommandMessage } from '../command-side/command-messages';
+import { CommandMessage, type WithoutFacts } from '../command-side/command-messages';
 import { streamOf } from '../command-side/streams';
 
-export class PartnershipCommandMessage extends CommandMessage<PartnershipCommand> {}
+export type PartnershipRequest = WithoutFacts<PartnershipCommand, 'policyDefined'>;
+
+export class PartnershipCommandMessage extends CommandMessage<PartnershipRequest> {}
 
 @CommandHandler(PartnershipCommandMessage)
 export class PartnershipCommandHandler
@@ -20,14 +26,24 @@ export class PartnershipCommandHandler
   async execute({ command, context }: PartnershipCommandMessage): Promise<CommandResult> {
     await this.authorize(command, context);
     const stream = streamOf('partnership', command.data.partnershipId);
-    return this.aggregates.execute(stream, partnershipDecider, command, context);
+    const decided = await this.withFacts(command);
+    return this.aggregates.execute(stream, partnershipDecider, decided, context);
+  }
+
+  /** Completes the request with what the decider must know of other aggregates. */
+  private async withFacts(request: PartnershipRequest): Promise<PartnershipCommand> {
+    if (request.type !== 'SetDefaultValuationPolicy') return request;
+    const policy = streamOf('valuation-policy', request.data.policyId);
+    const { state } = await this.aggregates.load(policy, valuationPolicyDecider);
+    return { ...request, policyDefined: state.status === 'defined' };
   }
 
   /**
-   * Founding, membership and the partnership's status are administrators' (the route rule says
-   * so); objectives and meetings are also its members', each in its own partnerships only.
+   * Founding, membership, the partnership's status and its default valuation policy are
+   * administrators' (the route rule says so); objectives and meetings are also its members',
+   * each in its own partnerships only.
    */
-  private async authorize(command: PartnershipCommand, context: CommandContext): Promise<void> {
+  private async authorize(command: PartnershipRequest, context: CommandContext): Promise<void> {
     switch (command.type) {
       case 'SetObjective':
       case 'ReviseObjective':
@@ -43,6 +59,7 @@ export class PartnershipCommandHandler
       case 'SuspendPartnership':
       case 'ReactivatePartnership':
       case 'ClosePartnership':
+      case 'SetDefaultValuationPolicy':
         return;
     }
   }

@@ -14,6 +14,14 @@ import { assertSeesPartnership, seesPartner } from '../access/read-scope';
 import type { Principal } from '../access/principal';
 import { concealing, notFound } from '../errors';
 import { valuationPolicyFor } from '../contributions/recognition.query';
+import {
+  type Moment,
+  momentText,
+  partnershipsOfPartner,
+  type PointInTimeReads,
+  ReadModelsAt,
+  thePartnership,
+} from '../read-models';
 
 /** A partnership's results chain, objective by objective, valued under a policy. */
 export class PartnershipResultsChainQuery extends Query<PartnershipResultsChainView> {
@@ -23,6 +31,7 @@ export class PartnershipResultsChainQuery extends Query<PartnershipResultsChainV
     /** The day `overdue` is judged on. */
     readonly today: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -36,6 +45,7 @@ export class ObjectiveResultsQuery extends Query<ObjectiveResultsReportView> {
     readonly policyId: string | undefined,
     readonly today: string,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -47,6 +57,7 @@ export class PartnerResultsChainQuery extends Query<PartnerResultsChainView> {
     readonly partnerId: string,
     readonly policyId: string | undefined,
     readonly viewer: Principal,
+    readonly moment?: Moment,
   ) {
     super();
   }
@@ -57,19 +68,20 @@ export class PartnerResultsChainQuery extends Query<PartnerResultsChainView> {
 export class PartnershipResultsChainHandler
   implements IQueryHandler<PartnershipResultsChainQuery, PartnershipResultsChainView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ partnershipId, policyId, today, viewer }: PartnershipResultsChainQuery) {
+  async execute(query: PartnershipResultsChainQuery) {
+    const { partnershipId, policyId, today, viewer, moment } = query;
     const unknown = () => notFound(`No partnership ${partnershipId} is known`);
     assertSeesPartnership(this.db, viewer, partnershipId, unknown);
-    const chain = partnershipResultsChain(
-      this.db,
-      partnershipId,
-      valuationPolicyFor(this.db, policyId),
-      today,
-    );
+    const db = await this.at.of(moment, thePartnership(partnershipId));
+    const policy = valuationPolicyFor(db, policyId, partnershipId)?.policy;
+    const chain = partnershipResultsChain(db, partnershipId, policy, today);
     if (!chain) throw unknown();
-    return Promise.resolve(chain);
+    return chain;
   }
 }
 
@@ -77,21 +89,21 @@ export class PartnershipResultsChainHandler
 export class ObjectiveResultsHandler
   implements IQueryHandler<ObjectiveResultsQuery, ObjectiveResultsReportView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ partnershipId, objectiveId, policyId, today, viewer }: ObjectiveResultsQuery) {
+  async execute(query: ObjectiveResultsQuery) {
+    const { partnershipId, objectiveId, policyId, today, viewer, moment } = query;
     // Another partnership's objective is answered exactly as one never set.
     const unknown = () => notFound(`No objective ${objectiveId} is set in ${partnershipId}`);
     assertSeesPartnership(this.db, viewer, partnershipId, unknown);
-    const results = objectiveResults(
-      this.db,
-      partnershipId,
-      objectiveId,
-      valuationPolicyFor(this.db, policyId),
-      today,
-    );
+    const db = await this.at.of(moment, thePartnership(partnershipId));
+    const policy = valuationPolicyFor(db, policyId, partnershipId)?.policy;
+    const results = objectiveResults(db, partnershipId, objectiveId, policy, today);
     if (!results) throw unknown();
-    return Promise.resolve(results);
+    return results;
   }
 }
 
@@ -99,13 +111,24 @@ export class ObjectiveResultsHandler
 export class PartnerResultsChainHandler
   implements IQueryHandler<PartnerResultsChainQuery, PartnerResultsChainView>
 {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
+  ) {}
 
-  execute({ partnerId, policyId, viewer }: PartnerResultsChainQuery) {
+  async execute({ partnerId, policyId, viewer, moment }: PartnerResultsChainQuery) {
     const unknown = () => notFound(`No partner ${partnerId} joined or contributed`);
-    const report = partnerResultsChain(this.db, partnerId, valuationPolicyFor(this.db, policyId));
-    if (!report) throw unknown();
+    const now = partnerResultsChain(
+      this.db,
+      partnerId,
+      valuationPolicyFor(this.db, policyId)?.policy,
+    );
+    if (!now) throw unknown();
     if (!seesPartner(viewer, partnerId)) throw concealing(unknown());
-    return Promise.resolve(report);
+    if (moment === undefined) return now;
+    const db = await this.at.of(moment, partnershipsOfPartner(partnerId));
+    const report = partnerResultsChain(db, partnerId, valuationPolicyFor(db, policyId)?.policy);
+    if (!report) throw notFound(`Partner ${partnerId} had not joined ${momentText(moment)}`);
+    return report;
   }
 }

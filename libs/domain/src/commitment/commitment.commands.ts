@@ -1,6 +1,6 @@
 import type { Command } from '../decider';
 import type { PartnershipFacts } from '../partnership';
-import type { CommitmentBeneficiary, CommitmentTerms } from './commitment.events';
+import type { CommitmentBeneficiary, CommitmentKind, CommitmentTerms } from './commitment.events';
 
 /** Facts about the commitment's partnership, folded by the handler from `partnership-<id>`. */
 interface WithPartnership {
@@ -32,6 +32,7 @@ export type CommitmentCommand =
         partnerId: string;
         objectiveId?: string;
         beneficiary: CommitmentBeneficiary;
+        kind: CommitmentKind;
       }
     > &
       WithPartnership)

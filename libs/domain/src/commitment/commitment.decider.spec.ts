@@ -35,6 +35,7 @@ const made = event('CommitmentMade', {
   dueDate: '2026-06-30',
   quantity: 40,
   unit: 'hours',
+  kind: 'volunteer_time',
 });
 /** Without quantity, to partner p2. */
 const madeToP2 = event('CommitmentMade', {
@@ -44,6 +45,7 @@ const madeToP2 = event('CommitmentMade', {
   what: 'Lend the hall for the neighbourhood fair',
   beneficiary: { kind: 'partner', partnerId: 'p2' },
   dueDate: '2026-05-01',
+  kind: 'venue',
 });
 const accepted = event('CommitmentAccepted', { commitmentId, acceptedBy: 'p2' });
 const claimed = (claimId: string, quantity?: number) =>
@@ -75,7 +77,10 @@ const inProgress = [made, accepted, claimed('k1', 10), confirmed('k1', 10)];
 const make = (
   data: Partial<Extract<CommitmentCommand, { type: 'MakeCommitment' }>['data']> = {},
   partnership = facts(),
-) => ({ ...command('MakeCommitment', { ...made.data, ...data }), partnership });
+) => ({
+  ...command('MakeCommitment', { ...made.data, kind: 'volunteer_time', ...data }),
+  partnership,
+});
 const accept = (acceptedBy = 'p2', partnership = facts()) => ({
   ...command('AcceptCommitment', { commitmentId, acceptedBy }),
   partnership,
@@ -133,8 +138,21 @@ describe('Commitment decider', () => {
     it('records a commitment without quantity, to a partner of the partnership', () =>
       spec
         .given([])
-        .when({ ...command('MakeCommitment', madeToP2.data), partnership: facts() })
+        .when({
+          ...command('MakeCommitment', { ...madeToP2.data, kind: 'venue' }),
+          partnership: facts(),
+        })
         .then([madeToP2]));
+    it('keeps the kind of resource promised', () => {
+      expect(fold(commitmentDecider, [made]).kind).toBe('volunteer_time');
+      expect(fold(commitmentDecider, [madeToP2]).kind).toBe('venue');
+    });
+    it('folds a commitment made before commitments had a kind, without a kind', () => {
+      const { kind: _kind, ...withoutKind } = made.data;
+      const state = fold(commitmentDecider, [{ ...made, data: withoutKind }]);
+      expect(state.status).toBe('made');
+      expect(state.kind).toBeUndefined();
+    });
     it('does not check the acting principal here (authorization comes later)', () =>
       spec
         .given([])

@@ -300,7 +300,7 @@ function decideCloseAsPartial(
 export function evolveCommitment(state: CommitmentState, event: CommitmentEvent): CommitmentState {
   switch (event.type) {
     case 'CommitmentMade': {
-      const { commitmentId, partnershipId, partnerId, objectiveId, beneficiary } = event.data;
+      const { commitmentId, partnershipId, partnerId, objectiveId, beneficiary, kind } = event.data;
       const terms = termsOf(event.data);
       return {
         ...state,
@@ -310,6 +310,7 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent)
         committerId: partnerId,
         ...(objectiveId !== undefined ? { objectiveId } : {}),
         beneficiary,
+        ...(kind !== undefined ? { kind } : {}),
         terms,
         termsHistory: [{ version: 1, ...terms }],
       };

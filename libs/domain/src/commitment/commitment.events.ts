@@ -1,3 +1,11 @@
+import type { ContributionKind } from '../contribution/contribution.events';
+
+/** What kind of resource is promised: the kinds contributions are given in. */
+export type CommitmentKind = ContributionKind;
+
+/** What read models say of a commitment made before commitments had a kind. */
+export const UNSPECIFIED_COMMITMENT_KIND = 'unspecified';
+
 /** To whom the commitment is made: a partner of the partnership, or a group described in words. */
 export type CommitmentBeneficiary =
   | { kind: 'partner'; partnerId: string }
@@ -21,6 +29,8 @@ export type CommitmentEvent =
         partnerId: string;
         objectiveId?: string;
         beneficiary: CommitmentBeneficiary;
+        /** Required of new commitments; absent from those made before commitments had a kind. */
+        kind?: CommitmentKind;
       };
     }
   | { type: 'CommitmentAccepted'; data: { commitmentId: string; acceptedBy: string } }

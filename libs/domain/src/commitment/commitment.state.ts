@@ -1,4 +1,4 @@
-import type { CommitmentBeneficiary, CommitmentTerms } from './commitment.events';
+import type { CommitmentBeneficiary, CommitmentKind, CommitmentTerms } from './commitment.events';
 
 export type CommitmentStatus =
   | 'none'
@@ -50,6 +50,8 @@ export interface CommitmentState {
   readonly committerId?: string;
   readonly objectiveId?: string;
   readonly beneficiary?: CommitmentBeneficiary;
+  /** Absent for a commitment made before commitments had a kind. */
+  readonly kind?: CommitmentKind;
   readonly acceptedBy?: string;
   /** The terms in force (the last of `termsHistory`). */
   readonly terms?: Readonly<CommitmentTerms>;

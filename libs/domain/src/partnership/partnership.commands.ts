@@ -16,4 +16,8 @@ export type PartnershipCommand =
   | Command<'RecordMeeting', FactOf<'MeetingHeld'>>
   | Command<'SuspendPartnership', FactOf<'PartnershipSuspended'>>
   | Command<'ReactivatePartnership', FactOf<'PartnershipReactivated'>>
-  | Command<'ClosePartnership', FactOf<'PartnershipClosed'>>;
+  | Command<'ClosePartnership', FactOf<'PartnershipClosed'>>
+  | (Command<'SetDefaultValuationPolicy', FactOf<'DefaultValuationPolicySet'>> & {
+      /** Whether the policy is defined: the handler reads its stream before deciding. */
+      readonly policyDefined: boolean;
+    });

@@ -250,6 +250,34 @@ describe('Partnership decider', () => {
     });
   });
 
+  describe('default valuation policy', () => {
+    const defaultSet = event('DefaultValuationPolicySet', { partnershipId, policyId: 'city-2026' });
+    const setDefault = (policyDefined: boolean) => ({
+      ...command('SetDefaultValuationPolicy', defaultSet.data),
+      policyDefined,
+    });
+    it('sets the policy its reports value with, when that policy is defined', () =>
+      spec
+        .given([founded, joined('p1')])
+        .when(setDefault(true))
+        .then([defaultSet]));
+    it('refuses a policy that is not defined', () =>
+      spec
+        .given([founded, joined('p1')])
+        .when(setDefault(false))
+        .thenThrows('valuation-policy-not-defined'));
+    it('refuses once the partnership is closed', () =>
+      spec.given([founded, closed]).when(setDefault(true)).thenThrows('partnership-closed'));
+    it('keeps the last policy set in the state', () => {
+      const later = event('DefaultValuationPolicySet', { partnershipId, policyId: 'city-2027' });
+      const state = [founded, defaultSet, later].reduce(
+        partnershipDecider.evolve,
+        partnershipDecider.initialState(),
+      );
+      expect(state.defaultValuationPolicyId).toBe('city-2027');
+    });
+  });
+
   describe('state', () => {
     it('folds members, objectives and status from the events', () => {
       let state = partnershipDecider.initialState();

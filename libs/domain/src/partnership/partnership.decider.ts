@@ -22,7 +22,8 @@ export type PartnershipRule =
   | 'objective-not-open'
   | 'meeting-already-recorded'
   | 'meeting-in-the-future'
-  | 'meeting-attendee-not-member';
+  | 'meeting-attendee-not-member'
+  | 'valuation-policy-not-defined';
 
 const violation = (rule: PartnershipRule, message: string) => new RuleViolation(rule, message);
 
@@ -96,6 +97,14 @@ export function decidePartnership(
       return [{ type: 'PartnershipReactivated', data: command.data }];
     case 'ClosePartnership':
       return [{ type: 'PartnershipClosed', data: command.data }];
+    case 'SetDefaultValuationPolicy':
+      if (!command.policyDefined) {
+        throw violation(
+          'valuation-policy-not-defined',
+          `No valuation policy ${command.data.policyId} is defined: define it first`,
+        );
+      }
+      return [{ type: 'DefaultValuationPolicySet', data: command.data }];
   }
 }
 
@@ -214,6 +223,8 @@ export function evolvePartnership(
       return { ...state, status: 'active' };
     case 'PartnershipClosed':
       return { ...state, status: 'closed' };
+    case 'DefaultValuationPolicySet':
+      return { ...state, defaultValuationPolicyId: event.data.policyId };
   }
 }
 

@@ -78,4 +78,9 @@ export type PartnershipEvent =
     }
   | { type: 'PartnershipSuspended'; data: { partnershipId: string; reason: string } }
   | { type: 'PartnershipReactivated'; data: { partnershipId: string } }
-  | { type: 'PartnershipClosed'; data: { partnershipId: string; reason: string } };
+  | { type: 'PartnershipClosed'; data: { partnershipId: string; reason: string } }
+  | {
+      /** Its reports value contributions with this policy unless they name another. */
+      type: 'DefaultValuationPolicySet';
+      data: { partnershipId: string; policyId: string };
+    };

@@ -29,6 +29,8 @@ export interface PartnershipState {
   readonly members: Readonly<Record<string, Member>>;
   readonly objectives: Readonly<Record<string, Objective>>;
   readonly meetingIds: readonly string[];
+  /** The valuation policy its reports use unless they name one. */
+  readonly defaultValuationPolicyId?: string;
 }
 
 export const initialPartnershipState = (): PartnershipState => ({

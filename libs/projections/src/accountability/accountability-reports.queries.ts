@@ -7,6 +7,7 @@ import { addCounts, NO_COMMITMENTS, summaryOf } from './accountability.summary';
 import type {
   AccountabilityCounts,
   AccountabilitySummary,
+  CommitmentKindView,
   CommitmentView,
 } from './accountability.views';
 
@@ -29,6 +30,11 @@ export interface PartnershipAccountabilityView {
   readonly partnershipId: string;
   readonly name: string | null;
   readonly asOf: string;
+  /**
+   * Only the commitments of this kind are counted and listed, and only the partners who made
+   * one ("who committed expertise?"); null: every commitment, every partner of the roster.
+   */
+  readonly kind: CommitmentKindView | null;
   readonly summary: AccountabilitySummary;
   readonly partners: readonly PartnerCommitmentsView[];
   /** The last partner id of this page when more partners follow, else null. */
@@ -65,14 +71,16 @@ export function partnershipAccountability(
   partnershipId: string,
   asOf: string,
   page: AccountabilityPartnerPage,
+  kind?: CommitmentKindView,
 ): PartnershipAccountabilityView | undefined {
   const partnership = accountabilityRoster.partnership(db, partnershipId);
   const roster = new Map(
     accountabilityRoster.partnersOf(db, partnershipId).map((p) => [p.partnerId, p]),
   );
-  const counts = countsBy(db, 'partner_id', 'partnership_id', partnershipId, asOf);
+  const counts = countsBy(db, 'partner_id', 'partnership_id', partnershipId, asOf, kind);
   if (!partnership && counts.size === 0) return undefined;
-  const partnerIds = [...new Set([...roster.keys(), ...counts.keys()])].sort();
+  const listed = kind === undefined ? [...roster.keys(), ...counts.keys()] : [...counts.keys()];
+  const partnerIds = [...new Set(listed)].sort();
   const after = page.afterPartnerId;
   const following = partnerIds.filter((partnerId) => after === undefined || partnerId > after);
   const onPage = following.slice(0, page.limit);
@@ -80,12 +88,13 @@ export function partnershipAccountability(
     partnershipId,
     name: partnership?.name ?? null,
     asOf,
+    kind: kind ?? null,
     summary: summaryOf([...counts.values()].reduce(addCounts, NO_COMMITMENTS)),
     partners: onPage.map((partnerId) => {
       const member = roster.get(partnerId);
       const commitments = listCommitments(
         db,
-        { partnershipId, partnerId },
+        { partnershipId, partnerId, kind },
         { limit: COMMITMENTS_PER_PARTNER },
         asOf,
       );
@@ -135,13 +144,17 @@ export function partnerAccountability(
 
 type Column = 'partner_id' | 'partnership_id';
 
-/** Counts per `key` among the commitments whose `scope` column equals `id` (one indexed scan). */
+/**
+ * Counts per `key` among the commitments whose `scope` column equals `id`, of `kind` when given
+ * (one indexed scan).
+ */
 function countsBy(
   db: Database.Database,
   key: Column,
   scope: Column,
   id: string,
   asOf: string,
+  kind?: CommitmentKindView,
 ): Map<string, AccountabilityCounts> {
   const rows = cachedStatement(
     db,
@@ -153,7 +166,8 @@ function countsBy(
        sum(status = 'withdrawn') AS withdrawn,
        sum(${OPEN_STATUSES_SQL} AND due_date < @asOf) AS overdue,
        sum(coalesce(fulfilled_on_time, 0)) AS fulfilledOnTime
-     FROM accountability_commitments WHERE ${scope} = @id GROUP BY ${key}`,
-  ).all({ id, asOf }) as (AccountabilityCounts & { key: string })[];
+     FROM accountability_commitments
+     WHERE ${scope} = @id AND (@kind IS NULL OR kind = @kind) GROUP BY ${key}`,
+  ).all({ id, asOf, kind: kind ?? null }) as (AccountabilityCounts & { key: string })[];
   return new Map(rows.map(({ key: value, ...counts }) => [value, counts]));
 }

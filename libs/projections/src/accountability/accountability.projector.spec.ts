@@ -17,6 +17,7 @@ const made = (commitmentId = 'tutoring', extra: Partial<Data<'CommitmentMade'>> 
     dueDate: '2026-06-30',
     quantity: 40,
     unit: 'hours',
+    kind: 'volunteer_time',
     ...extra,
   });
 const accepted = (commitmentId = 'tutoring') =>
@@ -66,6 +67,7 @@ describe('accountability projector', () => {
         objective_id: 'dropout',
         beneficiary_partner_id: null,
         beneficiary_group: 'Pupils of Les Tilleuls',
+        kind: 'volunteer_time',
         what: 'Forty hours of tutoring',
         due_date: '2026-06-30',
         quantity: 40,
@@ -110,6 +112,13 @@ describe('accountability projector', () => {
     ).toEqual([marked]);
     expect(history(given)).toEqual([
       { status_from: null, status_to: 'made', changed_by: 'acme', actor: 'tester', reason: null },
+    ]);
+  });
+
+  it('records a commitment made before commitments had a kind as of kind unspecified', () => {
+    const given = [...founded, made('tutoring', { kind: undefined })];
+    expect(commitment(given, 'commitment_id, kind')).toEqual([
+      { commitment_id: 'tutoring', kind: 'unspecified' },
     ]);
   });
 

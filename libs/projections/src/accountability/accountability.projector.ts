@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { CommitmentEvent, CommitmentStatus, CommitmentTerms } from '@cohesion/domain';
+import {
+  type CommitmentEvent,
+  type CommitmentStatus,
+  type CommitmentTerms,
+  UNSPECIFIED_COMMITMENT_KIND,
+} from '@cohesion/domain';
 import { backfillReasonOf, effectiveDateOf, type RecordedEvent } from '@cohesion/event-store';
 import { actColumnsOf } from '../projection-kit';
 import type { Projector } from '../projector';
@@ -13,7 +18,7 @@ import {
 /** Commitments: who committed what, to whom, by when, and whether it was delivered. */
 export const accountabilityProjector: Projector = {
   name: 'accountability',
-  version: 3,
+  version: 4,
   tables: ACCOUNTABILITY_TABLES,
   schema: ACCOUNTABILITY_SCHEMA,
   bind: (db) => allOf(accountabilityRoster.bind(db), dispatch(commitmentHandlers(db))),
@@ -28,11 +33,11 @@ interface StatusChange {
 function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEvent> {
   const insertCommitment = db.prepare(
     `INSERT OR IGNORE INTO accountability_commitments (commitment_id, made_position,
-       partnership_id, partner_id, objective_id, beneficiary_partner_id, beneficiary_group, what,
-       due_date, quantity, unit, terms_version, status, made_at, made_on, backfill_reason)
+       partnership_id, partner_id, objective_id, beneficiary_partner_id, beneficiary_group, kind,
+       what, due_date, quantity, unit, terms_version, status, made_at, made_on, backfill_reason)
      VALUES (@commitmentId, @position, @partnershipId, @partnerId, @objectiveId,
-       @beneficiaryPartnerId, @beneficiaryGroup, @what, @dueDate, @quantity, @unit, 1, 'made', @at,
-       @effectiveDate, @backfillReason)`,
+       @beneficiaryPartnerId, @beneficiaryGroup, @kind, @what, @dueDate, @quantity, @unit, 1,
+       'made', @at, @effectiveDate, @backfillReason)`,
   );
   const insertTerms = db.prepare(
     `INSERT OR IGNORE INTO accountability_terms (commitment_id, version, what, due_date, quantity,
@@ -167,6 +172,7 @@ function commitmentHandlers(db: Database.Database): EventHandlers<CommitmentEven
         objectiveId: data.objectiveId ?? null,
         beneficiaryPartnerId: beneficiary.kind === 'partner' ? beneficiary.partnerId : null,
         beneficiaryGroup: beneficiary.kind === 'group' ? beneficiary.name : null,
+        kind: data.kind ?? UNSPECIFIED_COMMITMENT_KIND,
         ...termsOf(data),
         at,
         ...actColumnsOf(event),

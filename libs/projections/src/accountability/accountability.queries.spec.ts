@@ -26,6 +26,7 @@ function life(
       dueDate,
       quantity: 10,
       unit: 'hours',
+      kind: 'volunteer_time',
       ...extra,
     }),
   ];
@@ -101,11 +102,15 @@ function life(
 const db = project(accountabilityProjector, [
   ...partnershipFoundedWith('tilleuls', ['acme', 'sos', 'city']),
   ...partnershipFoundedWith('source', ['acme', 'sos']),
-  ...life('a1', 'acme', '2026-06-30', ['accept', 'deliver'], { objectiveId: 'dropout' }),
+  ...life('a1', 'acme', '2026-06-30', ['accept', 'deliver'], {
+    objectiveId: 'dropout',
+    kind: 'expertise',
+  }),
   ...life('a2', 'acme', '2026-03-31', ['accept']),
   ...life('a3', 'acme', '2026-03-31', ['withdraw']),
-  ...life('s1', 'sos', '2026-12-31'),
-  ...life('s2', 'sos', '2026-02-28', ['accept', 'release']),
+  ...life('s1', 'sos', '2026-12-31', [], { kind: 'expertise' }),
+  // Made before commitments had a kind.
+  ...life('s2', 'sos', '2026-02-28', ['accept', 'release'], { kind: undefined }),
   ...life('s3', 'sos', '2026-02-28', ['accept', 'close']),
   ...life('s4', 'sos', '2026-01-01', ['accept', 'deliver'], {}, '2026-01-02T10:00:00.000Z'),
   ...life('elsewhere', 'acme', '2026-03-31', [], { partnershipId: 'source' }),
@@ -135,6 +140,9 @@ describe('accountability queries', () => {
       ]);
       expect(ids(list({ partnerId: 'acme' }))).toEqual(['a1', 'a2', 'a3', 'elsewhere']);
       expect(ids(list({ objectiveId: 'dropout' }))).toEqual(['a1']);
+      expect(ids(list({ kind: 'expertise' }))).toEqual(['a1', 's1']);
+      expect(ids(list({ kind: 'unspecified' }))).toEqual(['s2']);
+      expect(ids(list({ kind: 'money' }))).toEqual([]);
       expect(ids(list({ status: 'fulfilled' }))).toEqual(['a1', 's4']);
       expect(ids(list({ status: 'open', partnershipId: 'tilleuls' }))).toEqual(['a2', 's1']);
     });
@@ -160,6 +168,7 @@ describe('accountability queries', () => {
           partnerId: 'sos',
           objectiveId: null,
           beneficiary: { kind: 'partner', partnerId: 'acme' },
+          kind: 'volunteer_time',
           what: 'Deliver s4',
           dueDate: '2026-01-01',
           quantity: 10,
@@ -275,6 +284,21 @@ describe('accountability queries', () => {
 
     it('answers undefined for an unknown partnership', () =>
       expect(partnershipAccountability(db, 'nowhere', asOf, { limit: 5 })).toBeUndefined());
+
+    it('answers who committed a kind: only those commitments, only the partners who made one', () => {
+      const expertise = partnershipAccountability(db, 'tilleuls', asOf, { limit: 50 }, 'expertise');
+      expect(expertise?.kind).toBe('expertise');
+      expect(expertise?.partners.map((p) => [p.partnerId, ids(p.commitments)])).toEqual([
+        ['acme', ['a1']],
+        ['sos', ['s1']],
+      ]);
+      expect(expertise?.summary).toMatchObject({ made: 2, fulfilled: 1, open: 1 });
+      expect(expertise?.partners[0].summary).toMatchObject({ made: 1, fulfilled: 1 });
+      expect(report?.kind).toBeNull();
+      const money = partnershipAccountability(db, 'tilleuls', asOf, { limit: 50 }, 'money');
+      expect(money?.partners).toEqual([]);
+      expect(money?.summary.made).toBe(0);
+    });
   });
 
   describe('partnerAccountability', () => {

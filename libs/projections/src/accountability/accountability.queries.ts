@@ -1,10 +1,15 @@
 import type Database from 'better-sqlite3';
-import type { CommitmentBeneficiary } from '@cohesion/domain';
+import {
+  type CommitmentBeneficiary,
+  CONTRIBUTION_KINDS,
+  UNSPECIFIED_COMMITMENT_KIND,
+} from '@cohesion/domain';
 import { type BackfillMark, backfillMarkOf } from '../projection-kit';
 import { cachedStatement, type PageWindow, whereAll } from '../sql-kit';
 import type {
   CommitmentClaimView,
   CommitmentDetailView,
+  CommitmentKindView,
   CommitmentStatusView,
   CommitmentView,
   StatusChangeView,
@@ -27,6 +32,11 @@ export const COMMITMENT_STATUS_FILTERS: readonly CommitmentStatusFilter[] = [
   'open',
 ];
 
+export const COMMITMENT_KINDS: readonly CommitmentKindView[] = [
+  ...CONTRIBUTION_KINDS,
+  UNSPECIFIED_COMMITMENT_KIND,
+];
+
 /** Still to be delivered: what can be overdue. */
 export const OPEN_STATUSES_SQL = "status IN ('made', 'accepted', 'in_progress')";
 
@@ -36,6 +46,7 @@ export interface CommitmentFilter {
   readonly partnershipIn?: readonly string[];
   readonly partnerId?: string;
   readonly objectiveId?: string;
+  readonly kind?: CommitmentKindView;
   readonly status?: CommitmentStatusFilter;
   /** Only the commitments overdue on this day (YYYY-MM-DD). */
   readonly overdueAsOf?: string;
@@ -52,6 +63,7 @@ interface CommitmentRow {
   objective_id: string | null;
   beneficiary_partner_id: string | null;
   beneficiary_group: string | null;
+  kind: CommitmentKindView;
   what: string;
   due_date: string;
   quantity: number | null;
@@ -89,6 +101,7 @@ export function listCommitments(
     conditions.push('partnership_id IN (SELECT value FROM json_each(@partnershipIn))');
   if (filter.partnerId !== undefined) conditions.push('partner_id = @partnerId');
   if (filter.objectiveId !== undefined) conditions.push('objective_id = @objectiveId');
+  if (filter.kind !== undefined) conditions.push('kind = @kind');
   if (filter.status === 'open') conditions.push(OPEN_STATUSES_SQL);
   else if (filter.status !== undefined) conditions.push('status = @status');
   if (filter.overdueAsOf !== undefined)
@@ -143,6 +156,7 @@ function commitmentView(row: CommitmentRow, asOf: string): CommitmentView {
     partnerId: row.partner_id,
     objectiveId: row.objective_id,
     beneficiary,
+    kind: row.kind,
     what: row.what,
     dueDate: row.due_date,
     quantity: row.quantity,

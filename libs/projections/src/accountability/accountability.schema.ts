@@ -16,6 +16,7 @@ const COMMITMENTS = `
     objective_id           TEXT,
     beneficiary_partner_id TEXT,
     beneficiary_group      TEXT,
+    kind                   TEXT    NOT NULL,
     what                   TEXT    NOT NULL,
     due_date               TEXT    NOT NULL,
     quantity               REAL,
@@ -42,6 +43,8 @@ const COMMITMENTS = `
     ON accountability_commitments (partnership_id, partner_id, made_position);
   CREATE INDEX accountability_commitments_by_partner
     ON accountability_commitments (partner_id, made_position);
+  CREATE INDEX accountability_commitments_by_partnership_kind
+    ON accountability_commitments (partnership_id, kind, made_position);
   CREATE INDEX accountability_commitments_by_status
     ON accountability_commitments (status, due_date);
 `;

@@ -1,7 +1,15 @@
-import type { CommitmentBeneficiary, CommitmentStatus } from '@cohesion/domain';
+import type {
+  CommitmentBeneficiary,
+  CommitmentKind,
+  CommitmentStatus,
+  UNSPECIFIED_COMMITMENT_KIND,
+} from '@cohesion/domain';
 import type { BackfillMark } from '../projection-kit';
 
 export type CommitmentStatusView = Exclude<CommitmentStatus, 'none'>;
+
+/** The kind of resource promised; `unspecified` for commitments made before kinds existed. */
+export type CommitmentKindView = CommitmentKind | typeof UNSPECIFIED_COMMITMENT_KIND;
 
 /** A commitment as the accountability read model answers it. */
 export interface CommitmentView extends BackfillMark {
@@ -13,6 +21,7 @@ export interface CommitmentView extends BackfillMark {
   readonly partnerId: string;
   readonly objectiveId: string | null;
   readonly beneficiary: CommitmentBeneficiary;
+  readonly kind: CommitmentKindView;
   /** The terms in force (version `termsVersion`). */
   readonly what: string;
   readonly dueDate: string;

@@ -1,5 +1,6 @@
 export { accountabilityProjector } from './accountability.projector';
 export {
+  COMMITMENT_KINDS,
   COMMITMENT_STATUS_FILTERS,
   COMMITMENT_STATUSES,
   type CommitmentFilter,
@@ -22,6 +23,7 @@ export type {
   AccountabilitySummary,
   CommitmentClaimView,
   CommitmentDetailView,
+  CommitmentKindView,
   CommitmentStatusView,
   CommitmentView,
   StatusChangeView,

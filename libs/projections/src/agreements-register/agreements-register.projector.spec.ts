@@ -113,7 +113,13 @@ describe('agreements register projector', () => {
       versions: [
         {
           signatures: [
-            { partyId: 'assoc', termsHash: 'hall-h1', signedAt: minute(2), actor: 'assoc-officer' },
+            {
+              partyId: 'assoc',
+              termsHash: 'hall-h1',
+              signedAt: minute(2),
+              actor: 'assoc-officer',
+              void: null,
+            },
           ],
         },
       ],
@@ -166,11 +172,23 @@ describe('agreements register projector', () => {
         recordedAt: minute(5),
         enteredIntoForceAt: null,
         signatures: [
-          { partyId: 'city', termsHash: 'hall-h2', signedAt: minute(6), actor: 'city-officer' },
+          {
+            partyId: 'city',
+            termsHash: 'hall-h2',
+            signedAt: minute(6),
+            actor: 'city-officer',
+            void: null,
+          },
         ],
       },
     ]);
-    expect(agreement?.versions[0].signatures.map((s) => s.partyId)).toEqual(['assoc', 'city']);
+    // The signatures of version 1 stay listed, void since the amendment that made version 2.
+    expect(
+      agreement?.versions[0].signatures.map(({ partyId, void: voided }) => [partyId, voided]),
+    ).toEqual([
+      ['assoc', { byVersion: 2, at: minute(5) }],
+      ['city', { byVersion: 2, at: minute(5) }],
+    ]);
   });
 
   it('closes a declined agreement, with who declined and why; nothing is pending', () => {

@@ -38,11 +38,21 @@ export interface AgreementEntry {
   readonly seq: number;
 }
 
+/** What voided a signature: the amendment that superseded the terms version it bound. */
+export interface SignatureVoid {
+  /** The terms version the amendment made. */
+  readonly byVersion: number;
+  /** When that amendment was recorded. */
+  readonly at: string;
+}
+
 export interface AgreementSignature {
   readonly partyId: string;
   readonly termsHash: string;
   readonly signedAt: string;
   readonly actor: string;
+  /** Null while its version is current: a signature binds one terms hash, so amending voids it. */
+  readonly void: SignatureVoid | null;
 }
 
 /** One terms version: version 1 as proposed, then each amendment. */
@@ -190,6 +200,8 @@ export function findAgreement(
     db,
     'SELECT * FROM agreements_register_signatures WHERE agreement_id = ? ORDER BY version, rowid',
   ).all(agreementId) as SignatureRow[];
+  // Versions follow one another: version N + 1 is the amendment that superseded version N.
+  const supersededBy = new Map(versions.map((next) => [next.version - 1, next]));
   return {
     ...entryOf(row),
     versions: versions.map((version) => ({
@@ -208,7 +220,12 @@ export function findAgreement(
           termsHash: signature.terms_hash,
           signedAt: signature.signed_at,
           actor: signature.actor,
+          void: voidOf(supersededBy.get(version.version)),
         })),
     })),
   };
+}
+
+function voidOf(amendment: VersionRow | undefined): SignatureVoid | null {
+  return amendment ? { byVersion: amendment.version, at: amendment.recorded_at } : null;
 }

@@ -42,6 +42,17 @@ export interface ValuationView {
   readonly currency: string;
 }
 
+/**
+ * Why a report was valued under its policy: named in the query, the partnership's default, or
+ * the ledger-wide policy `default`.
+ */
+export type ValuationChoice = 'named' | 'partnership-default' | 'ledger-default';
+
+/** The policy a report was valued under, and why that one. */
+export interface ChosenValuationView extends ValuationView {
+  readonly chosenBy: ValuationChoice;
+}
+
 /** A valuation policy as defined, with every entry ever set in it (never rewritten). */
 export interface ValuationPolicyView extends ValuationView {
   /** When the ledger recorded its definition. */

@@ -15,6 +15,7 @@ export interface PartnershipRow {
   readonly neighbourhoods: string;
   readonly status: PartnershipSummaryView['status'];
   readonly status_reason: string | null;
+  readonly default_valuation_policy_id: string | null;
   readonly founded_at: string;
   readonly updated_at: string;
   readonly revision: number;
@@ -41,6 +42,7 @@ export function partnershipSummary(row: PartnershipRow): PartnershipSummaryView 
     neighbourhoods: fromJsonColumn<string[]>(row.neighbourhoods),
     status: row.status,
     statusReason: row.status_reason,
+    defaultValuationPolicyId: row.default_valuation_policy_id,
     foundedAt: row.founded_at,
     updatedAt: row.updated_at,
     revision: String(row.revision),

@@ -72,6 +72,7 @@ describe('partnership overview projector', () => {
       neighbourhoods: ['Les Tilleuls'],
       status: 'founded',
       statusReason: null,
+      defaultValuationPolicyId: null,
       foundedAt: '2026-01-01T09:01:00.000Z',
       updatedAt: '2026-01-01T09:01:00.000Z',
       revision: '0',
@@ -267,6 +268,17 @@ describe('partnership overview projector', () => {
       status: 'closed',
       statusReason: 'Done',
       updatedAt: '2026-01-01T09:03:00.000Z',
+    });
+  });
+
+  it('DefaultValuationPolicySet: the policy its reports use when they name none, the last set', () => {
+    const set = (policyId: string) =>
+      on({ type: 'DefaultValuationPolicySet', data: { partnershipId: 'north', policyId } });
+    expect(overview([founded(), set('city-2026')])).toMatchObject({
+      defaultValuationPolicyId: 'city-2026',
+    });
+    expect(overview([founded(), set('city-2026'), set('city-2027')])).toMatchObject({
+      defaultValuationPolicyId: 'city-2027',
     });
   });
 

@@ -147,6 +147,9 @@ function partnershipHandler(statements: Statements) {
       case 'PartnershipClosed':
         statements.status.run({ ...event.data, status: 'closed' });
         return true;
+      case 'DefaultValuationPolicySet':
+        statements.defaultValuationPolicy.run(event.data);
+        return true;
       default:
         return false;
     }
@@ -160,7 +163,7 @@ function partnershipHandler(statements: Statements) {
  */
 export const partnershipOverviewProjector: Projector = {
   name: 'partnership_overview',
-  version: 2,
+  version: 3,
   tables: PARTNERSHIP_OVERVIEW_TABLES,
   schema: PARTNERSHIP_OVERVIEW_SCHEMA,
   bind(db) {

@@ -171,6 +171,21 @@ export function partnershipName(db: Database.Database, partnershipId: string): s
   );
 }
 
+/** The valuation policy the partnership's reports use when they name none, if it set one. */
+export function partnershipDefaultValuationPolicy(
+  db: Database.Database,
+  partnershipId: string,
+): string | undefined {
+  return (
+    textAt(
+      db,
+      `SELECT default_valuation_policy_id AS text FROM partnership_overview_partnerships
+       WHERE partnership_id = ?`,
+      partnershipId,
+    ) ?? undefined
+  );
+}
+
 /**
  * The name a partner joined a partnership under (kept after it left); `undefined` if it never
  * joined it. A partner may join each partnership under its own name.

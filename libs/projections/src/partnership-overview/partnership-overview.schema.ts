@@ -19,6 +19,8 @@ CREATE TABLE partnership_overview_partnerships (
   neighbourhoods      TEXT    NOT NULL,
   status              TEXT    NOT NULL,
   status_reason       TEXT,
+  -- the valuation policy its contribution reports use when they name none
+  default_valuation_policy_id TEXT,
   founded_at          TEXT    NOT NULL,
   updated_at          TEXT    NOT NULL,
   revision            INTEGER NOT NULL,

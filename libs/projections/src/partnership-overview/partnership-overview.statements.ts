@@ -40,6 +40,10 @@ export function prepare(db: Database.Database) {
       `UPDATE partnership_overview_partnerships SET status = @status, status_reason = @reason
        WHERE partnership_id = @partnershipId`,
     ),
+    defaultValuationPolicy: statement(
+      `UPDATE partnership_overview_partnerships SET default_valuation_policy_id = @policyId
+       WHERE partnership_id = @partnershipId`,
+    ),
     activate: statement(
       `UPDATE partnership_overview_partnerships SET status = 'active'
        WHERE partnership_id = ? AND status = 'founded'`,

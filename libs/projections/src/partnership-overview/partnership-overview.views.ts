@@ -24,6 +24,8 @@ export interface PartnershipSummaryView {
   readonly status: Exclude<PartnershipStatus, 'none'>;
   /** Why it was suspended or closed; `null` otherwise. */
   readonly statusReason: string | null;
+  /** The valuation policy its contribution reports use when they name none; null: not set. */
+  readonly defaultValuationPolicyId: string | null;
   readonly foundedAt: string;
   /** When its own stream last changed. */
   readonly updatedAt: string;

@@ -129,6 +129,17 @@ function VersionDetails({
             cell: (s) => format.dateTime(s.signedAt),
           },
           { key: 'by', header: t('agreement.signedBy'), cell: (s) => s.actor },
+          {
+            key: 'standing',
+            header: t('agreement.signatureState'),
+            cell: (s) =>
+              s.void === null
+                ? t('agreement.signatureValid')
+                : t('agreement.signatureVoid', {
+                    version: s.void.byVersion,
+                    date: format.dateTime(s.void.at),
+                  }),
+          },
         ]}
       />
     </section>

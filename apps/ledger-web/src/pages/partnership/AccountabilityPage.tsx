@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import { unwrap, useLoad } from '../../api/use-load';
 import type { CommitmentLine } from '../../api/types';
 import { useFormat } from '../../i18n/use-format';
-import { COMMITMENT_STATUS } from '../../i18n/labels';
+import { COMMITMENT_KIND, COMMITMENT_STATUS } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
@@ -122,6 +122,11 @@ function commitmentColumns(t: ReturnType<typeof useT>, format: ReturnType<typeof
       header: t('commitment.what'),
       rowHeader: true,
       cell: (c: CommitmentLine) => c.what,
+    },
+    {
+      key: 'kind',
+      header: t('commitment.kind'),
+      cell: (c: CommitmentLine) => t(COMMITMENT_KIND[c.kind]),
     },
     {
       key: 'due',

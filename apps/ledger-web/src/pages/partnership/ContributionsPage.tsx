@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import type { LedgerClient } from '../../api/client';
 import { unwrap, useLoad } from '../../api/use-load';
 import { useFormat } from '../../i18n/use-format';
-import { CONTRIBUTION_KIND } from '../../i18n/labels';
+import { CONTRIBUTION_KIND, VALUATION_CHOICE } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
@@ -58,6 +58,17 @@ export function ContributionsPage() {
                   <dt>{t('contributions.count')}</dt>
                   <dd>{format.number(recognition.totals.contributions)}</dd>
                 </div>
+                {recognition.valuation !== null ? (
+                  <div>
+                    <dt>{t('contributions.policy')}</dt>
+                    <dd>
+                      {t('contributions.valuedUnder', {
+                        policy: recognition.valuation.name,
+                        choice: t(VALUATION_CHOICE[recognition.valuation.chosenBy]),
+                      })}
+                    </dd>
+                  </div>
+                ) : null}
                 {valued ? (
                   <div>
                     <dt>{t('contributions.totalValue')}</dt>
