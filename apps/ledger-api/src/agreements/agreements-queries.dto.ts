@@ -9,6 +9,7 @@ import {
   type AgreementTermsVersionEntry,
   type SignatureVoid,
 } from '@cohesion/projections';
+import { BackfillMarkDocument } from '../queries/backfill-mark.document';
 import { ID_MESSAGE, ID_PATTERN } from '../validation/dto-validators';
 import { MomentPageQueryDto } from '../queries/moment-query.dto';
 
@@ -112,13 +113,15 @@ class SignatureVoidDocument implements SignatureVoid {
   at!: string;
 }
 
-class SignatureDocument implements AgreementSignature {
+class SignatureDocument extends BackfillMarkDocument implements AgreementSignature {
   @ApiProperty({ example: 'city' })
   partyId!: string;
   @ApiProperty()
   termsHash!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When the ledger recorded the signature' })
   signedAt!: string;
+  @ApiProperty({ format: 'date', description: 'The day it was signed' })
+  signedOn!: string;
   @ApiProperty({ description: 'The principal who recorded the signature' })
   actor!: string;
   @ApiProperty({
@@ -131,7 +134,10 @@ class SignatureDocument implements AgreementSignature {
   void!: SignatureVoidDocument | null;
 }
 
-class AgreementTermsVersionDocument implements AgreementTermsVersionEntry {
+class AgreementTermsVersionDocument
+  extends BackfillMarkDocument
+  implements AgreementTermsVersionEntry
+{
   @ApiProperty({ example: 1 })
   version!: number;
   @ApiProperty()
@@ -150,6 +156,8 @@ class AgreementTermsVersionDocument implements AgreementTermsVersionEntry {
   actor!: string;
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
+  @ApiProperty({ format: 'date', description: 'The day these terms were proposed or amended' })
+  effectiveDate!: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' })
   enteredIntoForceAt!: string | null;
   @ApiProperty({ type: [SignatureDocument], description: "Every signature on this version's hash" })

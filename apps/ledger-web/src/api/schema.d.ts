@@ -4248,17 +4248,45 @@ export interface components {
             at: string;
         };
         SignatureDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example city */
             partyId: string;
             termsHash: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ledger recorded the signature
+             */
             signedAt: string;
+            /**
+             * Format: date
+             * @description The day it was signed
+             */
+            signedOn: string;
             /** @description The principal who recorded the signature */
             actor: string;
             /** @description Void once its terms version was amended (a signature binds one terms hash): the version that voided it and when; null while its version is current */
             void: components["schemas"]["SignatureVoidDocument"] | null;
         };
         AgreementTermsVersionDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example 1 */
             version: number;
             termsHash: string;
@@ -4271,6 +4299,11 @@ export interface components {
             actor: string;
             /** Format: date-time */
             recordedAt: string;
+            /**
+             * Format: date
+             * @description The day these terms were proposed or amended
+             */
+            effectiveDate: string;
             /** Format: date-time */
             enteredIntoForceAt: string | null;
             /** @description Every signature on this version's hash */

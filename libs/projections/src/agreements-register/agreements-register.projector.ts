@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AgreementEvent } from '@cohesion/domain';
 import type { RecordedEvent } from '@cohesion/event-store';
 import type { Projector } from '../projector';
+import { type ActColumns, actColumnsOf } from '../projection-kit';
 import { type EventTypes, handledEventOf, toJsonColumn } from '../sql-kit';
 import {
   AGREEMENTS_REGISTER_SCHEMA,
@@ -19,7 +20,7 @@ const AGREEMENT_EVENTS: EventTypes<AgreementEvent> = {
 };
 
 /** Where and when an event happened, as every statement records it. */
-interface Envelope {
+interface Envelope extends ActColumns {
   readonly id: string;
   readonly at: string;
   readonly revision: number;
@@ -41,8 +42,9 @@ function statementsOf(db: Database.Database) {
     ),
     version: db.prepare(
       `INSERT INTO agreements_register_versions (agreement_id, version, terms_hash, clauses, reason,
-         by_party, actor, recorded_at)
-       VALUES (@id, @version, @termsHash, @clauses, @reason, @byParty, @actor, @at)`,
+         by_party, actor, recorded_at, effective_date, backfill_reason)
+       VALUES (@id, @version, @termsHash, @clauses, @reason, @byParty, @actor, @at, @effectiveDate,
+         @backfillReason)`,
     ),
     amend: db.prepare(
       `UPDATE agreements_register_agreements SET status = 'awaiting_signatures', signed_by = '[]',
@@ -54,8 +56,8 @@ function statementsOf(db: Database.Database) {
     ),
     signature: db.prepare(
       `INSERT INTO agreements_register_signatures (agreement_id, version, party_id, terms_hash,
-         signed_at, actor)
-       VALUES (@id, @version, @partyId, @termsHash, @at, @actor)`,
+         signed_at, signed_on, backfill_reason, actor)
+       VALUES (@id, @version, @partyId, @termsHash, @at, @effectiveDate, @backfillReason, @actor)`,
     ),
     inForce: db.prepare(
       `UPDATE agreements_register_agreements SET status = 'in_force', in_force_since = @at, ${touch}`,
@@ -139,7 +141,7 @@ function apply(sql: Statements, event: AgreementEvent, envelope: Envelope, seq: 
 /** Agreements: status, current terms version and hash, signatures, amendment history. */
 export const agreementsRegisterProjector: Projector = {
   name: 'agreements_register',
-  version: 2,
+  version: 3,
   tables: AGREEMENTS_REGISTER_TABLES,
   schema: AGREEMENTS_REGISTER_SCHEMA,
   bind(db) {
@@ -154,6 +156,7 @@ export const agreementsRegisterProjector: Projector = {
         revision: Number(recorded.revision),
         actor: metadata.actor.sub,
         byParty: metadata.actor.partnerId ?? null,
+        ...actColumnsOf(recorded),
       };
       apply(sql, event, envelope, Number(recorded.position));
     };

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { type BackfillMark, backfillMarkOf } from '../projection-kit';
 import { cachedStatement, fromJsonColumn, keysetList, when } from '../sql-kit';
 
 export const AGREEMENT_STATUSES = [
@@ -46,17 +47,20 @@ export interface SignatureVoid {
   readonly at: string;
 }
 
-export interface AgreementSignature {
+export interface AgreementSignature extends BackfillMark {
   readonly partyId: string;
   readonly termsHash: string;
+  /** Recorded at. */
   readonly signedAt: string;
+  /** The day it was signed (effective date). */
+  readonly signedOn: string;
   readonly actor: string;
   /** Null while its version is current: a signature binds one terms hash, so amending voids it. */
   readonly void: SignatureVoid | null;
 }
 
 /** One terms version: version 1 as proposed, then each amendment. */
-export interface AgreementTermsVersionEntry {
+export interface AgreementTermsVersionEntry extends BackfillMark {
   readonly version: number;
   readonly termsHash: string;
   readonly clauses: readonly { clauseId: string; text: string }[];
@@ -67,6 +71,8 @@ export interface AgreementTermsVersionEntry {
   /** The principal who recorded it. */
   readonly actor: string;
   readonly recordedAt: string;
+  /** The day these terms were proposed or amended (effective date). */
+  readonly effectiveDate: string;
   readonly enteredIntoForceAt: string | null;
   /** Every signature that bound this version's hash. */
   readonly signatures: readonly AgreementSignature[];
@@ -171,6 +177,8 @@ interface VersionRow {
   by_party: string | null;
   actor: string;
   recorded_at: string;
+  effective_date: string;
+  backfill_reason: string | null;
   entered_into_force_at: string | null;
 }
 
@@ -179,6 +187,8 @@ interface SignatureRow {
   party_id: string;
   terms_hash: string;
   signed_at: string;
+  signed_on: string;
+  backfill_reason: string | null;
   actor: string;
 }
 
@@ -212,6 +222,8 @@ export function findAgreement(
       byParty: version.by_party,
       actor: version.actor,
       recordedAt: version.recorded_at,
+      effectiveDate: version.effective_date,
+      ...backfillMarkOf(version.backfill_reason),
       enteredIntoForceAt: version.entered_into_force_at,
       signatures: signatures
         .filter((signature) => signature.version === version.version)
@@ -219,6 +231,8 @@ export function findAgreement(
           partyId: signature.party_id,
           termsHash: signature.terms_hash,
           signedAt: signature.signed_at,
+          signedOn: signature.signed_on,
+          ...backfillMarkOf(signature.backfill_reason),
           actor: signature.actor,
           void: voidOf(supersededBy.get(version.version)),
         })),

@@ -54,6 +54,8 @@ CREATE TABLE agreements_register_versions (
   by_party               TEXT,
   actor                  TEXT    NOT NULL,
   recorded_at            TEXT    NOT NULL,
+  effective_date         TEXT    NOT NULL,
+  backfill_reason        TEXT,
   entered_into_force_at  TEXT,
   PRIMARY KEY (agreement_id, version)
 ) STRICT;
@@ -64,6 +66,8 @@ CREATE TABLE agreements_register_signatures (
   party_id     TEXT    NOT NULL,
   terms_hash   TEXT    NOT NULL,
   signed_at    TEXT    NOT NULL,
+  signed_on    TEXT    NOT NULL,
+  backfill_reason TEXT,
   actor        TEXT    NOT NULL,
   PRIMARY KEY (agreement_id, version, party_id)
 ) STRICT;
