@@ -52,6 +52,11 @@ describe("a partnership's default valuation policy, through HTTP", () => {
         /name one with policyId \(defined: city-rates, frugal;.*default-valuation-policy/,
       );
     }
+    // A list finds contributions: without a chosen policy it lists them unvalued.
+    const listed = await api.get('/contributions?partnershipId=tilleuls').expect(200);
+    expect((listed.body as { items: { value: unknown }[] }).items).toEqual([
+      expect.objectContaining({ value: null }),
+    ]);
   });
 
   it('lets an administrator set it: the reports that name no policy use it, and say so', async () => {

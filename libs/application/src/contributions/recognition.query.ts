@@ -52,11 +52,9 @@ const POLICIES_SUGGESTED = 5;
 
 /**
  * The policy to value with: the one named (404 when unknown), else the partnership's default,
- * else the ledger-wide `default`. When none of those applies but policies are defined, the
- * question is ambiguous (400, naming some); with no policy defined at all, quantities are
- * reported without value.
+ * else the ledger-wide `default`; undefined when none of those applies.
  */
-export function valuationPolicyFor(
+export function chosenValuationPolicy(
   db: Database.Database,
   policyId: string | undefined,
   partnershipId?: string,
@@ -72,6 +70,21 @@ export function valuationPolicyFor(
   if (ownDefault) return { policy: ownDefault, chosenBy: 'partnership-default' };
   const ledgerDefault = loadValuationPolicy(db, DEFAULT_POLICY_ID);
   if (ledgerDefault) return { policy: ledgerDefault, chosenBy: 'ledger-default' };
+  return undefined;
+}
+
+/**
+ * The policy a report values with (see `chosenValuationPolicy`). When none is chosen but policies
+ * are defined, the report's question is ambiguous: 400, naming some. With no policy defined at
+ * all, quantities are reported without value.
+ */
+export function valuationPolicyFor(
+  db: Database.Database,
+  policyId: string | undefined,
+  partnershipId?: string,
+): ChosenPolicy | undefined {
+  const chosen = chosenValuationPolicy(db, policyId, partnershipId);
+  if (chosen) return chosen;
   const defined = listValuationPolicies(db, { limit: POLICIES_SUGGESTED });
   if (defined.length === 0) return undefined;
   const named = defined.slice(0, POLICIES_SUGGESTED).map((policy) => policy.policyId);
@@ -146,7 +159,8 @@ export class ListContributionsHandler
   async execute({ filter, policyId, page, viewer, moment }: ListContributionsQuery) {
     const scope = scopedPartnerships(this.db, viewer, filter.partnershipId);
     const db = await this.at.of(moment, partnershipsOfList(scope));
-    const chosen = valuationPolicyFor(db, policyId, filter.partnershipId);
+    // A list finds contributions: it values them when a policy is chosen, and never refuses.
+    const chosen = chosenValuationPolicy(db, policyId, filter.partnershipId);
     const valuer = valuerFor(chosen?.policy);
     const key = cursorKey(page.cursor, ['string', 'number']);
     const after = key && { date: key[0], position: key[1] };
