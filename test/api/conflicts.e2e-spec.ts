@@ -326,6 +326,33 @@ describe('conflicts through HTTP', () => {
       );
     });
 
+    it('refuses a mediator who acts for a party, as the people directory says (422)', async () => {
+      const staff = (personId: string, partnerId: string) => ({
+        personId,
+        displayName: `Staff ${personId}`,
+        email: `${personId}@${partnerId}.example`,
+        partnerId,
+        roles: ['partner'],
+      });
+      await api.post('/people', staff('city-clerk', 'city'), admin).expect(201);
+      await api.post('/people', staff('assoc-clerk', 'assoc'), admin).expect(201);
+      await api.post('/people', staff('acme-clerk', 'acme'), admin).expect(201);
+      // The city is a party, the association raised the conflict: neither's staff may mediate.
+      for (const mediatorId of ['city-clerk', 'assoc-clerk']) {
+        await refused(
+          () => on('harmony--acknowledged', 'mediator-proposals', { mediatorId }),
+          422,
+          'conflict-mediator-acts-for-party',
+        );
+      }
+      // ACME's staff may: ACME is a member, but no party to this conflict.
+      await raise('impartial', assoc).expect(201);
+      await on('harmony--impartial', 'acknowledgement', {}, city).expect(200);
+      await on('harmony--impartial', 'mediator-proposals', { mediatorId: 'acme-clerk' }).expect(
+        201,
+      );
+    });
+
     it('refuses a partial mediator, or an answer to a mediator not proposed (422)', async () => {
       await refused(
         () => on('harmony--acknowledged', 'acknowledgement', {}, city),

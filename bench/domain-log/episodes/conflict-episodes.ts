@@ -65,6 +65,7 @@ function* openCase(context: EpisodeContext, partnershipId: string, partyCount: n
     yield* act(context, conflict, ADMIN, {
       type: 'ProposeMediator',
       data: { conflictId, mediatorId: rejected },
+      mediator: { actsFor: null },
     });
     yield* act(context, conflict, partnerActor(parties[0]), {
       type: 'ObjectToMediator',
@@ -74,6 +75,8 @@ function* openCase(context: EpisodeContext, partnershipId: string, partyCount: n
   yield* act(context, conflict, ADMIN, {
     type: 'ProposeMediator',
     data: { conflictId, mediatorId: conflict.mediatorId },
+    // The episodes' mediators are outside every partnership.
+    mediator: { actsFor: null },
   });
   for (const partyId of everyone(conflict)) {
     yield* act(context, conflict, partnerActor(partyId), {

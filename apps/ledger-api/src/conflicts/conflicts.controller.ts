@@ -84,7 +84,12 @@ export class ConflictsController {
 
   @Authorize(['admin', 'partner'], SCOPES.actsOnConflict)
   @Post(':conflictId/mediator-proposals')
-  @ApiCommand('Propose an impartial mediator to the parties', { creates: true })
+  @ApiCommand(
+    'Propose an impartial mediator to the parties: neither a party (422 ' +
+      '`conflict-mediator-not-impartial`) nor a person the people directory says acts for one ' +
+      '(422 `conflict-mediator-acts-for-party`)',
+    { creates: true },
+  )
   proposeMediator(
     @Param('conflictId', LedgerIdPipe) conflictId: string,
     @Body() body: ProposeMediatorDto,

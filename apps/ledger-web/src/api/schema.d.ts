@@ -1000,7 +1000,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Propose an impartial mediator to the parties
+         * Propose an impartial mediator to the parties: neither a party (422 `conflict-mediator-not-impartial`) nor a person the people directory says acts for one (422 `conflict-mediator-acts-for-party`)
          * @description Access: requires one of the roles admin or partner; only the case's parties (each for itself) and administrators; anyone else is answered 404, as if the case did not exist.
          */
         post: operations["ConflictsController_proposeMediator"];

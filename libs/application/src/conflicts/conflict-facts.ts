@@ -7,6 +7,8 @@ import {
   type ConflictState,
   type ConflictSubject,
   contributionDecider,
+  personDecider,
+  type ProposeMediator,
   type RaiseConflict,
   RuleViolation,
 } from '@cohesion/domain';
@@ -37,6 +39,7 @@ export class ConflictFacts {
     conflict: ConflictState,
   ): Promise<ConflictCommand> {
     if (request.type === 'RaiseConflict') return this.raise(request, context);
+    if (request.type === 'ProposeMediator') return this.mediatorProposal(request);
     if (request.type === 'ProposeResolution') {
       return this.resolutionProposal(request, context, conflict);
     }
@@ -52,6 +55,19 @@ export class ConflictFacts {
     const partnership = await this.access.inPartnership(context, partnershipId);
     await this.assertSubjectIn(partnershipId, subject);
     return { ...request, partnership };
+  }
+
+  /**
+   * Whom the proposed mediator acts for, as the people directory's own stream says now: the
+   * decider refuses a person who acts for a party. A mediator the directory does not know (signed
+   * in through another identity provider, or from outside) acts for no one it knows of.
+   */
+  private async mediatorProposal(
+    request: Omit<ProposeMediator, 'mediator'>,
+  ): Promise<ProposeMediator> {
+    const person = streamOf('person', request.data.mediatorId);
+    const { state } = await this.aggregates.load(person, personDecider);
+    return { ...request, mediator: { actsFor: state.partnerId } };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Command, ConflictCommand, RaiseConflict } from '@cohesion/domain';
+import type { Command, ConflictCommand, ProposeMediator, RaiseConflict } from '@cohesion/domain';
 
 export type ProposeResolution = Extract<ConflictCommand, { type: 'ProposeResolution' }>;
 
@@ -14,6 +14,7 @@ export type ProposeResolutionRequest = Command<
 
 /** A conflict command as the controller can build it: the handler completes it with facts. */
 export type ConflictRequest =
-  | Exclude<ConflictCommand, RaiseConflict | ProposeResolution>
+  | Exclude<ConflictCommand, RaiseConflict | ProposeMediator | ProposeResolution>
   | Omit<RaiseConflict, 'partnership'>
+  | Omit<ProposeMediator, 'mediator'>
   | ProposeResolutionRequest;

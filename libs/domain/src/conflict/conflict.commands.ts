@@ -16,6 +16,21 @@ export type RaiseConflict = Command<
 > & { readonly partnership: PartnershipFacts };
 
 /**
+ * What the people directory says of the proposed mediator: the partner they act for (null when
+ * they act for none, or the directory does not know them). The handler reads it.
+ */
+export interface MediatorFacts {
+  readonly actsFor: string | null;
+}
+
+export type ProposeMediator = Command<
+  'ProposeMediator',
+  { conflictId: string; mediatorId: string }
+> & {
+  readonly mediator: MediatorFacts;
+};
+
+/**
  * Who acts (`raisedBy`, `partyId`, `recordedBy`, …) is a field of the command, filled by the
  * handler from the authenticated principal (a partner id, or the mediator's `sub`), never from
  * the request body.
@@ -23,7 +38,7 @@ export type RaiseConflict = Command<
 export type ConflictCommand =
   | RaiseConflict
   | Command<'AcknowledgeConflict', { conflictId: string; acknowledgedBy: string }>
-  | Command<'ProposeMediator', { conflictId: string; mediatorId: string }>
+  | ProposeMediator
   /** The mediator is named, so that an answer never lands on a proposal the party did not see. */
   | Command<
       'ObjectToMediator',

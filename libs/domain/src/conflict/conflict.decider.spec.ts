@@ -89,8 +89,10 @@ const isResolved = [
 
 const acknowledge = (acknowledgedBy: string) =>
   command('AcknowledgeConflict', { conflictId, acknowledgedBy });
-const proposeMediator = (mediator = mediatorId) =>
-  command('ProposeMediator', { conflictId, mediatorId: mediator });
+const proposeMediator = (mediator = mediatorId, actsFor: string | null = null) => ({
+  ...command('ProposeMediator', { conflictId, mediatorId: mediator }),
+  mediator: { actsFor },
+});
 const acceptMediator = (partyId: string, mediator = mediatorId) =>
   command('AcceptMediator', { conflictId, mediatorId: mediator, partyId });
 const objectToMediator = (partyId: string, mediator = mediatorId) =>
@@ -217,6 +219,22 @@ describe('Conflict decider', () => {
           .given([raised, acknowledged])
           .when(proposeMediator(who))
           .thenThrows('conflict-mediator-not-impartial');
+      }
+    });
+    it('refuses a person who acts for the raiser or a party, as the people directory says', () => {
+      for (const party of ['assoc', 'landlord']) {
+        spec
+          .given([raised, acknowledged])
+          .when(proposeMediator('staff-member-8', party))
+          .thenThrows('conflict-mediator-acts-for-party');
+      }
+    });
+    it('accepts a person who acts for a partner outside the conflict, or for none', () => {
+      for (const actsFor of ['mediation-service', null]) {
+        spec
+          .given([raised, acknowledged])
+          .when(proposeMediator('mediator-8', actsFor))
+          .then([mediatorProposed('mediator-8')]);
       }
     });
     it('records the acceptance of a party, raiser included', () =>

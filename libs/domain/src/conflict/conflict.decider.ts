@@ -170,6 +170,13 @@ function decideMediatorProposal(
       `${mediatorId} is a party to conflict ${conflictId}`,
     );
   }
+  const { actsFor } = command.mediator;
+  if (actsFor !== null && partiesOf(state).includes(actsFor)) {
+    throw violation(
+      'conflict-mediator-acts-for-party',
+      `${mediatorId} acts for ${actsFor}, a party to conflict ${conflictId}: a mediator must be impartial`,
+    );
+  }
   return [{ type: 'MediatorProposed', data: command.data }];
 }
 

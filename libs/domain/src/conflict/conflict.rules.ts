@@ -20,6 +20,7 @@ export type ConflictRule =
   | 'conflict-mediator-already-proposed'
   | 'conflict-mediator-already-assigned'
   | 'conflict-mediator-not-impartial'
+  | 'conflict-mediator-acts-for-party'
   | 'conflict-mediator-not-proposed'
   | 'conflict-party-already-answered'
   | 'conflict-not-in-mediation'
