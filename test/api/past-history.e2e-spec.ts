@@ -91,6 +91,7 @@ describe('a partnership entering its past (effective dates, back-filling, point-
       {
         commitmentId: 'tutoring',
         partnershipId: 'youth',
+        kind: 'volunteer_time',
         what: 'Ten hours of tutoring',
         dueDate: daysAgo(200),
         quantity: 10,
@@ -128,6 +129,7 @@ describe('a partnership entering its past (effective dates, back-filling, point-
       {
         commitmentId: 'venue',
         partnershipId: 'youth',
+        kind: 'venue',
         what: 'Five days of the sports hall',
         dueDate: daysAgo(250),
         quantity: 5,
@@ -206,6 +208,16 @@ describe('a partnership entering its past (effective dates, back-filling, point-
         backfillReason: 'The booking sheet turned up in the archive',
       }),
     );
+    const partnership = await get<{
+      foundedOn: string;
+      backfilled: boolean;
+      partners: { joinedOn: string; backfilled: boolean }[];
+    }>('/partnerships/youth');
+    expect(partnership).toMatchObject({ foundedOn: FOUNDED, backfilled: true });
+    expect(partnership.partners.map(({ joinedOn, backfilled }) => [joinedOn, backfilled])).toEqual([
+      [daysAgo(420), true],
+      [daysAgo(420), true],
+    ]);
     const trail = await get<{
       items: { type: string; effectiveDate: string; backfilled: boolean }[];
     }>('/audit-trail?backfilled=true&limit=100', auditor);

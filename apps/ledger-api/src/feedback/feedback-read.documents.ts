@@ -1,3 +1,4 @@
+import { BackfillMarkDocument } from '../queries/backfill-mark.document';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   FEEDBACK_CHANNELS,
@@ -34,7 +35,7 @@ class ActionTakenDocument extends AcknowledgementDocument {
 }
 
 /** Feedback as the impact read model holds it: never the submitter's contact details. */
-export class FeedbackDocument implements FeedbackView {
+export class FeedbackDocument extends BackfillMarkDocument implements FeedbackView {
   @ApiProperty({ example: 'f-0042' })
   feedbackId!: string;
   @ApiProperty({ example: 'northside-2026' })
@@ -55,8 +56,10 @@ export class FeedbackDocument implements FeedbackView {
   hasContact!: boolean;
   @ApiProperty({ enum: FEEDBACK_STATUSES })
   status!: FeedbackStatus;
-  @ApiProperty({ example: '2026-10-02T18:30:00.000Z' })
+  @ApiProperty({ example: '2026-10-02T18:30:00.000Z', description: 'When the ledger recorded it' })
   submittedAt!: string;
+  @ApiProperty({ example: '2026-10-02', format: 'date', description: 'The day it was given' })
+  submittedOn!: string;
   @ApiProperty({ example: '812', description: 'Log position of the submission: the list order' })
   position!: string;
   @ApiProperty({ type: AcknowledgementDocument, nullable: true })

@@ -1,3 +1,4 @@
+import { BackfillMarkDocument } from '../queries/backfill-mark.document';
 import { ApiProperty } from '@nestjs/swagger';
 import { type ObjectiveStatus, PARTNER_KINDS, type PartnerKind } from '@cohesion/domain';
 import type {
@@ -44,7 +45,10 @@ export class PartnershipCountsDocument implements PartnershipCountsView {
   conflicts!: number;
 }
 
-export class PartnershipSummaryDocument implements PartnershipSummaryView {
+export class PartnershipSummaryDocument
+  extends BackfillMarkDocument
+  implements PartnershipSummaryView
+{
   @ApiProperty({ example: 'northside-2026' })
   partnershipId!: string;
   @ApiProperty({ example: 'Youth empowerment against school dropout' })
@@ -70,6 +74,8 @@ export class PartnershipSummaryDocument implements PartnershipSummaryView {
   defaultValuationPolicyId!: string | null;
   @ApiProperty({ example: '2026-01-15T10:00:00.000Z' })
   foundedAt!: string;
+  @ApiProperty({ format: 'date', description: 'The day it was founded (effective date)' })
+  foundedOn!: string;
   @ApiProperty({ example: '2026-03-02T17:40:00.000Z', description: 'Its own stream last changed' })
   updatedAt!: string;
   @ApiProperty({ example: '12', description: 'The partnership stream revision it reflects' })
@@ -82,7 +88,7 @@ export class PartnershipSummaryDocument implements PartnershipSummaryView {
 
 export class PartnershipPageDocument extends PageDocument(PartnershipSummaryDocument) {}
 
-export class PartnerDocument implements PartnerView {
+export class PartnerDocument extends BackfillMarkDocument implements PartnerView {
   @ApiProperty({ example: 'city' })
   partnerId!: string;
   @ApiProperty({ example: 'City of Northside' })
@@ -97,6 +103,8 @@ export class PartnerDocument implements PartnerView {
   status!: 'member' | 'left';
   @ApiProperty({ example: '2026-01-15T10:05:00.000Z' })
   joinedAt!: string;
+  @ApiProperty({ format: 'date', description: 'The day it joined (effective date)' })
+  joinedOn!: string;
   @ApiProperty({ type: String, nullable: true })
   roleChangedAt!: string | null;
   @ApiProperty({ type: String, nullable: true })
@@ -105,7 +113,7 @@ export class PartnerDocument implements PartnerView {
   leftReason!: string | null;
 }
 
-export class ObjectiveDocument implements ObjectiveView {
+export class ObjectiveDocument extends BackfillMarkDocument implements ObjectiveView {
   @ApiProperty({ example: 'dropout' })
   objectiveId!: string;
   @ApiProperty({ example: 'Halve school dropout' })
@@ -118,6 +126,8 @@ export class ObjectiveDocument implements ObjectiveView {
   status!: ObjectiveStatus;
   @ApiProperty({ example: '2026-01-15T10:10:00.000Z' })
   setAt!: string;
+  @ApiProperty({ format: 'date', description: 'The day it was set (effective date)' })
+  setOn!: string;
   @ApiProperty({
     example: 1,
     description: 'How often it was revised (earlier wordings in the log)',
@@ -150,7 +160,7 @@ export class PartnershipOverviewDocument
   objectives!: ObjectiveDocument[];
 }
 
-export class MeetingDocument implements MeetingView {
+export class MeetingDocument extends BackfillMarkDocument implements MeetingView {
   @ApiProperty({ example: 'northside-2026' })
   partnershipId!: string;
   @ApiProperty({ example: 'evening-meeting-2026-12' })

@@ -2804,6 +2804,16 @@ export interface components {
             conflicts: number;
         };
         PartnershipSummaryDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example northside-2026 */
             partnershipId: string;
             /** @example Youth empowerment against school dropout */
@@ -2829,6 +2839,11 @@ export interface components {
             defaultValuationPolicyId: string | null;
             /** @example 2026-01-15T10:00:00.000Z */
             foundedAt: string;
+            /**
+             * Format: date
+             * @description The day it was founded (effective date)
+             */
+            foundedOn: string;
             /**
              * @description Its own stream last changed
              * @example 2026-03-02T17:40:00.000Z
@@ -2849,6 +2864,16 @@ export interface components {
             next: string | null;
         };
         PartnerDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example city */
             partnerId: string;
             /** @example City of Northside */
@@ -2868,11 +2893,26 @@ export interface components {
             status: "member" | "left";
             /** @example 2026-01-15T10:05:00.000Z */
             joinedAt: string;
+            /**
+             * Format: date
+             * @description The day it joined (effective date)
+             */
+            joinedOn: string;
             roleChangedAt: string | null;
             leftAt: string | null;
             leftReason: string | null;
         };
         ObjectiveDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example dropout */
             objectiveId: string;
             /** @example Halve school dropout */
@@ -2884,6 +2924,11 @@ export interface components {
             status: "open" | "achieved" | "retired";
             /** @example 2026-01-15T10:10:00.000Z */
             setAt: string;
+            /**
+             * Format: date
+             * @description The day it was set (effective date)
+             */
+            setOn: string;
             /**
              * @description How often it was revised (earlier wordings in the log)
              * @example 1
@@ -2897,6 +2942,16 @@ export interface components {
             retirementReason: string | null;
         };
         PartnershipOverviewDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example northside-2026 */
             partnershipId: string;
             /** @example Youth empowerment against school dropout */
@@ -2922,6 +2977,11 @@ export interface components {
             defaultValuationPolicyId: string | null;
             /** @example 2026-01-15T10:00:00.000Z */
             foundedAt: string;
+            /**
+             * Format: date
+             * @description The day it was founded (effective date)
+             */
+            foundedOn: string;
             /**
              * @description Its own stream last changed
              * @example 2026-03-02T17:40:00.000Z
@@ -2943,6 +3003,16 @@ export interface components {
             objectives: components["schemas"]["ObjectiveDocument"][];
         };
         MeetingDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example northside-2026 */
             partnershipId: string;
             /** @example evening-meeting-2026-12 */
@@ -5331,6 +5401,16 @@ export interface components {
             references: components["schemas"]["ActionReferenceDto"][];
         };
         FeedbackDocument: {
+            /**
+             * @description Recorded more than LEDGER_BACKFILL_AFTER_DAYS days after it took effect (back-filled)
+             * @example false
+             */
+            backfilled: boolean;
+            /**
+             * @description Why it was recorded only then; null unless back-filled
+             * @example null
+             */
+            backfillReason: string | null;
             /** @example f-0042 */
             feedbackId: string;
             /** @example northside-2026 */
@@ -5347,8 +5427,17 @@ export interface components {
             hasContact: boolean;
             /** @enum {string} */
             status: "submitted" | "acknowledged" | "acted_on";
-            /** @example 2026-10-02T18:30:00.000Z */
+            /**
+             * @description When the ledger recorded it
+             * @example 2026-10-02T18:30:00.000Z
+             */
             submittedAt: string;
+            /**
+             * Format: date
+             * @description The day it was given
+             * @example 2026-10-02
+             */
+            submittedOn: string;
             /**
              * @description Log position of the submission: the list order
              * @example 812

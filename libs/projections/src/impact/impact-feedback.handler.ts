@@ -1,3 +1,4 @@
+import { actColumnsOf } from '../projection-kit';
 import type Database from 'better-sqlite3';
 import { type FeedbackEvent, type FeedbackStatus, feedbackSubjectIdOf } from '@cohesion/domain';
 import type { RecordedEvent } from '@cohesion/event-store';
@@ -12,9 +13,11 @@ function prepare(db: Database.Database) {
     // The contact (personal data) is never copied here: only whether there is one.
     submit: db.prepare(
       `INSERT INTO impact_feedback (feedback_id, partnership_id, subject_kind, subject_id, rating,
-         text, channel, submitter_category, has_contact, status, submitted_at, submitted_position)
+         text, channel, submitter_category, has_contact, status, submitted_at, submitted_on,
+         backfill_reason, submitted_position)
        VALUES (@feedbackId, @partnershipId, @subjectKind, @subjectId, @rating, @text, @channel,
-         @submitterCategory, @hasContact, 'submitted', @at, @position)`,
+         @submitterCategory, @hasContact, 'submitted', @at, @effectiveDate, @backfillReason,
+         @position)`,
     ),
     current: db.prepare('SELECT partnership_id, status FROM impact_feedback WHERE feedback_id = ?'),
     acknowledge: db.prepare(
@@ -68,6 +71,7 @@ export function feedbackHandler(db: Database.Database): ProjectionHandler {
           hasContact: event.data.contact === undefined ? 0 : 1,
           at,
           position: recorded.position,
+          ...actColumnsOf(recorded),
         });
         tally(partnershipId, 'status', 'submitted');
         tally(partnershipId, 'channel', channel);

@@ -1,3 +1,4 @@
+import { backfillMarkOf } from '../projection-kit';
 import type Database from 'better-sqlite3';
 import {
   type ActionReference,
@@ -36,6 +37,8 @@ interface FeedbackRow {
   readonly has_contact: number;
   readonly status: FeedbackView['status'];
   readonly submitted_at: string;
+  readonly submitted_on: string;
+  readonly backfill_reason: string | null;
   readonly submitted_position: number;
   readonly acknowledged_at: string | null;
   readonly acknowledged_by: string | null;
@@ -71,6 +74,8 @@ function feedbackView(row: FeedbackRow): FeedbackView {
     hasContact: row.has_contact === 1,
     status: row.status,
     submittedAt: row.submitted_at,
+    submittedOn: row.submitted_on,
+    ...backfillMarkOf(row.backfill_reason),
     position: String(row.submitted_position),
     acknowledged:
       row.acknowledged_at === null

@@ -11,7 +11,7 @@ import { IMPACT_SCHEMA, IMPACT_TABLES } from './impact.schema';
  */
 export const impactProjector: Projector = {
   name: 'impact',
-  version: 3,
+  version: 4,
   tables: IMPACT_TABLES,
   schema: IMPACT_SCHEMA,
   bind(db) {

@@ -79,6 +79,8 @@ CREATE TABLE impact_feedback (
   has_contact         INTEGER NOT NULL,
   status              TEXT    NOT NULL,
   submitted_at        TEXT    NOT NULL,
+  submitted_on        TEXT    NOT NULL,
+  backfill_reason     TEXT,
   submitted_position  INTEGER NOT NULL UNIQUE,
   acknowledged_at     TEXT,
   acknowledged_by     TEXT,

@@ -80,7 +80,7 @@ export interface IndicatorDetailView extends IndicatorView {
 }
 
 /** Feedback without the submitter's contact details (personal data, never projected). */
-export interface FeedbackView {
+export interface FeedbackView extends BackfillMark {
   readonly feedbackId: string;
   readonly partnershipId: string;
   readonly subject: FeedbackSubject;
@@ -92,6 +92,8 @@ export interface FeedbackView {
   readonly hasContact: boolean;
   readonly status: Exclude<FeedbackStatus, 'none'>;
   readonly submittedAt: string;
+  /** The day it was given (effective date). */
+  readonly submittedOn: string;
   /** Log position of the submission: the list's order. */
   readonly position: string;
   readonly acknowledged: { readonly at: string; readonly by: string } | null;

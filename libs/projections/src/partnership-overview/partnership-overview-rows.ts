@@ -1,3 +1,4 @@
+import { backfillMarkOf } from '../projection-kit';
 import type { ObjectiveStatus, PartnerKind } from '@cohesion/domain';
 import { fromJsonColumn } from '../sql-kit';
 import type {
@@ -17,6 +18,8 @@ export interface PartnershipRow {
   readonly status_reason: string | null;
   readonly default_valuation_policy_id: string | null;
   readonly founded_at: string;
+  readonly founded_on: string;
+  readonly backfill_reason: string | null;
   readonly updated_at: string;
   readonly revision: number;
   readonly members: number;
@@ -44,6 +47,8 @@ export function partnershipSummary(row: PartnershipRow): PartnershipSummaryView 
     statusReason: row.status_reason,
     defaultValuationPolicyId: row.default_valuation_policy_id,
     foundedAt: row.founded_at,
+    foundedOn: row.founded_on,
+    ...backfillMarkOf(row.backfill_reason),
     updatedAt: row.updated_at,
     revision: String(row.revision),
     lastMeetingOn: row.last_meeting_on,
@@ -73,6 +78,8 @@ export interface PartnerRow {
   readonly responsibilities: string;
   readonly status: 'member' | 'left';
   readonly joined_at: string;
+  readonly joined_on: string;
+  readonly backfill_reason: string | null;
   readonly role_changed_at: string | null;
   readonly left_at: string | null;
   readonly left_reason: string | null;
@@ -87,6 +94,8 @@ export function partnerView(row: PartnerRow): PartnerView {
     responsibilities: fromJsonColumn<string[]>(row.responsibilities),
     status: row.status,
     joinedAt: row.joined_at,
+    joinedOn: row.joined_on,
+    ...backfillMarkOf(row.backfill_reason),
     roleChangedAt: row.role_changed_at,
     leftAt: row.left_at,
     leftReason: row.left_reason,
@@ -100,6 +109,8 @@ export interface ObjectiveRow {
   readonly target_date: string | null;
   readonly status: ObjectiveStatus;
   readonly set_at: string;
+  readonly set_on: string;
+  readonly backfill_reason: string | null;
   readonly revisions: number;
   readonly revised_at: string | null;
   readonly revision_reason: string | null;
@@ -116,6 +127,8 @@ export function objectiveView(row: ObjectiveRow): ObjectiveView {
     targetDate: row.target_date,
     status: row.status,
     setAt: row.set_at,
+    setOn: row.set_on,
+    ...backfillMarkOf(row.backfill_reason),
     revisions: row.revisions,
     revisedAt: row.revised_at,
     revisionReason: row.revision_reason,
@@ -133,6 +146,7 @@ export interface MeetingRow {
   readonly decisions: string;
   readonly notes: string | null;
   readonly recorded_at: string;
+  readonly backfill_reason: string | null;
 }
 
 export function meetingView(row: MeetingRow): MeetingView {
@@ -144,5 +158,6 @@ export function meetingView(row: MeetingRow): MeetingView {
     decisions: fromJsonColumn<string[]>(row.decisions),
     notes: row.notes,
     recordedAt: row.recorded_at,
+    ...backfillMarkOf(row.backfill_reason),
   };
 }

@@ -8,6 +8,7 @@ import type {
 } from '@cohesion/domain';
 import type { RecordedEvent } from '@cohesion/event-store';
 import type { Projector } from '../projector';
+import { actColumnsOf } from '../projection-kit';
 import { domainEventOf } from '../sql-kit';
 import {
   type Counted,
@@ -71,6 +72,7 @@ function partnershipHandler(statements: Statements) {
           neighbourhoods: JSON.stringify(event.data.neighbourhoods),
           at,
           revision,
+          ...actColumnsOf(recorded),
         });
         return true;
       case 'PartnerJoined': {
@@ -83,6 +85,7 @@ function partnershipHandler(statements: Statements) {
           responsibilities: JSON.stringify(responsibilities),
           at,
           position,
+          ...actColumnsOf(recorded),
         });
         adjust(partnershipId, { members: 1, former_members: before?.status === 'left' ? -1 : 0 });
         statements.activate.run(partnershipId);
@@ -105,6 +108,7 @@ function partnershipHandler(statements: Statements) {
           targetDate: event.data.targetDate ?? null,
           at,
           position,
+          ...actColumnsOf(recorded),
         });
         adjust(event.data.partnershipId, { objectives_open: 1 });
         return true;
@@ -133,6 +137,7 @@ function partnershipHandler(statements: Statements) {
           decisions: JSON.stringify(decisions),
           notes: notes ?? null,
           at,
+          ...actColumnsOf(recorded),
         });
         adjust(partnershipId, { meetings: 1, decisions: decisions.length });
         statements.lastMeeting.run(event.data);
@@ -163,7 +168,7 @@ function partnershipHandler(statements: Statements) {
  */
 export const partnershipOverviewProjector: Projector = {
   name: 'partnership_overview',
-  version: 3,
+  version: 4,
   tables: PARTNERSHIP_OVERVIEW_TABLES,
   schema: PARTNERSHIP_OVERVIEW_SCHEMA,
   bind(db) {

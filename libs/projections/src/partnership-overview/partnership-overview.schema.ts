@@ -22,6 +22,8 @@ CREATE TABLE partnership_overview_partnerships (
   -- the valuation policy its contribution reports use when they name none
   default_valuation_policy_id TEXT,
   founded_at          TEXT    NOT NULL,
+  founded_on          TEXT    NOT NULL,
+  backfill_reason     TEXT,
   updated_at          TEXT    NOT NULL,
   revision            INTEGER NOT NULL,
   members             INTEGER NOT NULL DEFAULT 0,
@@ -51,6 +53,8 @@ CREATE TABLE partnership_overview_partners (
   responsibilities TEXT    NOT NULL,
   status           TEXT    NOT NULL,
   joined_at        TEXT    NOT NULL,
+  joined_on        TEXT    NOT NULL,
+  backfill_reason  TEXT,
   joined_position  INTEGER NOT NULL,
   role_changed_at  TEXT,
   left_at          TEXT,
@@ -66,6 +70,8 @@ CREATE TABLE partnership_overview_objectives (
   target_date     TEXT,
   status          TEXT    NOT NULL,
   set_at          TEXT    NOT NULL,
+  set_on          TEXT    NOT NULL,
+  backfill_reason TEXT,
   set_position    INTEGER NOT NULL,
   revisions       INTEGER NOT NULL DEFAULT 0,
   revised_at      TEXT,
@@ -84,6 +90,7 @@ CREATE TABLE partnership_overview_meetings (
   decisions      TEXT    NOT NULL,
   notes          TEXT,
   recorded_at    TEXT    NOT NULL,
+  backfill_reason TEXT,
   PRIMARY KEY (partnership_id, meeting_id)
 ) STRICT;
 CREATE INDEX partnership_overview_meetings_by_date

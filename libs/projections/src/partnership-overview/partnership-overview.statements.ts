@@ -28,9 +28,9 @@ export function prepare(db: Database.Database) {
   return {
     found: statement(
       `INSERT INTO partnership_overview_partnerships (partnership_id, name, purpose, territory,
-         neighbourhoods, status, founded_at, updated_at, revision)
-       VALUES (@partnershipId, @name, @purpose, @territory, @neighbourhoods, 'founded', @at, @at,
-         @revision)`,
+         neighbourhoods, status, founded_at, founded_on, backfill_reason, updated_at, revision)
+       VALUES (@partnershipId, @name, @purpose, @territory, @neighbourhoods, 'founded', @at,
+         @effectiveDate, @backfillReason, @at, @revision)`,
     ),
     touch: statement(
       `UPDATE partnership_overview_partnerships SET updated_at = @at, revision = @revision
@@ -64,12 +64,13 @@ export function prepare(db: Database.Database) {
     // A partner who left and joins again is a member again, with its new role.
     join: statement(
       `INSERT INTO partnership_overview_partners (partnership_id, partner_id, name, kind, role,
-         responsibilities, status, joined_at, joined_position)
+         responsibilities, status, joined_at, joined_on, backfill_reason, joined_position)
        VALUES (@partnershipId, @partnerId, @name, @kind, @role, @responsibilities, 'member', @at,
-         @position)
+         @effectiveDate, @backfillReason, @position)
        ON CONFLICT (partnership_id, partner_id) DO UPDATE SET name = excluded.name,
          kind = excluded.kind, role = excluded.role, responsibilities = excluded.responsibilities,
-         status = 'member', joined_at = excluded.joined_at,
+         status = 'member', joined_at = excluded.joined_at, joined_on = excluded.joined_on,
+         backfill_reason = excluded.backfill_reason,
          joined_position = excluded.joined_position, role_changed_at = NULL, left_at = NULL,
          left_reason = NULL`,
     ),
@@ -88,9 +89,9 @@ export function prepare(db: Database.Database) {
     ),
     setObjective: statement(
       `INSERT INTO partnership_overview_objectives (partnership_id, objective_id, title,
-         description, target_date, status, set_at, set_position)
+         description, target_date, status, set_at, set_on, backfill_reason, set_position)
        VALUES (@partnershipId, @objectiveId, @title, @description, @targetDate, 'open', @at,
-         @position)`,
+         @effectiveDate, @backfillReason, @position)`,
     ),
     reviseObjective: statement(
       `UPDATE partnership_overview_objectives SET title = @title, description = @description,
@@ -105,8 +106,9 @@ export function prepare(db: Database.Database) {
     ),
     meeting: statement(
       `INSERT INTO partnership_overview_meetings (partnership_id, meeting_id, held_on, attendees,
-         decisions, notes, recorded_at)
-       VALUES (@partnershipId, @meetingId, @heldOn, @attendees, @decisions, @notes, @at)`,
+         decisions, notes, recorded_at, backfill_reason)
+       VALUES (@partnershipId, @meetingId, @heldOn, @attendees, @decisions, @notes, @at,
+         @backfillReason)`,
     ),
   };
 }

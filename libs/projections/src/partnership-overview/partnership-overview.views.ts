@@ -1,3 +1,4 @@
+import type { BackfillMark } from '../projection-kit';
 import type { ObjectiveStatus, PartnerKind, PartnershipStatus } from '@cohesion/domain';
 
 export interface PartnershipCountsView {
@@ -15,7 +16,7 @@ export interface PartnershipCountsView {
   readonly conflicts: number;
 }
 
-export interface PartnershipSummaryView {
+export interface PartnershipSummaryView extends BackfillMark {
   readonly partnershipId: string;
   readonly name: string;
   readonly purpose: string;
@@ -27,6 +28,8 @@ export interface PartnershipSummaryView {
   /** The valuation policy its contribution reports use when they name none; null: not set. */
   readonly defaultValuationPolicyId: string | null;
   readonly foundedAt: string;
+  /** The day it was founded (effective date; may be long before it was recorded). */
+  readonly foundedOn: string;
   /** When its own stream last changed. */
   readonly updatedAt: string;
   /** The partnership stream's revision the row reflects. */
@@ -35,7 +38,7 @@ export interface PartnershipSummaryView {
   readonly counts: PartnershipCountsView;
 }
 
-export interface PartnerView {
+export interface PartnerView extends BackfillMark {
   readonly partnerId: string;
   readonly name: string;
   readonly kind: PartnerKind;
@@ -43,18 +46,22 @@ export interface PartnerView {
   readonly responsibilities: readonly string[];
   readonly status: 'member' | 'left';
   readonly joinedAt: string;
+  /** The day it joined (effective date). */
+  readonly joinedOn: string;
   readonly roleChangedAt: string | null;
   readonly leftAt: string | null;
   readonly leftReason: string | null;
 }
 
-export interface ObjectiveView {
+export interface ObjectiveView extends BackfillMark {
   readonly objectiveId: string;
   readonly title: string;
   readonly description: string;
   readonly targetDate: string | null;
   readonly status: ObjectiveStatus;
   readonly setAt: string;
+  /** The day it was set (effective date). */
+  readonly setOn: string;
   /** How often it was revised (the earlier wording stays in the log), when and why last. */
   readonly revisions: number;
   readonly revisedAt: string | null;
@@ -74,7 +81,7 @@ export interface PartnershipOverviewView extends PartnershipSummaryView {
   readonly objectives: readonly ObjectiveView[];
 }
 
-export interface MeetingView {
+export interface MeetingView extends BackfillMark {
   readonly partnershipId: string;
   readonly meetingId: string;
   readonly heldOn: string;
