@@ -40,6 +40,7 @@ describe('results chain through HTTP', () => {
             partnershipId: 'tilleuls',
             ...(objectiveId ? { objectiveId } : {}),
             what: `Tutoring by ${committer}`,
+            kind: 'volunteer_time',
             dueDate: DUE_DATE,
             quantity: 40,
             unit: 'hours',

@@ -7,7 +7,11 @@ export function conflictTimeline(conflictId: string, steps: readonly CaseStep[])
     const actor = step.actor.partnerId
       ? `${step.actor.sub} for ${step.actor.partnerId}`
       : step.actor.sub;
-    lines.push(`#${step.revision} ${step.recordedAt} ${step.type} by ${actor}`);
+    const late = step.backfilled ? `, back-filled: ${step.backfillReason}` : '';
+    lines.push(
+      `#${step.revision} ${step.effectiveDate} ${step.type} by ${actor} ` +
+        `(recorded ${step.recordedAt}${late})`,
+    );
     lines.push(`    ${stateLine(step.state)}`);
   }
   return `${lines.join('\n')}\n`;
