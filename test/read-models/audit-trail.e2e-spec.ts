@@ -72,6 +72,10 @@ describe('actor audit trail through HTTP', () => {
     expect(accepted).toEqual({
       position: expect.stringMatching(/^\d+$/) as unknown,
       recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
+      // Recorded the day it took effect: not back-filled.
+      effectiveDate: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) as unknown,
+      backfilled: false,
+      backfillReason: null,
       actor: { sub: 'acme-officer', partnerId: 'acme', roles: ['partner'] },
       stream: 'commitment-youth--tutoring',
       revision: '1',
