@@ -14,7 +14,8 @@ module.exports = {
     '^@cohesion/merkle(|/.*)$': '<rootDir>/libs/merkle/src$1',
     '^@cohesion/application(|/.*)$': '<rootDir>/libs/application/src$1',
   },
-  testTimeout: 30000,
+  // Generous: a test waits on conditions, and a loaded machine may take long to reach them.
+  testTimeout: 300_000,
   // A directory for the run's compiled CLI, compiled once by the first suite that runs it.
   globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',

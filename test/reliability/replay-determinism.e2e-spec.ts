@@ -111,7 +111,7 @@ async function rebuiltFromLog(
   const runner = new ProjectionRunner(store, db, ALL_PROJECTORS, { maxBatchSize });
   runner.start();
   try {
-    expect(await runner.waitFor(head, 30_000)).toBe(true);
+    expect(await runner.waitFor(head, 240_000)).toBe(true);
   } finally {
     runner.stop();
   }
@@ -137,7 +137,7 @@ describe('replay determinism', () => {
     // No request from here on: the log stays as it is while it is replayed.
     const head = await store.headPosition();
     const runner = ledger.app.get(ProjectionRunner);
-    expect(await runner.waitFor(head, 30_000)).toBe(true);
+    expect(await runner.waitFor(head, 240_000)).toBe(true);
     const live = ledger.app.get<Database.Database>(READ_MODEL_DATABASE);
     const incremental = digestOfTables(live, ALL_TABLES);
 
@@ -148,7 +148,7 @@ describe('replay determinism', () => {
     const digests = [digestOfTables(first, ALL_TABLES), digestOfTables(second, ALL_TABLES)];
     // And the node's own read models, dropped and replayed where they are.
     runner.rebuild();
-    expect(await runner.waitFor(head, 30_000)).toBe(true);
+    expect(await runner.waitFor(head, 240_000)).toBe(true);
     digests.push(digestOfTables(live, ALL_TABLES));
 
     const rows = ALL_TABLES.map((table) => rowsOf(first, table));
