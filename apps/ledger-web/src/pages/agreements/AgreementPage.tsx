@@ -78,13 +78,22 @@ export function AgreementPage() {
                   <option key={version.version} value={version.version}>
                     {t('agreement.versionOption', {
                       version: version.version,
-                      date: format.date(version.recordedAt),
+                      date: format.date(version.effectiveDate),
                     })}
                   </option>
                 ))}
               </select>
             </div>
-            {shown ? <VersionDetails version={shown} previous={previous} name={name} /> : null}
+            {shown ? (
+              <VersionDetails
+                version={shown}
+                previous={previous}
+                name={name}
+                dayOf={(number) =>
+                  agreement.versions.find((v) => v.version === number)?.effectiveDate
+                }
+              />
+            ) : null}
           </Page>
         );
       }}
@@ -96,10 +105,13 @@ function VersionDetails({
   version,
   previous,
   name,
+  dayOf,
 }: {
   readonly version: Version;
   readonly previous?: Version;
   readonly name: PartnerNames;
+  /** The day a version of these terms took effect. */
+  readonly dayOf: (version: number) => string | undefined;
 }) {
   const t = useT();
   const format = useFormat();
@@ -126,7 +138,7 @@ function VersionDetails({
           {
             key: 'signed',
             header: t('agreement.signedAt'),
-            cell: (s) => format.dateTime(s.signedAt),
+            cell: (s) => format.date(s.signedOn),
           },
           { key: 'by', header: t('agreement.signedBy'), cell: (s) => s.actor },
           {
@@ -137,7 +149,7 @@ function VersionDetails({
                 ? t('agreement.signatureValid')
                 : t('agreement.signatureVoid', {
                     version: s.void.byVersion,
-                    date: format.dateTime(s.void.at),
+                    date: format.date(dayOf(s.void.byVersion) ?? s.void.at),
                   }),
           },
         ]}

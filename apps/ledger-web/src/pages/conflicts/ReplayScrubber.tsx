@@ -75,7 +75,7 @@ export function ReplayScrubber({
                 aria-current={candidateIndex === index ? 'step' : undefined}
                 onClick={() => setIndex(candidateIndex)}
               >
-                <span className="timeline-date">{format.dateTime(candidate.recordedAt)}</span>
+                <span className="timeline-date">{format.date(candidate.effectiveDate)}</span>
                 <span>{eventName(candidate.type)}</span>
               </button>
             </li>
@@ -85,7 +85,7 @@ export function ReplayScrubber({
           <h3 id="replay-state">
             {t('replay.stateAfter', {
               event: eventName(step.type),
-              date: format.dateTime(step.recordedAt),
+              date: format.date(step.effectiveDate),
             })}
           </h3>
           <dl className="facts">

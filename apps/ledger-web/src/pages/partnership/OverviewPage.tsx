@@ -26,7 +26,7 @@ export function OverviewPage() {
         </div>
         <div>
           <dt>{t('partnership.founded')}</dt>
-          <dd>{format.date(partnership.foundedAt)}</dd>
+          <dd>{format.date(partnership.foundedOn)}</dd>
         </div>
       </dl>
       <h2>{t('partnership.partners')}</h2>
@@ -43,7 +43,7 @@ export function OverviewPage() {
             header: t('partner.responsibilities'),
             cell: (p) => p.responsibilities.join(', '),
           },
-          { key: 'joined', header: t('partner.joined'), cell: (p) => format.date(p.joinedAt) },
+          { key: 'joined', header: t('partner.joined'), cell: (p) => format.date(p.joinedOn) },
         ]}
       />
       <h2>{t('partnership.objectives')}</h2>
