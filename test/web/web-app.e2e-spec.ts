@@ -205,6 +205,26 @@ describe('web app in a browser', () => {
       );
     });
 
+    it('shows when each commitment was made and delivered, and that the demo entered it later', async () => {
+      const watched = await openWatchedPage(browser, 'en-GB');
+      try {
+        const { page } = watched;
+        await signInThroughPage(page, ledger, CAMILLE.email);
+        await page.goto(`${ledger.publicOrigin}/app/partnerships/avenir-jeunes/accountability`);
+        const mentoring = page.getByRole('row', { name: /120 hours of mentoring/ });
+        await mentoring.waitFor();
+        const cells = await mentoring.locator('td').allInnerTexts();
+        expect(cells).toEqual(
+          expect.arrayContaining([
+            '15 Sept 2025, entered later',
+            'Fulfilled, on time (delivered 26 Jun 2026)',
+          ]),
+        );
+      } finally {
+        await watched.context.close();
+      }
+    });
+
     it('replays a conflict step by step with the keyboard', async () => {
       const watched = await openWatchedPage(browser, 'en-GB');
       try {

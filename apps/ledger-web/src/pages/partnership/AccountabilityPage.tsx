@@ -129,6 +129,14 @@ function commitmentColumns(t: ReturnType<typeof useT>, format: ReturnType<typeof
       cell: (c: CommitmentLine) => t(COMMITMENT_KIND[c.kind]),
     },
     {
+      key: 'made',
+      header: t('commitment.madeOn'),
+      cell: (c: CommitmentLine) =>
+        c.backfilled
+          ? t('commitment.enteredLater', { date: format.date(c.madeOn) })
+          : format.date(c.madeOn),
+    },
+    {
       key: 'due',
       header: t('commitment.due'),
       cell: (c: CommitmentLine) => format.date(c.dueDate),
@@ -149,10 +157,23 @@ function commitmentColumns(t: ReturnType<typeof useT>, format: ReturnType<typeof
     {
       key: 'status',
       header: t('commitment.status'),
-      cell: (c: CommitmentLine) =>
-        c.overdue
-          ? t('commitment.statusOverdue', { status: t(COMMITMENT_STATUS[c.status]) })
-          : t(COMMITMENT_STATUS[c.status]),
+      cell: (c: CommitmentLine) => statusText(t, format, c),
     },
   ];
+}
+
+/** Where a commitment stands; fulfilled, whether it was delivered by its due date, and when. */
+function statusText(
+  t: ReturnType<typeof useT>,
+  format: ReturnType<typeof useFormat>,
+  c: CommitmentLine,
+): string {
+  const status = t(COMMITMENT_STATUS[c.status]);
+  if (c.overdue) return t('commitment.statusOverdue', { status });
+  if (c.fulfilledOnTime === null || c.deliveredOn === null) return status;
+  const date = format.date(c.deliveredOn);
+  return t(c.fulfilledOnTime ? 'commitment.statusOnTime' : 'commitment.statusLate', {
+    status,
+    date,
+  });
 }
