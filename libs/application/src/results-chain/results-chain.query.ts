@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
+import type { ValuationPolicyState } from '@cohesion/domain';
 import {
   objectiveResults,
   type ObjectiveResultsReportView,
@@ -63,7 +64,30 @@ export class PartnerResultsChainQuery extends Query<PartnerResultsChainView> {
   }
 }
 
-/** As the accountability and recognition reports: 404 for the unknown and for what one may not see. */
+/**
+ * A partnership's report at the moment asked, valued under the policy its query names (else the
+ * partnership's default): as the accountability and recognition reports, 404 for the unknown and
+ * for what the viewer may not see, checked on the present before anything is replayed.
+ */
+async function inPartnershipAt<T>(
+  [live, at]: [Database.Database, PointInTimeReads],
+  query: {
+    readonly partnershipId: string;
+    readonly policyId: string | undefined;
+    readonly viewer: Principal;
+    readonly moment?: Moment;
+  },
+  unknown: () => Error,
+  report: (db: Database.Database, policy: ValuationPolicyState | undefined) => T | undefined,
+): Promise<T> {
+  const { partnershipId, policyId, viewer, moment } = query;
+  assertSeesPartnership(live, viewer, partnershipId, unknown);
+  const db = await at.of(moment, thePartnership(partnershipId));
+  const found = report(db, valuationPolicyFor(db, policyId, partnershipId)?.policy);
+  if (found === undefined) throw unknown();
+  return found;
+}
+
 @QueryHandler(PartnershipResultsChainQuery)
 export class PartnershipResultsChainHandler
   implements IQueryHandler<PartnershipResultsChainQuery, PartnershipResultsChainView>
@@ -73,15 +97,11 @@ export class PartnershipResultsChainHandler
     @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
   ) {}
 
-  async execute(query: PartnershipResultsChainQuery) {
-    const { partnershipId, policyId, today, viewer, moment } = query;
-    const unknown = () => notFound(`No partnership ${partnershipId} is known`);
-    assertSeesPartnership(this.db, viewer, partnershipId, unknown);
-    const db = await this.at.of(moment, thePartnership(partnershipId));
-    const policy = valuationPolicyFor(db, policyId, partnershipId)?.policy;
-    const chain = partnershipResultsChain(db, partnershipId, policy, today);
-    if (!chain) throw unknown();
-    return chain;
+  execute(query: PartnershipResultsChainQuery) {
+    const unknown = () => notFound(`No partnership ${query.partnershipId} is known`);
+    return inPartnershipAt([this.db, this.at], query, unknown, (db, policy) =>
+      partnershipResultsChain(db, query.partnershipId, policy, query.today),
+    );
   }
 }
 
@@ -94,16 +114,13 @@ export class ObjectiveResultsHandler
     @Inject(ReadModelsAt) private readonly at: PointInTimeReads,
   ) {}
 
-  async execute(query: ObjectiveResultsQuery) {
-    const { partnershipId, objectiveId, policyId, today, viewer, moment } = query;
+  execute(query: ObjectiveResultsQuery) {
+    const { partnershipId, objectiveId, today } = query;
     // Another partnership's objective is answered exactly as one never set.
     const unknown = () => notFound(`No objective ${objectiveId} is set in ${partnershipId}`);
-    assertSeesPartnership(this.db, viewer, partnershipId, unknown);
-    const db = await this.at.of(moment, thePartnership(partnershipId));
-    const policy = valuationPolicyFor(db, policyId, partnershipId)?.policy;
-    const results = objectiveResults(db, partnershipId, objectiveId, policy, today);
-    if (!results) throw unknown();
-    return results;
+    return inPartnershipAt([this.db, this.at], query, unknown, (db, policy) =>
+      objectiveResults(db, partnershipId, objectiveId, policy, today),
+    );
   }
 }
 
