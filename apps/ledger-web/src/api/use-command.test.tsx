@@ -30,7 +30,7 @@ describe('a form command', () => {
       await Promise.all([first, second]);
     });
     expect(keys).toHaveLength(1);
-    expect(result.current.outcome).toEqual({ kind: 'recorded' });
+    expect(result.current.outcome).toEqual({ kind: 'recorded', data: { position: '7' } });
     expect(result.current.submitting).toBe(false);
   });
 

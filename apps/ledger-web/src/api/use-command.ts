@@ -3,25 +3,26 @@ import { useIdempotencyKey } from './idempotency';
 import { type FieldProblems, isProblem, problemToFields } from './problem';
 
 /** What openapi-fetch answers for a command. */
-interface CommandAnswer {
+export interface CommandAnswer {
   readonly data?: unknown;
   readonly error?: unknown;
   readonly response: Response;
 }
 
 export type CommandOutcome =
-  | { readonly kind: 'recorded' }
+  | { readonly kind: 'recorded'; readonly data: unknown }
   | { readonly kind: 'refused'; readonly problems: FieldProblems }
   /** No answer came back: the command may or may not be recorded; the same key retries it safely. */
   | { readonly kind: 'unanswered' };
 
+/** What a command's request carries besides its body: the form's Idempotency-Key. */
+export interface CommandInit {
+  readonly headers: { readonly 'Idempotency-Key': string };
+}
+
 export interface Command {
   /** Sends the command once at a time, with this form's Idempotency-Key. */
-  readonly run: (
-    send: (init: {
-      readonly headers: { readonly 'Idempotency-Key': string };
-    }) => Promise<CommandAnswer>,
-  ) => Promise<CommandOutcome>;
+  readonly run: (send: (init: CommandInit) => Promise<CommandAnswer>) => Promise<CommandOutcome>;
   readonly submitting: boolean;
   readonly outcome: CommandOutcome | null;
 }
@@ -44,9 +45,9 @@ export function useCommand(formFields: readonly string[]): Command {
       if (inFlight.current) return inFlight.current;
       setSubmitting(true);
       const attempt = send({ headers: { 'Idempotency-Key': key } })
-        .then(({ error, response }): CommandOutcome => {
+        .then(({ data, error, response }): CommandOutcome => {
           renew();
-          if (response.ok) return { kind: 'recorded' };
+          if (response.ok) return { kind: 'recorded', data };
           const problem = isProblem(error) ? error : { status: response.status };
           return { kind: 'refused', problems: problemToFields(problem, formFields) };
         })

@@ -56,3 +56,12 @@ export function useLoad<T>(
   }, [client, ...dependencies]);
   return state;
 }
+
+/**
+ * A page's reload: its version goes in useLoad's dependencies, and `reload` (after a command is
+ * recorded) loads the page again. Commands answer once the read models include them.
+ */
+export function useReload(): readonly [number, () => void] {
+  const [version, setVersion] = useState(0);
+  return [version, () => setVersion((current) => current + 1)];
+}

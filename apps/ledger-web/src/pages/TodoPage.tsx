@@ -7,7 +7,7 @@ import { useT } from '../i18n/use-t';
 import { DataTable } from '../kit/DataTable';
 import { LoadedView } from '../kit/LoadedView';
 import { Page } from '../shell/Page';
-import { today } from './dates';
+import { today } from '../kit/dates';
 import { loadPartnerNames } from './partner-names';
 
 /**

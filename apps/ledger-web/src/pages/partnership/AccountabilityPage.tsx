@@ -8,7 +8,7 @@ import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { SearchParamForm } from '../../kit/SearchParamForm';
 import { Page } from '../../shell/Page';
-import { today } from '../dates';
+import { today } from '../../kit/dates';
 import { usePartnership } from './PartnershipLayout';
 
 /** Who committed what, and did they deliver (as of a date, overdue derived from it). */

@@ -1,5 +1,5 @@
 import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
-import { unwrap, useLoad } from '../../api/use-load';
+import { unwrap, useLoad, useReload } from '../../api/use-load';
 import type { PartnershipOverview } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
@@ -23,12 +23,13 @@ export function PartnershipLayout() {
   const { state } = useSession();
   const isAdmin = state.status === 'signed-in' && state.session.roles.includes('admin');
   const sections = isAdmin ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
+  const [version, reload] = useReload();
   const loaded = useLoad(
     (client) =>
       client
         .GET('/partnerships/{partnershipId}', { params: { path: { partnershipId } } })
         .then(unwrap),
-    [partnershipId],
+    [partnershipId, version],
   );
   return (
     <LoadedView loaded={loaded}>
@@ -49,13 +50,23 @@ export function PartnershipLayout() {
               ))}
             </ul>
           </nav>
-          <Outlet context={overview} />
+          <Outlet context={{ overview, reload } satisfies PartnershipContext} />
         </>
       )}
     </LoadedView>
   );
 }
 
+interface PartnershipContext {
+  readonly overview: PartnershipOverview;
+  /** Loads the overview again, after a command changed the partnership (a partner admitted). */
+  readonly reload: () => void;
+}
+
 export function usePartnership(): PartnershipOverview {
-  return useOutletContext<PartnershipOverview>();
+  return useOutletContext<PartnershipContext>().overview;
+}
+
+export function useReloadPartnership(): () => void {
+  return useOutletContext<PartnershipContext>().reload;
 }

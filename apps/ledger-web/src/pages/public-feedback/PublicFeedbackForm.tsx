@@ -7,7 +7,7 @@ import { Field } from '../../kit/Field';
 import { formText } from '../../kit/form-text';
 import { ProblemAlert } from '../../kit/ProblemAlert';
 import { RatingChoice } from './RatingChoice';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../kit/TextAreaField';
 
 const FIELDS = ['text', 'rating', 'contact', 'contact.name', 'contact.email'] as const;
 

@@ -1,5 +1,5 @@
 import { type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
-import { FieldErrors } from '../../kit/FieldErrors';
+import { FieldErrors } from './FieldErrors';
 
 interface TextAreaFieldProps
   extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'> {
