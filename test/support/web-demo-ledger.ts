@@ -34,19 +34,37 @@ export interface DemoLedgerInBrowser {
  * The demo ledger served by the compiled API as a child process (with `settings`), its first
  * administrator invited through the CLI's link and signed up, and Debian's Chromium to look at it.
  */
-export async function demoLedgerInBrowser(
+export function demoLedgerInBrowser(
   prefix: string,
   settings: Record<string, string> = {},
+): Promise<DemoLedgerInBrowser> {
+  return ledgerInBrowser(prefix, settings, async (dataDir) => {
+    const demo = await ledgerCli(['demo'], { LEDGER_DATA_DIR: dataDir });
+    if (demo.code !== 0) throw new Error(`ledger demo failed: ${demo.stderr}`);
+  });
+}
+
+/**
+ * A fresh ledger (nothing recorded but its first administrator, Camille, invited through the CLI
+ * and signed up), served as the demo one is: where the journeys start from nothing.
+ */
+export function freshLedgerInBrowser(
+  prefix: string,
+  settings: Record<string, string> = {},
+): Promise<DemoLedgerInBrowser> {
+  return ledgerInBrowser(prefix, settings, () => Promise.resolve());
+}
+
+async function ledgerInBrowser(
+  prefix: string,
+  settings: Record<string, string>,
+  prepare: (dataDir: string) => Promise<void>,
 ): Promise<DemoLedgerInBrowser> {
   if (!existsSync(join(WEB_APP, 'dist', 'index.html'))) {
     throw new Error('the web app is not built: run npm run build:web (npm test does)');
   }
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
-  const [compiled, demo] = await Promise.all([
-    compileLedgerApi(),
-    ledgerCli(['demo'], { LEDGER_DATA_DIR: dataDir }),
-  ]);
-  if (demo.code !== 0) throw new Error(`ledger demo failed: ${demo.stderr}`);
+  const [compiled] = await Promise.all([compileLedgerApi(), prepare(dataDir)]);
   const ledger = await startChildLedger(compiled, dataDir, settings);
   await acceptThroughApi(ledger, await inviteWithCli(ledger, dataDir, CAMILLE));
   const browser = await launchChromium();
