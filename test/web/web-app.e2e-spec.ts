@@ -6,22 +6,14 @@ import { type ChildLedger, type CompiledLedger, startChildLedger } from '../supp
 import {
   type BrowserLocale,
   type InPage,
-  type WatchedPage,
   accessibilityViolations,
+  expectCleanPage,
   openWatchedPage,
-  screenshot,
+  settled,
 } from '../support/web-browser';
 import { WEB_PASSWORD, inviteWithCli, signInThroughPage } from '../support/web-sign-in';
-import {
-  CAMILLE,
-  type DemoLedgerInBrowser,
-  demoLedgerInBrowser,
-  WEB_APP,
-} from '../support/web-demo-ledger';
+import { CAMILLE, type DemoLedgerInBrowser, demoLedgerInBrowser } from '../support/web-demo-ledger';
 
-const CATALOGUE_KEYS = Object.keys(
-  JSON.parse(readFileSync(join(WEB_APP, 'src', 'i18n', 'en.json'), 'utf8')) as object,
-);
 const LANGUAGES: ReadonlyArray<{ locale: BrowserLocale; lang: 'fr' | 'en'; appName: string }> = [
   { locale: 'fr-FR', lang: 'fr', appName: 'Registre de cohésion' },
   { locale: 'en-GB', lang: 'en', appName: 'Cohesion Ledger' },
@@ -48,23 +40,6 @@ describe('web app in a browser', () => {
   });
 
   afterAll(() => setup?.close());
-
-  async function expectCleanPage(watched: WatchedPage, lang: string, name: string) {
-    const { page, trouble } = watched;
-    await settled(page);
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    const text = await page.locator('body').innerText();
-    expect(CATALOGUE_KEYS.filter((key) => text.includes(key))).toEqual([]);
-    // No token or session in the browser's storage: only the chosen language may be kept there.
-    const stored = await page.evaluate(
-      '[...Object.keys(localStorage), ...Object.keys(sessionStorage)]',
-    );
-    expect((stored as string[]).filter((key) => key !== 'cohesion-ledger.locale')).toEqual([]);
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(trouble.cspViolations).toEqual([]);
-    expect(trouble.errors).toEqual([]);
-  }
 
   describe.each(LANGUAGES)('signed out, browser in $locale', ({ locale, lang, appName }) => {
     it('opens the sign-in page from the root address, in the browser’s language', async () => {
@@ -543,14 +518,3 @@ describe('web app in a browser', () => {
     }
   });
 });
-
-/** The page has its data and its charts (no loading line left), and fonts are ready. */
-async function settled(page: Page): Promise<void> {
-  // Runs in the page, where the cast's globals exist (see InPage).
-  await page.waitForFunction(
-    () => !(globalThis as unknown as InPage).document.querySelector('.loading, .chart-loading'),
-  );
-  await page.evaluate(() =>
-    (globalThis as unknown as InPage).document.fonts.ready.then(() => undefined),
-  );
-}

@@ -9,6 +9,7 @@ import { LoadedView } from '../kit/LoadedView';
 import { Page } from '../shell/Page';
 import { today } from '../kit/dates';
 import { loadPartnerNames } from './partner-names';
+import { CommitmentsAwaitingMe } from './todo/CommitmentsAwaitingMe';
 
 /**
  * The home page: what needs the person's attention (commitments overdue, agreements waiting for
@@ -101,6 +102,7 @@ export function TodoPage() {
                 ]}
               />
             </section>
+            {partnerId ? <CommitmentsAwaitingMe partnerId={partnerId} /> : null}
             {partnerId ? (
               <section aria-labelledby="todo-signatures">
                 <h2 id="todo-signatures">{t('todo.toSign', { count: awaitingMe.length })}</h2>
