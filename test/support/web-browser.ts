@@ -56,6 +56,8 @@ export async function openWatchedPage(
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  // Waits on conditions, bounded only for a page that is stuck: the machine may be loaded.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const trouble: PageTrouble = { cspViolations: [], errors: [] };
   await page.exposeFunction('reportCspViolation', (violation: string) =>

@@ -23,6 +23,7 @@ export function AmendCommitmentForm({
     <section aria-labelledby="amend-commitment">
       <h2 id="amend-commitment">{t('commitment.amend')}</h2>
       <CommandForm
+        label={t('commitment.amend')}
         // A new form for each terms version, so its fields start from the current terms.
         key={commitment.termsVersion}
         fields={FIELDS}

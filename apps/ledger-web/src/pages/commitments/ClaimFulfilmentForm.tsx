@@ -27,6 +27,7 @@ export function ClaimFulfilmentForm({
     <section aria-labelledby="claim-fulfilment">
       <h2 id="claim-fulfilment">{t('claim.title')}</h2>
       <CommandForm
+        label={t('claim.title')}
         fields={FIELDS}
         submitLabel={t('claim.submit')}
         recordedText={t('claim.claimed')}

@@ -76,12 +76,12 @@ export function CommitmentPage() {
               </dd>
             </div>
           </dl>
-          <CommitmentActions commitment={commitment} onRecorded={reload} />
           <CommitmentHistory
             commitment={commitment}
             partnerName={partnerName}
             onRecorded={reload}
           />
+          <CommitmentActions commitment={commitment} onRecorded={reload} />
         </Page>
       )}
     </LoadedView>

@@ -38,6 +38,7 @@ export function EndCommitmentForm({
     <section aria-labelledby="end-commitment">
       <h2 id="end-commitment">{t('commitment.end')}</h2>
       <CommandForm
+        label={t('commitment.end')}
         fields={['ending', 'reason', ...ACT_FIELDS]}
         submitLabel={t('commitment.endSubmit')}
         onRecorded={onEnded}

@@ -1,3 +1,4 @@
+import { useSignedIn } from '../../auth/SessionProvider';
 import { useLedgerClient } from '../../api/LedgerClientProvider';
 import type { PartnershipOverview } from '../../api/types';
 import { CONTRIBUTION_KIND, type ContributionKind } from '../../i18n/labels';
@@ -34,6 +35,8 @@ export function MakeCommitmentForm({
 }) {
   const t = useT();
   const client = useLedgerClient();
+  // A commitment is made to someone else: the committing partner is not its own beneficiary.
+  const { partnerId } = useSignedIn();
   const kinds = Object.entries(CONTRIBUTION_KIND).map(([value, key]) => ({
     value,
     label: t(key),
@@ -42,6 +45,7 @@ export function MakeCommitmentForm({
     <section aria-labelledby="make-commitment">
       <h2 id="make-commitment">{t('commitment.make')}</h2>
       <CommandForm
+        label={t('commitment.make')}
         fields={FIELDS}
         submitLabel={t('commitment.makeSubmit')}
         recordedText={t('commitment.made')}
@@ -113,7 +117,7 @@ export function MakeCommitmentForm({
               name="beneficiary"
               label={t('commitment.beneficiary')}
               choices={[
-                ...partnerChoices(overview),
+                ...partnerChoices(overview).filter((partner) => partner.value !== partnerId),
                 { value: GROUP, label: t('commitment.beneficiaryGroup') },
               ]}
               errors={errorsOf('beneficiary')}

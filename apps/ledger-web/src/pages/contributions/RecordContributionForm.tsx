@@ -63,6 +63,7 @@ export function RecordContributionForm({
     <section aria-labelledby="record-contribution">
       <h2 id="record-contribution">{t('contribution.record')}</h2>
       <CommandForm
+        label={t('contribution.record')}
         fields={FIELDS}
         submitLabel={t('contribution.recordSubmit')}
         recordedText={t('contribution.recorded')}
