@@ -146,6 +146,17 @@ describe('journeys: a commitment made, accepted, partly delivered and confirmed,
     await expect(rowText(byPartner, 'Maison de quartier')).resolves.toMatch(/€300\.00|300\.00 €/);
     await louisPage.locator('figure canvas, figure svg').first().waitFor();
     await expectCleanPage(louis, 'en', 'journey-contributions-valued-en');
+    const thanks = louisPage.getByRole('form', {
+      name: 'Thank the contributor for: Quatre mercredis de soutien scolaire',
+    });
+    await thanks.getByLabel('A word of thanks (optional)').fill('Merci pour les mercredis !');
+    await thanks.getByRole('button', { name: 'Acknowledge' }).click();
+    await louisPage
+      .getByRole('table', { name: 'Contributions by partner and kind, raw and valued' })
+      .waitFor();
+    await louisPage
+      .getByRole('form', { name: /^Thank the contributor/ })
+      .waitFor({ state: 'detached' });
 
     const commitmentEvents = await eventsOf(await commitmentStream());
     expect(commitmentEvents.map((event) => event.type)).toEqual([
@@ -156,6 +167,12 @@ describe('journeys: a commitment made, accepted, partly delivered and confirmed,
     ]);
     expect(commitmentEvents[2]?.data).toMatchObject({ quantity: 15, unit: 'hours' });
     expect(commitmentEvents[3]?.data).toMatchObject({ confirmedBy: LOUIS.partnerId });
+    const contributionId = (commitmentEvents[2]?.data as { contributionId: string }).contributionId;
+    const contributionEvents = await eventsOf(`contribution-${contributionId}`);
+    expect(contributionEvents.map((event) => [event.type, event.data.note])).toEqual([
+      ['ContributionRecorded', undefined],
+      ['ContributionAcknowledged', 'Merci pour les mercredis !'],
+    ]);
   });
 });
 

@@ -12,6 +12,8 @@ import { SearchParamForm } from '../../kit/SearchParamForm';
 import { Page } from '../../shell/Page';
 import { ContributionCharts } from './ContributionCharts';
 import { RecordContributionForm } from '../contributions/RecordContributionForm';
+import { RecentContributions } from '../contributions/RecentContributions';
+import { partnerNamesOf } from '../partner-names';
 import { usePartnership } from './PartnershipLayout';
 
 /** Enough for a partnership's history; a longer one is summed on the first pages only. */
@@ -138,6 +140,11 @@ export function ContributionsPage() {
                         : '—',
                   },
                 ]}
+              />
+              <RecentContributions
+                contributions={contributions}
+                partnerName={partnerNamesOf(overview)}
+                onRecorded={reload}
               />
               <DataTable
                 caption={t('contributions.acknowledgements')}
