@@ -1,4 +1,4 @@
-import { type DependencyList, useEffect, useState } from 'react';
+import { type DependencyList, useEffect, useRef, useState } from 'react';
 import { type Problem, isProblem } from './problem';
 import type { LedgerClient } from './client';
 import { useLedgerClient } from './LedgerClientProvider';
@@ -64,4 +64,18 @@ export function useLoad<T>(
 export function useReload(): readonly [number, () => void] {
   const [version, setVersion] = useState(0);
   return [version, () => setVersion((current) => current + 1)];
+}
+
+/**
+ * While a page loads again after a command, what it had for the same `scope` (a partnership):
+ * its forms stay on screen, with their "recorded" status and the focus, until the new data
+ * replaces it. Another scope's data is never shown for this one.
+ */
+export function useKeptWhileReloading<T>(loaded: Loaded<T>, scope: string): Loaded<T> {
+  const last = useRef<{ readonly scope: string; readonly loaded: Loaded<T> } | null>(null);
+  useEffect(() => {
+    if (loaded.status === 'loaded') last.current = { scope, loaded };
+  }, [loaded, scope]);
+  const kept = last.current;
+  return loaded.status === 'loading' && kept?.scope === scope ? kept.loaded : loaded;
 }

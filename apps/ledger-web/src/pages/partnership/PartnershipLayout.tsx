@@ -1,5 +1,5 @@
 import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
-import { unwrap, useLoad, useReload } from '../../api/use-load';
+import { unwrap, useKeptWhileReloading, useLoad, useReload } from '../../api/use-load';
 import type { PartnershipOverview } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
@@ -13,8 +13,12 @@ const SECTIONS = [
   { path: 'conflicts', key: 'nav.conflicts' },
   { path: 'impact', key: 'nav.impact' },
 ] as const;
-/** Administrators also print the public feedback form's QR code. */
-const ADMIN_SECTIONS = [{ path: 'public-feedback', key: 'nav.publicFeedback' }] as const;
+/** Administrators also manage it and its indicators, and print the public form's QR code. */
+const ADMIN_SECTIONS = [
+  { path: 'manage', key: 'nav.manage' },
+  { path: 'indicators', key: 'nav.indicators' },
+  { path: 'public-feedback', key: 'nav.publicFeedback' },
+] as const;
 
 /** A partnership's pages share its name, its sections' navigation and its overview. */
 export function PartnershipLayout() {
@@ -24,12 +28,15 @@ export function PartnershipLayout() {
   const isAdmin = state.status === 'signed-in' && state.session.roles.includes('admin');
   const sections = isAdmin ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
   const [version, reload] = useReload();
-  const loaded = useLoad(
-    (client) =>
-      client
-        .GET('/partnerships/{partnershipId}', { params: { path: { partnershipId } } })
-        .then(unwrap),
-    [partnershipId, version],
+  const loaded = useKeptWhileReloading(
+    useLoad(
+      (client) =>
+        client
+          .GET('/partnerships/{partnershipId}', { params: { path: { partnershipId } } })
+          .then(unwrap),
+      [partnershipId, version],
+    ),
+    partnershipId,
   );
   return (
     <LoadedView loaded={loaded}>
