@@ -10,9 +10,3 @@ export function AdminOnly({ children }: { readonly children: ReactNode }) {
   if (state.status === 'signed-in' && hasRole(state.session, 'admin')) return <>{children}</>;
   return <p className="notice">{t('admin.adminsOnly')}</p>;
 }
-
-/** Whether the signed-in person is an administrator (forms for the others are not shown). */
-export function useIsAdmin(): boolean {
-  const { state } = useSession();
-  return state.status === 'signed-in' && hasRole(state.session, 'admin');
-}

@@ -6,10 +6,11 @@ import { Field } from '../../kit/Field';
 import { TextAreaField } from '../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm } from '../../kit/command/CommandForm';
-import { idFromName, textLines } from '../../kit/form-lines';
-import { formText, optionalText } from '../../kit/form-text';
+import { textLines } from '../../kit/form-lines';
+import { formText } from '../../kit/form-text';
 import { Page } from '../../shell/Page';
 import { AdminOnly } from './AdminOnly';
+import { NameAndIdFields, nameAndIdOf } from './shared-fields';
 
 type CommandResult = components['schemas']['CommandResultDocument'];
 
@@ -28,8 +29,7 @@ export function NewPartnershipPage() {
           submitLabel={t('newPartnership.submit')}
           recordedText={t('newPartnership.recorded')}
           send={(form, init) => {
-            const name = formText(form, 'name').trim();
-            const partnershipId = optionalText(form, 'partnershipId') ?? idFromName(name);
+            const { name, id: partnershipId } = nameAndIdOf(form, 'partnershipId');
             return client.POST('/partnerships', {
               ...init,
               body: {
@@ -46,20 +46,12 @@ export function NewPartnershipPage() {
         >
           {(errorsOf) => (
             <>
-              <Field
-                name="name"
-                label={t('newPartnership.name')}
-                required
-                maxLength={200}
-                autoComplete="off"
-                errors={errorsOf('name')}
-              />
-              <Field
-                name="partnershipId"
-                label={t('newPartnership.id')}
-                hint={t('newPartnership.idHint')}
-                autoComplete="off"
-                errors={errorsOf('partnershipId')}
+              <NameAndIdFields
+                idField="partnershipId"
+                nameLabel={t('newPartnership.name')}
+                idLabel={t('newPartnership.id')}
+                idHint={t('newPartnership.idHint')}
+                errorsOf={errorsOf}
               />
               <TextAreaField
                 name="purpose"

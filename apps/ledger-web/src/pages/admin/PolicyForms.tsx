@@ -7,9 +7,10 @@ import { SelectField } from '../../kit/SelectField';
 import { TextAreaField } from '../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm, type ErrorsOf } from '../../kit/command/CommandForm';
-import { idFromName, requiredNumber } from '../../kit/form-lines';
-import { formText, optionalText } from '../../kit/form-text';
+import { requiredNumber } from '../../kit/form-lines';
+import { formText } from '../../kit/form-text';
 import { FormSection } from './FormSection';
+import { NameAndIdFields, ReasonFields, nameAndIdOf, reasonOf } from './shared-fields';
 
 type Policy = components['schemas']['ValuationPolicyDocument'];
 
@@ -26,8 +27,7 @@ export function DefinePolicy({ onRecorded }: { readonly onRecorded: () => void }
         submitLabel={t('policies.defineSubmit')}
         onRecorded={onRecorded}
         send={(form, init) => {
-          const name = formText(form, 'name').trim();
-          const policyId = optionalText(form, 'policyId') ?? idFromName(name);
+          const { name, id: policyId } = nameAndIdOf(form, 'policyId');
           return client.POST('/valuation-policies', {
             ...init,
             body: {
@@ -41,20 +41,12 @@ export function DefinePolicy({ onRecorded }: { readonly onRecorded: () => void }
       >
         {(errorsOf) => (
           <>
-            <Field
-              name="name"
-              label={t('policies.name')}
-              required
-              maxLength={200}
-              autoComplete="off"
-              errors={errorsOf('name')}
-            />
-            <Field
-              name="policyId"
-              label={t('policies.id')}
-              hint={t('policies.idHint')}
-              autoComplete="off"
-              errors={errorsOf('policyId')}
+            <NameAndIdFields
+              idField="policyId"
+              nameLabel={t('policies.name')}
+              idLabel={t('policies.id')}
+              idHint={t('policies.idHint')}
+              errorsOf={errorsOf}
             />
             <Field
               name="currency"
@@ -203,21 +195,14 @@ export function RetireRate({ policies, onRecorded }: PolicyFormProps) {
           client.POST('/valuation-policies/{policyId}/rates/retirement', {
             ...init,
             params: { path: { policyId: formText(form, 'policyId') } },
-            body: { ...entryOf(form), reason: formText(form, 'reason').trim() },
+            body: { ...entryOf(form), ...reasonOf(form) },
           })
         }
       >
         {(errorsOf) => (
           <>
             <EntryFields policies={policies} errorsOf={errorsOf} />
-            <TextAreaField
-              name="reason"
-              rows={2}
-              label={t('policies.retireReason')}
-              required
-              errors={errorsOf('reason')}
-            />
-            <ActFields errorsOf={errorsOf} />
+            <ReasonFields label={t('policies.retireReason')} errorsOf={errorsOf} />
           </>
         )}
       </CommandForm>

@@ -10,6 +10,7 @@ import { CommandForm, type ErrorsOf } from '../../../kit/command/CommandForm';
 import { requiredNumber } from '../../../kit/form-lines';
 import { formText } from '../../../kit/form-text';
 import { FormSection } from '../../admin/FormSection';
+import { ReasonFields, reasonOf } from '../../admin/shared-fields';
 
 type Indicator = components['schemas']['IndicatorDetailDocument'];
 
@@ -156,11 +157,7 @@ export function CorrectMeasurement({ indicators, onRecorded }: IndicatorFormProp
           return client.POST('/indicators/{indicatorId}/measurements/{measurementId}/corrections', {
             ...init,
             params: { path: { indicatorId, measurementId } },
-            body: {
-              value: requiredNumber(form, 'value'),
-              reason: formText(form, 'reason').trim(),
-              ...actOf(form),
-            },
+            body: { value: requiredNumber(form, 'value'), ...reasonOf(form) },
           });
         }}
       >
@@ -182,14 +179,7 @@ export function CorrectMeasurement({ indicators, onRecorded }: IndicatorFormProp
               required
               errors={errorsOf('value')}
             />
-            <TextAreaField
-              name="reason"
-              rows={2}
-              label={t('indicatorAdmin.correctReason')}
-              required
-              errors={errorsOf('reason')}
-            />
-            <ActFields errorsOf={errorsOf} />
+            <ReasonFields label={t('indicatorAdmin.correctReason')} errorsOf={errorsOf} />
           </>
         )}
       </CommandForm>
@@ -211,21 +201,14 @@ export function RetireIndicator({ indicators, onRecorded }: IndicatorFormProps) 
           client.POST('/indicators/{indicatorId}/retirement', {
             ...init,
             params: { path: { indicatorId: formText(form, 'indicatorId') } },
-            body: { reason: formText(form, 'reason').trim(), ...actOf(form) },
+            body: reasonOf(form),
           })
         }
       >
         {(errorsOf) => (
           <>
             <IndicatorPick indicators={indicators} errorsOf={errorsOf} />
-            <TextAreaField
-              name="reason"
-              rows={2}
-              label={t('indicatorAdmin.retireReason')}
-              required
-              errors={errorsOf('reason')}
-            />
-            <ActFields errorsOf={errorsOf} />
+            <ReasonFields label={t('indicatorAdmin.retireReason')} errorsOf={errorsOf} />
           </>
         )}
       </CommandForm>

@@ -14,7 +14,7 @@ import { formText, optionalText } from '../../../kit/form-text';
 import { FormSection } from '../../admin/FormSection';
 import { usePartnership, useReloadPartnership } from '../PartnershipLayout';
 import { partnerChoices } from '../partnership-choices';
-import { ChoiceBoxes, ticked } from './ChoiceBoxes';
+import { ChoiceBoxes, ticked } from '../../../kit/ChoiceBoxes';
 
 /** Sets a shared objective of the partnership. */
 export function AddObjective() {

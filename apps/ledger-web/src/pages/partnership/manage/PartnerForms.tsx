@@ -5,11 +5,12 @@ import { Field } from '../../../kit/Field';
 import { SelectField } from '../../../kit/SelectField';
 import { TextAreaField } from '../../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../../kit/command/ActFields';
-import { CommandForm } from '../../../kit/command/CommandForm';
-import { idFromName, textLines } from '../../../kit/form-lines';
-import { formText, optionalText } from '../../../kit/form-text';
+import { CommandForm, type ErrorsOf } from '../../../kit/command/CommandForm';
+import { textLines } from '../../../kit/form-lines';
+import { formText } from '../../../kit/form-text';
 import type { PartnerKind } from '../../../api/types';
 import { FormSection } from '../../admin/FormSection';
+import { NameAndIdFields, ReasonFields, nameAndIdOf, reasonOf } from '../../admin/shared-fields';
 import { usePartnership, useReloadPartnership } from '../PartnershipLayout';
 import { partnerChoices } from '../partnership-choices';
 
@@ -29,38 +30,28 @@ export function AdmitPartner() {
         recordedText={t('manage.admitted')}
         onRecorded={reload}
         send={(form, init) => {
-          const name = formText(form, 'name').trim();
+          const { name, id } = nameAndIdOf(form, 'partnerId');
           return client.POST('/partnerships/{partnershipId}/partners', {
             ...init,
             params: { path: { partnershipId } },
             body: {
-              partnerId: optionalText(form, 'partnerId') ?? idFromName(name),
+              partnerId: id,
               name,
               // Whatever was picked (none: ''), for the ledger to refuse next to the field.
               kind: formText(form, 'kind') as PartnerKind,
-              role: formText(form, 'role').trim(),
-              responsibilities: textLines(form, 'responsibilities'),
-              ...actOf(form),
+              ...roleOf(form),
             },
           });
         }}
       >
         {(errorsOf) => (
           <>
-            <Field
-              name="name"
-              label={t('manage.partnerName')}
-              required
-              maxLength={200}
-              autoComplete="off"
-              errors={errorsOf('name')}
-            />
-            <Field
-              name="partnerId"
-              label={t('manage.partnerId')}
-              hint={t('manage.partnerIdHint')}
-              autoComplete="off"
-              errors={errorsOf('partnerId')}
+            <NameAndIdFields
+              idField="partnerId"
+              nameLabel={t('manage.partnerName')}
+              idLabel={t('manage.partnerId')}
+              idHint={t('manage.partnerIdHint')}
+              errorsOf={errorsOf}
             />
             <SelectField
               name="kind"
@@ -70,24 +61,12 @@ export function AdmitPartner() {
               choices={KINDS.map((kind) => ({ value: kind, label: t(PARTNER_KIND[kind]) }))}
               errors={errorsOf('kind')}
             />
-            <Field
-              name="role"
-              label={t('partner.role')}
-              hint={t('manage.roleHint')}
-              required
-              maxLength={200}
-              autoComplete="off"
-              errors={errorsOf('role')}
+            <RoleFields
+              roleLabel={t('partner.role')}
+              roleHint={t('manage.roleHint')}
+              responsibilitiesLabel={t('partner.responsibilities')}
+              errorsOf={errorsOf}
             />
-            <TextAreaField
-              name="responsibilities"
-              rows={3}
-              label={t('partner.responsibilities')}
-              hint={t('form.onePerLine')}
-              required
-              errors={errorsOf('responsibilities')}
-            />
-            <ActFields errorsOf={errorsOf} />
           </>
         )}
       </CommandForm>
@@ -116,11 +95,7 @@ export function ChangePartnerRole() {
                 partnerId: formText(form, 'partnerId'),
               },
             },
-            body: {
-              role: formText(form, 'role').trim(),
-              responsibilities: textLines(form, 'responsibilities'),
-              ...actOf(form),
-            },
+            body: roleOf(form),
           })
         }
       >
@@ -134,23 +109,11 @@ export function ChangePartnerRole() {
               choices={partnerChoices(overview)}
               errors={errorsOf('partnerId')}
             />
-            <Field
-              name="role"
-              label={t('manage.newRole')}
-              required
-              maxLength={200}
-              autoComplete="off"
-              errors={errorsOf('role')}
+            <RoleFields
+              roleLabel={t('manage.newRole')}
+              responsibilitiesLabel={t('manage.newResponsibilities')}
+              errorsOf={errorsOf}
             />
-            <TextAreaField
-              name="responsibilities"
-              rows={3}
-              label={t('manage.newResponsibilities')}
-              hint={t('form.onePerLine')}
-              required
-              errors={errorsOf('responsibilities')}
-            />
-            <ActFields errorsOf={errorsOf} />
           </>
         )}
       </CommandForm>
@@ -179,7 +142,7 @@ export function PartnerDeparture() {
                 partnerId: formText(form, 'partnerId'),
               },
             },
-            body: { reason: formText(form, 'reason').trim(), ...actOf(form) },
+            body: reasonOf(form),
           })
         }
       >
@@ -193,17 +156,54 @@ export function PartnerDeparture() {
               choices={partnerChoices(overview)}
               errors={errorsOf('partnerId')}
             />
-            <TextAreaField
-              name="reason"
-              rows={2}
-              label={t('manage.departureReason')}
-              required
-              errors={errorsOf('reason')}
-            />
-            <ActFields errorsOf={errorsOf} />
+            <ReasonFields label={t('manage.departureReason')} errorsOf={errorsOf} />
           </>
         )}
       </CommandForm>
     </FormSection>
   );
 }
+
+/** A partner's role and responsibilities (one a line), and "it happened earlier". */
+function RoleFields({
+  roleLabel,
+  roleHint,
+  responsibilitiesLabel,
+  errorsOf,
+}: {
+  readonly roleLabel: string;
+  readonly roleHint?: string;
+  readonly responsibilitiesLabel: string;
+  readonly errorsOf: ErrorsOf;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Field
+        name="role"
+        label={roleLabel}
+        hint={roleHint}
+        required
+        maxLength={200}
+        autoComplete="off"
+        errors={errorsOf('role')}
+      />
+      <TextAreaField
+        name="responsibilities"
+        rows={3}
+        label={responsibilitiesLabel}
+        hint={t('form.onePerLine')}
+        required
+        errors={errorsOf('responsibilities')}
+      />
+      <ActFields errorsOf={errorsOf} />
+    </>
+  );
+}
+
+/** The role, responsibilities and the act's dates, from a submitted form. */
+const roleOf = (form: FormData) => ({
+  role: formText(form, 'role').trim(),
+  responsibilities: textLines(form, 'responsibilities'),
+  ...actOf(form),
+});

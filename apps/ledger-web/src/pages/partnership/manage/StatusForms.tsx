@@ -4,11 +4,11 @@ import { PARTNERSHIP_STATUS } from '../../../i18n/labels';
 import { useT } from '../../../i18n/use-t';
 import { LoadedView } from '../../../kit/LoadedView';
 import { SelectField } from '../../../kit/SelectField';
-import { TextAreaField } from '../../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../../kit/command/ActFields';
 import { CommandForm } from '../../../kit/command/CommandForm';
 import { formText } from '../../../kit/form-text';
 import { FormSection } from '../../admin/FormSection';
+import { ReasonFields, reasonOf } from '../../admin/shared-fields';
 import { usePartnership, useReloadPartnership } from '../PartnershipLayout';
 
 /** Chooses the valuation policy the partnership's contribution reports use when they name none. */
@@ -102,22 +102,11 @@ export function PartnershipStatusForms() {
             client.POST('/partnerships/{partnershipId}/suspension', {
               ...init,
               ...path,
-              body: { reason: formText(form, 'reason').trim(), ...actOf(form) },
+              body: reasonOf(form),
             })
           }
         >
-          {(errorsOf) => (
-            <>
-              <TextAreaField
-                name="reason"
-                rows={2}
-                label={t('manage.suspendReason')}
-                required
-                errors={errorsOf('reason')}
-              />
-              <ActFields errorsOf={errorsOf} />
-            </>
-          )}
+          {(errorsOf) => <ReasonFields label={t('manage.suspendReason')} errorsOf={errorsOf} />}
         </CommandForm>
       ) : null}
       {status !== 'closed' ? (
@@ -130,22 +119,16 @@ export function PartnershipStatusForms() {
             client.POST('/partnerships/{partnershipId}/closure', {
               ...init,
               ...path,
-              body: { reason: formText(form, 'reason').trim(), ...actOf(form) },
+              body: reasonOf(form),
             })
           }
         >
           {(errorsOf) => (
-            <>
-              <TextAreaField
-                name="reason"
-                rows={2}
-                label={t('manage.closeReason')}
-                hint={t('manage.closeHint')}
-                required
-                errors={errorsOf('reason')}
-              />
-              <ActFields errorsOf={errorsOf} />
-            </>
+            <ReasonFields
+              label={t('manage.closeReason')}
+              hint={t('manage.closeHint')}
+              errorsOf={errorsOf}
+            />
           )}
         </CommandForm>
       ) : null}

@@ -1,15 +1,20 @@
-import type { Choice } from '../../../kit/SelectField';
+import type { Choice } from './SelectField';
 
-/** Several choices as checkboxes named `name`, in a fieldset whose legend is read with each. */
+/**
+ * Several choices as checkboxes named `name` (roles, a meeting's attendees), in a fieldset whose
+ * legend is read with each, the ledger's errors about them above.
+ */
 export function ChoiceBoxes({
   name,
   legend,
   choices,
+  chosen = [],
   errors = [],
 }: {
   readonly name: string;
   readonly legend: string;
   readonly choices: readonly Choice[];
+  readonly chosen?: readonly string[];
   readonly errors?: readonly string[];
 }) {
   return (
@@ -24,7 +29,13 @@ export function ChoiceBoxes({
       ) : null}
       {choices.map((choice) => (
         <label key={choice.value}>
-          <input type="checkbox" name={name} value={choice.value} /> {choice.label}
+          <input
+            type="checkbox"
+            name={name}
+            value={choice.value}
+            defaultChecked={chosen.includes(choice.value)}
+          />{' '}
+          {choice.label}
         </label>
       ))}
     </fieldset>
