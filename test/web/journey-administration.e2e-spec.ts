@@ -99,7 +99,7 @@ describe('administration in a browser (journey 1)', () => {
       await page.getByText('You take part in no partnership yet.').waitFor();
       await page.getByRole('link', { name: 'New partnership' }).click();
       await page.getByRole('heading', { level: 1, name: 'New partnership' }).waitFor();
-      await expectClean(watched, 'en', 'admin-new-partnership-en');
+      await expectClean(watched, 'en', 'journey1-new-partnership-en');
       await page.getByLabel('Name of the partnership').fill(PARTNERSHIP.name);
       await page.getByLabel('Purpose').fill('Reduce school dropout in Montclair’s north side');
       await page.getByLabel('Territory').fill('Montclair Nord');
@@ -112,7 +112,7 @@ describe('administration in a browser (journey 1)', () => {
       // Its Manage section: two partners admitted, each id made from the name.
       await page.getByRole('link', { name: 'Manage' }).click();
       await page.getByRole('heading', { level: 1, name: 'Manage the partnership' }).waitFor();
-      await expectClean(watched, 'en', 'admin-manage-en');
+      await expectClean(watched, 'en', 'journey1-manage-en');
       await admit(page, CITY, 'lead', 'funding\nvenues');
       await admit(page, SOS, 'member', 'mentoring');
 
@@ -125,7 +125,7 @@ describe('administration in a browser (journey 1)', () => {
       expect(await partners.getByRole('row', { name: new RegExp(SOS.name) }).innerText()).toMatch(
         /SOS Jeunes\s+Association\s+member\s+mentoring/,
       );
-      await expectClean(watched, 'en', 'admin-overview-partners-en');
+      await expectClean(watched, 'en', 'journey1-overview-partners-en');
 
       // People: two partners' people (their partner picked from a list) and a mediator.
       await page.getByRole('link', { name: 'People' }).click();
@@ -135,7 +135,7 @@ describe('administration in a browser (journey 1)', () => {
         expect(link).toMatch(new RegExp(`^${ledger.publicOrigin}/invitation#token=[\\w-]{43}$`));
       }
       await page.getByRole('row', { name: /Mo Benali/ }).waitFor();
-      await expectClean(watched, 'en', 'admin-people-invited-en');
+      await expectClean(watched, 'en', 'journey1-people-invited-en');
     } finally {
       await watched.context.close();
     }
@@ -184,7 +184,7 @@ describe('administration in a browser (journey 1)', () => {
       await page.getByRole('link', { name: 'Valuation policies' }).click();
       await page.getByRole('heading', { level: 1, name: 'Valuation policies' }).waitFor();
       await page.getByText('No valuation policy is defined yet.').waitFor();
-      await expectClean(watched, 'en', 'admin-valuation-policies-empty-en');
+      await expectClean(watched, 'en', 'journey1-valuation-policies-empty-en');
       await page.getByLabel('Name of the policy').fill('Barème Montclair 2026');
       await page.getByRole('button', { name: 'Define the policy' }).click();
       await page.getByRole('heading', { level: 2, name: 'Barème Montclair 2026 (EUR)' }).waitFor();
@@ -206,7 +206,7 @@ describe('administration in a browser (journey 1)', () => {
       await page
         .getByRole('row', { name: /Volunteer time \(hours\).*15\.5 EUR per hours/ })
         .waitFor();
-      await expectClean(watched, 'en', 'admin-valuation-policies-en', /status of 400/);
+      await expectClean(watched, 'en', 'journey1-valuation-policies-en', /status of 400/);
 
       await page.goto(`${ledger.publicOrigin}/app/partnerships/${PARTNERSHIP.id}/manage`);
       await page.getByRole('heading', { level: 1, name: 'Manage the partnership' }).waitFor();
@@ -230,7 +230,7 @@ describe('administration in a browser (journey 1)', () => {
     expect(policy[1]?.data).toMatchObject({ kind: 'volunteer_time', unit: 'hours', rate: 15.5 });
   });
 
-  it('sets an objective, records a meeting with its decisions, suspends and reactivates', async () => {
+  it('sets an objective, records a meeting with its decisions, changes a role, suspends and reactivates', async () => {
     const watched = await asCamille('en-GB');
     try {
       const { page } = watched;
@@ -260,10 +260,19 @@ describe('administration in a browser (journey 1)', () => {
         })
         .waitFor();
 
+      const change = page.locator('form', {
+        has: page.getByRole('button', { name: 'Change the role' }),
+      });
+      await change.getByLabel('Partner', { exact: true }).selectOption({ label: SOS.name });
+      await change.getByLabel('New role').fill('co-lead');
+      await change.getByLabel('New responsibilities').fill('mentoring\ncoordination');
+      await change.getByRole('button', { name: 'Change the role' }).click();
+      await change.getByText('Recorded.').waitFor();
+
       await page.getByLabel('Why it is suspended').fill('Funding under review');
       await page.getByRole('button', { name: 'Suspend the partnership' }).click();
       await page.getByText('Status: Suspended. Reason: Funding under review').waitFor();
-      await expectClean(watched, 'en', 'admin-manage-suspended-en');
+      await expectClean(watched, 'en', 'journey1-manage-suspended-en');
       await page.getByRole('button', { name: 'Reactivate the partnership' }).click();
       await page.getByRole('button', { name: 'Suspend the partnership' }).waitFor();
       expect((await overview()).status).toBe('active');
@@ -275,9 +284,15 @@ describe('administration in a browser (journey 1)', () => {
       'DefaultValuationPolicySet',
       'ObjectiveSet',
       'MeetingHeld',
+      'PartnerRoleChanged',
       'PartnershipSuspended',
       'PartnershipReactivated',
     ]);
+    expect(partnership[6]?.data).toMatchObject({
+      partnerId: SOS.id,
+      role: 'co-lead',
+      responsibilities: ['mentoring', 'coordination'],
+    });
     expect(partnership[5]?.data).toMatchObject({
       attendees: [CITY.id, SOS.id],
       decisions: ['Start tutoring in January', 'Open on Saturdays'],
@@ -333,7 +348,7 @@ describe('administration in a browser (journey 1)', () => {
       await page
         .getByRole('row', { name: /School dropout rate.*Percentage\s+1\s+10\.5/ })
         .waitFor();
-      await expectClean(watched, 'en', 'admin-indicators-en');
+      await expectClean(watched, 'en', 'journey1-indicators-en');
     } finally {
       await watched.context.close();
     }
