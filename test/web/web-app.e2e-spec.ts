@@ -331,7 +331,11 @@ describe('web app in a browser', () => {
       const form = page.locator('form', { has: page.getByRole('button', { name: 'Invite' }) });
       await form.getByLabel('Name').fill(person.name);
       await form.getByLabel('E-mail address').fill(person.email);
-      await form.getByLabel('Partner id').fill(person.partnerId ?? '');
+      const partner = form.getByRole('combobox', { name: 'Partner' });
+      if (person.partnerId) {
+        await partner.locator(`option[value="${person.partnerId}"]`).waitFor({ state: 'attached' });
+      }
+      await partner.selectOption(person.partnerId ?? '');
       await form.getByRole('checkbox', { name: role, exact: true }).check();
       await form.getByRole('button', { name: 'Invite' }).click();
       const link = page.getByRole('textbox', { name: 'Link to give' });
@@ -367,8 +371,9 @@ describe('web app in a browser', () => {
         await page.getByText('Signed in as Camille Martin').waitFor();
         expect(new URL(page.url()).pathname).toMatch(/^\/app\/?$/);
 
-        // No partnership-creation form exists yet: the admin creates it through the API, with a
-        // personal token made on the account page (shown once).
+        // The partnership and its partners are this journey's preconditions, set up through the
+        // API with a personal token made on the account page (shown once); founding one through
+        // the screens is journey-administration's subject.
         await page.getByRole('link', { name: 'Signed in as Camille Martin' }).click();
         await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
         await page.getByLabel('What the new token is for').fill('set-up script');
@@ -389,6 +394,20 @@ describe('web app in a browser', () => {
           }),
         });
         expect(founded.status).toBe(201);
+        for (const partnerId of [ANA.partnerId, SAM.partnerId]) {
+          const joined = await fetch(`${fresh.baseUrl}/partnerships/youth/partners`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              partnerId,
+              name: partnerId,
+              kind: 'association',
+              role: 'member',
+              responsibilities: ['mentoring'],
+            }),
+          });
+          expect(joined.status).toBe(201);
+        }
 
         await page.getByRole('link', { name: 'People' }).click();
         await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
@@ -421,7 +440,11 @@ describe('web app in a browser', () => {
           roles: ['auditor'],
         });
         expect(partnership.body).toMatchObject({
-          events: [{ type: 'PartnershipFounded', metadata: { actor: { sub: 'camille' } } }],
+          events: [
+            { type: 'PartnershipFounded', metadata: { actor: { sub: 'camille' } } },
+            { type: 'PartnerJoined', data: { partnerId: ANA.partnerId } },
+            { type: 'PartnerJoined', data: { partnerId: SAM.partnerId } },
+          ],
         });
       } finally {
         await watched.context.close();

@@ -21,6 +21,11 @@ import { PublicFeedbackQrPage } from '../pages/public-feedback/PublicFeedbackQrP
 import { AccountPage } from '../pages/account/AccountPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
 import { LinkPasswordPage } from '../pages/sign-in/LinkPasswordPage';
+// Administration (issue 17): partnerships, their partners and indicators, valuation policies.
+import { NewPartnershipPage } from '../pages/admin/NewPartnershipPage';
+import { ValuationPoliciesPage } from '../pages/admin/ValuationPoliciesPage';
+import { IndicatorsPage } from '../pages/partnership/indicators/IndicatorsPage';
+import { ManagePage } from '../pages/partnership/manage/ManagePage';
 
 /** Page paths, under the app's base (/app): see web-app-paths.ts in the API's web-app folder. */
 export const APP_BASENAME = '/app';
@@ -46,6 +51,8 @@ export const ROUTES: RouteObject[] = [
           { path: 'impact', element: <ImpactPage /> },
           // The public feedback form's link and QR code, for administrators (issue 17).
           { path: 'public-feedback', element: <PublicFeedbackQrPage /> },
+          { path: 'manage', element: <ManagePage /> },
+          { path: 'indicators', element: <IndicatorsPage /> },
         ],
       },
       { path: 'agreements/:agreementId', element: signedIn(<AgreementPage />) },
@@ -58,6 +65,8 @@ export const ROUTES: RouteObject[] = [
       { path: 'password-reset', element: <LinkPasswordPage purpose="password-reset" /> },
       { path: 'account', element: signedIn(<AccountPage />) },
       { path: 'admin/people', element: signedIn(<PeoplePage />) },
+      { path: 'admin/partnerships/new', element: signedIn(<NewPartnershipPage />) },
+      { path: 'admin/valuation-policies', element: signedIn(<ValuationPoliciesPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

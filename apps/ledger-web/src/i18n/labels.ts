@@ -133,3 +133,18 @@ export const INDICATOR_UNIT: Record<
   ratio: 'indicatorUnit.ratio',
   likert: 'indicatorUnit.likert',
 };
+
+type IndicatorDetail = Schemas['IndicatorDetailDocument'];
+
+export const INDICATOR_DIRECTION: Record<IndicatorDetail['direction'], MessageKey> = {
+  up: 'indicatorDirection.up',
+  down: 'indicatorDirection.down',
+};
+
+export const INDICATOR_FREQUENCY: Record<IndicatorDetail['frequency'], MessageKey> = {
+  monthly: 'indicatorFrequency.monthly',
+  quarterly: 'indicatorFrequency.quarterly',
+  semiannual: 'indicatorFrequency.semiannual',
+  annual: 'indicatorFrequency.annual',
+  ad_hoc: 'indicatorFrequency.ad_hoc',
+};

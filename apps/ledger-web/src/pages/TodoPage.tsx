@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { hasRole } from '../auth/session';
 import { useSession } from '../auth/SessionProvider';
 import { unwrap, useLoad } from '../api/use-load';
 import { useFormat } from '../i18n/use-format';
@@ -126,6 +127,13 @@ export function TodoPage() {
             ) : null}
             <section aria-labelledby="todo-partnerships">
               <h2 id="todo-partnerships">{t('todo.partnerships')}</h2>
+              {state.status === 'signed-in' && hasRole(state.session, 'admin') ? (
+                <p>
+                  <Link to="/admin/partnerships/new" className="button">
+                    {t('newPartnership.title')}
+                  </Link>
+                </p>
+              ) : null}
               <DataTable
                 caption={t('todo.partnerships')}
                 captionHidden

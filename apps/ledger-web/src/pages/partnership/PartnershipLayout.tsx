@@ -13,8 +13,12 @@ const SECTIONS = [
   { path: 'conflicts', key: 'nav.conflicts' },
   { path: 'impact', key: 'nav.impact' },
 ] as const;
-/** Administrators also print the public feedback form's QR code. */
-const ADMIN_SECTIONS = [{ path: 'public-feedback', key: 'nav.publicFeedback' }] as const;
+/** Administrators also manage it and its indicators, and print the public form's QR code. */
+const ADMIN_SECTIONS = [
+  { path: 'manage', key: 'nav.manage' },
+  { path: 'indicators', key: 'nav.indicators' },
+  { path: 'public-feedback', key: 'nav.publicFeedback' },
+] as const;
 
 /** A partnership's pages share its name, its sections' navigation and its overview. */
 export function PartnershipLayout() {

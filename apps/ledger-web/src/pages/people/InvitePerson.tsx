@@ -4,11 +4,13 @@ import type { FieldProblems } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../../kit/Field';
+import { SelectField } from '../../kit/SelectField';
 import { ProblemAlert } from '../../kit/ProblemAlert';
 import { formText } from '../../kit/form-text';
 import { GivenLink } from './GivenLink';
 import { RoleChoices, chosenRoles } from './RoleChoices';
 import { commandHeaders, sent } from './command';
+import { usePartnerChoices } from './partner-choices';
 
 type Invitation = components['schemas']['InvitationDocument'];
 const FIELDS = ['displayName', 'email', 'partnerId', 'roles'] as const;
@@ -20,6 +22,7 @@ export function InvitePerson({ onInvited }: { readonly onInvited: (position: str
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FieldProblems | null>(null);
   const [invited, setInvited] = useState<{ name: string; invitation: Invitation } | null>(null);
+  const partners = usePartnerChoices();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -73,11 +76,12 @@ export function InvitePerson({ onInvited }: { readonly onInvited: (position: str
           autoComplete="off"
           errors={problems?.fields.email ?? []}
         />
-        <Field
+        <SelectField
           name="partnerId"
           label={t('people.partnerId')}
           hint={t('people.partnerHint')}
-          autoComplete="off"
+          placeholder={t('people.noPartner')}
+          choices={partners}
           errors={problems?.fields.partnerId ?? []}
         />
         <RoleChoices legend={t('account.roles')} errors={problems?.fields.roles ?? []} />

@@ -1,5 +1,6 @@
 import { ROLE, ROLES } from '../../i18n/people-labels';
 import { useT } from '../../i18n/use-t';
+import { ChoiceBoxes, ticked } from '../../kit/ChoiceBoxes';
 
 /** The roles to give, as checkboxes named `roles` (a fieldset, so its legend is read with each). */
 export function RoleChoices({
@@ -13,26 +14,18 @@ export function RoleChoices({
 }) {
   const t = useT();
   return (
-    <fieldset className="role-choices">
-      <legend>{legend}</legend>
-      {errors.length ? (
-        <ul className="field-errors">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
-      {ROLES.map((role) => (
-        <label key={role}>
-          <input type="checkbox" name="roles" value={role} defaultChecked={chosen.includes(role)} />{' '}
-          {t(ROLE[role])}
-        </label>
-      ))}
-    </fieldset>
+    <ChoiceBoxes
+      name="roles"
+      legend={legend}
+      choices={ROLES.map((role) => ({ value: role, label: t(ROLE[role]) }))}
+      chosen={chosen}
+      errors={errors}
+    />
   );
 }
 
 /** The roles ticked in a submitted form. */
 export function chosenRoles(form: FormData): Array<(typeof ROLES)[number]> {
-  return ROLES.filter((role) => form.getAll('roles').includes(role));
+  const roles = ticked(form, 'roles');
+  return ROLES.filter((role) => roles.includes(role));
 }
