@@ -14,6 +14,12 @@ import { CommitmentsAwaitingMe } from './todo/CommitmentsAwaitingMe';
 import { ConflictsAwaitingMe } from './todo/ConflictsAwaitingMe';
 
 /**
+ * The first overdue commitments, named: an administrator sees every partnership's, and naming
+ * each partner costs a read of its partnership; the accountability pages list them all.
+ */
+const OVERDUE_SHOWN = 25;
+
+/**
  * The home page: what needs the person's attention (commitments overdue, agreements waiting for
  * their signature) and the partnerships they may see.
  */
@@ -32,7 +38,11 @@ export function TodoPage() {
         client
           .GET('/commitments', {
             params: {
-              query: { overdueAsOf: asOf, limit: 100, ...(partnerId ? { partnerId } : {}) },
+              query: {
+                overdueAsOf: asOf,
+                limit: OVERDUE_SHOWN,
+                ...(partnerId ? { partnerId } : {}),
+              },
             },
           })
           .then(unwrap),
@@ -59,6 +69,7 @@ export function TodoPage() {
       return {
         partnerships: partnerships.items,
         overdue: overdue.items,
+        moreOverdue: overdue.next !== null,
         awaitingMe,
         asOf,
         partnerName,
@@ -70,10 +81,12 @@ export function TodoPage() {
   return (
     <Page title={t('todo.title')} lead={t('todo.lead')}>
       <LoadedView loaded={loaded}>
-        {({ partnerships, overdue, awaitingMe, asOf, partnerName }) => (
+        {({ partnerships, overdue, moreOverdue, awaitingMe, asOf, partnerName }) => (
           <>
             <section aria-labelledby="todo-overdue">
-              <h2 id="todo-overdue">{t('todo.overdue', { count: overdue.length })}</h2>
+              <h2 id="todo-overdue">
+                {t(moreOverdue ? 'todo.overdueFirst' : 'todo.overdue', { count: overdue.length })}
+              </h2>
               <DataTable
                 caption={t('todo.overdueCaption', { date: format.date(asOf) })}
                 captionHidden
