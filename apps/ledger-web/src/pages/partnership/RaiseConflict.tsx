@@ -1,0 +1,89 @@
+import { useLedgerClient } from '../../api/LedgerClientProvider';
+import { useSignedIn } from '../../auth/SessionProvider';
+import { hasRole } from '../../auth/session';
+import { useT } from '../../i18n/use-t';
+import { Field } from '../../kit/Field';
+import { SelectField } from '../../kit/SelectField';
+import { TextAreaField } from '../../kit/TextAreaField';
+import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
+import { CommandForm } from '../../kit/command/CommandForm';
+import { formText, optionalText } from '../../kit/form-text';
+import { PartnerChoices, chosenValues } from './PartnerChoices';
+import { usePartnership } from './PartnershipLayout';
+import { partnerChoices } from './partnership-choices';
+
+const FIELDS = ['raisedBy', 'parties', 'subject', 'summary', ...ACT_FIELDS];
+
+/**
+ * Raising a conflict against other members, about a subject told in words. A member raises it for
+ * itself; an administrator entering a paper record says which member raised it.
+ */
+export function RaiseConflict({ onRaised }: { readonly onRaised: () => void }) {
+  const t = useT();
+  const client = useLedgerClient();
+  const session = useSignedIn();
+  const overview = usePartnership();
+  const own = session.partnerId;
+  const choices = partnerChoices(overview);
+  const member = choices.some((choice) => choice.value === own);
+  const forPaper = !member && hasRole(session, 'admin');
+  if (!member && !forPaper) return null;
+  return (
+    <section aria-labelledby="raise-conflict">
+      <h2 id="raise-conflict">{t('conflictForm.raise')}</h2>
+      <CommandForm
+        fields={FIELDS}
+        submitLabel={t('conflictForm.raiseSubmit')}
+        recordedText={t('conflictForm.raised')}
+        onRecorded={onRaised}
+        send={(form, init) => {
+          const raisedBy = optionalText(form, 'raisedBy');
+          return client.POST('/conflicts', {
+            ...init,
+            body: {
+              partnershipId: overview.partnershipId,
+              parties: chosenValues(form, 'parties'),
+              subject: { kind: 'free', description: formText(form, 'subject').trim() },
+              summary: formText(form, 'summary').trim(),
+              ...(raisedBy ? { raisedBy } : {}),
+              ...actOf(form),
+            },
+          });
+        }}
+      >
+        {(errorsOf) => (
+          <>
+            {forPaper ? (
+              <SelectField
+                name="raisedBy"
+                label={t('conflictForm.raisedBy')}
+                choices={choices}
+                placeholder={t('form.choose')}
+                errors={errorsOf('raisedBy')}
+              />
+            ) : null}
+            <PartnerChoices
+              name="parties"
+              legend={t('conflictForm.parties')}
+              choices={choices.filter((choice) => choice.value !== own)}
+              errors={errorsOf('parties')}
+            />
+            <Field
+              name="subject"
+              label={t('conflictForm.subject')}
+              hint={t('conflictForm.subjectHint')}
+              errors={errorsOf('subject')}
+            />
+            <TextAreaField
+              name="summary"
+              rows={4}
+              label={t('conflictForm.summary')}
+              errors={errorsOf('summary')}
+            />
+            <ActFields errorsOf={errorsOf} />
+          </>
+        )}
+      </CommandForm>
+    </section>
+  );
+}
