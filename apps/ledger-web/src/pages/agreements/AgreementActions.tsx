@@ -73,6 +73,7 @@ export function AmendAgreement({
       <h3 id="amend-agreement">{t('agreementForm.amend')}</h3>
       <CommandForm
         fields={['clauses', 'reason', ...ACT_FIELDS]}
+        label={t('agreementForm.amend')}
         submitLabel={t('agreementForm.amendSubmit')}
         onRecorded={() => onRecorded(t('agreementForm.amended'))}
         send={(form, init) =>
@@ -126,6 +127,7 @@ export function CloseAgreement({
       <h3 id={heading}>{t(declining ? 'agreementForm.decline' : 'agreementForm.terminate')}</h3>
       <CommandForm
         fields={['reason', ...ACT_FIELDS]}
+        label={t(declining ? 'agreementForm.decline' : 'agreementForm.terminate')}
         submitLabel={t(declining ? 'agreementForm.declineSubmit' : 'agreementForm.terminateSubmit')}
         onRecorded={() =>
           onRecorded(t(declining ? 'agreementForm.declined' : 'agreementForm.terminated'))

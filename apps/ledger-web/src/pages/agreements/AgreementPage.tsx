@@ -118,13 +118,11 @@ export function AgreementPage() {
                   agreement.versions.find((v) => v.version === number)?.effectiveDate
                 }
               >
-                {may.sign && shown === current ? (
-                  <SignAgreement key={agreement.revision} version={shown} {...acts} />
-                ) : null}
+                {may.sign && shown === current ? <SignAgreement version={shown} {...acts} /> : null}
               </VersionDetails>
             ) : null}
             {current && (may.amend || may.decline || may.terminate) ? (
-              <section aria-labelledby="agreement-acts" key={agreement.revision}>
+              <section aria-labelledby="agreement-acts">
                 <h2 id="agreement-acts">{t('agreementForm.yourActs')}</h2>
                 {may.amend ? <AmendAgreement version={current} {...acts} /> : null}
                 {may.decline ? <CloseAgreement how="decline" {...acts} /> : null}

@@ -3,18 +3,12 @@ import { useLedgerClient } from '../../api/LedgerClientProvider';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { useT } from '../../i18n/use-t';
 import { today } from '../../kit/dates';
-import { Field } from '../../kit/Field';
-import { TextAreaField } from '../../kit/TextAreaField';
-import { actOf } from '../../kit/command/ActFields';
-import { formText } from '../../kit/form-text';
 import type { PartnerNames } from '../partner-names';
 import { PartnerChoices, chosenValues } from '../partnership/PartnerChoices';
-import { ConflictAct } from './ConflictAct';
+import { type ActText, ConflictAct } from './ConflictAct';
 import { conflictActsOf } from './conflict-acts';
 
 type Conflict = components['schemas']['ConflictCaseDocument'];
-
-const text = (form: FormData, name: string) => formText(form, name).trim();
 
 /**
  * What the signed-in person may do with the case now, each act a form: only the acts the ledger's
@@ -37,18 +31,19 @@ export function ConflictActions({
   if (!Object.values(may).some(Boolean)) return null;
   const { conflictId } = conflict;
   const path = { conflictId };
-  const done = () => onRecorded(t('conflictForm.recorded'));
-  const pendingMediator = conflict.pendingMediator?.mediatorId ?? '';
-  const pendingProposal = conflict.pendingResolution?.proposalId ?? '';
+  const mediatorId = conflict.pendingMediator?.mediatorId ?? '';
+  const proposalId = conflict.pendingResolution?.proposalId ?? '';
   const involved = [conflict.raisedBy, ...conflict.parties];
+  const why: ActText = { name: 'reason', label: t('conflictForm.reason'), kind: 'paragraph' };
   return (
     <section aria-labelledby="conflict-acts">
       <h2 id="conflict-acts">{t('conflictForm.yourActs')}</h2>
       {may.acknowledge ? (
         <ConflictAct
           submitLabel={t('conflictForm.acknowledge')}
-          onRecorded={done}
-          send={(_form, init) =>
+          said={t('conflictForm.done.acknowledged')}
+          onRecorded={onRecorded}
+          send={(_values, init) =>
             client.POST('/conflicts/{conflictId}/acknowledgement', {
               ...init,
               params: { path },
@@ -59,51 +54,45 @@ export function ConflictActions({
       ) : null}
       {may.answerMediator ? (
         <>
-          <p>{t('conflictForm.mediatorProposed', { mediator: pendingMediator })}</p>
+          <p>{t('conflictForm.mediatorProposed', { mediator: mediatorId })}</p>
           <ConflictAct
-            submitLabel={t('conflictForm.acceptMediator', { mediator: pendingMediator })}
-            onRecorded={done}
-            send={(_form, init) =>
+            submitLabel={t('conflictForm.acceptMediator', { mediator: mediatorId })}
+            said={t('conflictForm.done.mediatorAccepted')}
+            onRecorded={onRecorded}
+            send={(_values, init) =>
               client.POST('/conflicts/{conflictId}/mediator-proposals/{mediatorId}/acceptance', {
                 ...init,
-                params: { path: { conflictId, mediatorId: pendingMediator } },
+                params: { path: { conflictId, mediatorId } },
                 body: {},
               })
             }
           />
           <ConflictAct
-            title={t('conflictForm.objectToMediator', { mediator: pendingMediator })}
+            title={t('conflictForm.objectToMediator', { mediator: mediatorId })}
             submitLabel={t('conflictForm.objectSubmit')}
-            fields={['reason']}
-            onRecorded={done}
-            send={(form, init) =>
+            said={t('conflictForm.done.mediatorObjected')}
+            texts={[why]}
+            onRecorded={onRecorded}
+            send={({ text, act }, init) =>
               client.POST('/conflicts/{conflictId}/mediator-proposals/{mediatorId}/objection', {
                 ...init,
-                params: { path: { conflictId, mediatorId: pendingMediator } },
-                body: { reason: text(form, 'reason'), ...actOf(form) },
+                params: { path: { conflictId, mediatorId } },
+                body: { reason: text('reason'), ...act },
               })
             }
-          >
-            {(errorsOf) => (
-              <TextAreaField
-                name="reason"
-                rows={2}
-                label={t('conflictForm.reason')}
-                errors={errorsOf('reason')}
-              />
-            )}
-          </ConflictAct>
+          />
         </>
       ) : null}
       {may.answerResolution ? (
         <>
           <ConflictAct
             submitLabel={t('conflictForm.acceptResolution')}
-            onRecorded={done}
-            send={(_form, init) =>
+            said={t('conflictForm.done.resolutionAccepted')}
+            onRecorded={onRecorded}
+            send={(_values, init) =>
               client.POST('/conflicts/{conflictId}/resolution-proposals/{proposalId}/acceptance', {
                 ...init,
-                params: { path: { conflictId, proposalId: pendingProposal } },
+                params: { path: { conflictId, proposalId } },
                 body: {},
               })
             }
@@ -111,104 +100,75 @@ export function ConflictActions({
           <ConflictAct
             title={t('conflictForm.rejectResolution')}
             submitLabel={t('conflictForm.rejectSubmit')}
-            fields={['reason']}
-            onRecorded={done}
-            send={(form, init) =>
+            said={t('conflictForm.done.resolutionRejected')}
+            texts={[why]}
+            onRecorded={onRecorded}
+            send={({ text, act }, init) =>
               client.POST('/conflicts/{conflictId}/resolution-proposals/{proposalId}/rejection', {
                 ...init,
-                params: { path: { conflictId, proposalId: pendingProposal } },
-                body: { reason: text(form, 'reason'), ...actOf(form) },
+                params: { path: { conflictId, proposalId } },
+                body: { reason: text('reason'), ...act },
               })
             }
-          >
-            {(errorsOf) => (
-              <TextAreaField
-                name="reason"
-                rows={2}
-                label={t('conflictForm.reason')}
-                errors={errorsOf('reason')}
-              />
-            )}
-          </ConflictAct>
+          />
         </>
       ) : null}
       {may.proposeMediator ? (
         <ConflictAct
           title={t('conflictForm.proposeMediator')}
           submitLabel={t('conflictForm.proposeMediatorSubmit')}
-          fields={['mediatorId']}
-          onRecorded={done}
-          send={(form, init) =>
+          said={t('conflictForm.done.mediatorProposed')}
+          texts={[
+            {
+              name: 'mediatorId',
+              label: t('conflictForm.mediatorId'),
+              hint: t('conflictForm.mediatorIdHint'),
+            },
+          ]}
+          onRecorded={onRecorded}
+          send={({ text, act }, init) =>
             client.POST('/conflicts/{conflictId}/mediator-proposals', {
               ...init,
               params: { path },
-              body: { mediatorId: text(form, 'mediatorId'), ...actOf(form) },
+              body: { mediatorId: text('mediatorId'), ...act },
             })
           }
-        >
-          {(errorsOf) => (
-            <Field
-              name="mediatorId"
-              label={t('conflictForm.mediatorId')}
-              hint={t('conflictForm.mediatorIdHint')}
-              errors={errorsOf('mediatorId')}
-            />
-          )}
-        </ConflictAct>
+        />
       ) : null}
       {may.recordStatement ? (
         <ConflictAct
           title={t('conflictForm.statement')}
           submitLabel={t('conflictForm.statementSubmit')}
-          fields={['text']}
-          onRecorded={done}
-          send={(form, init) =>
+          said={t('conflictForm.done.statementRecorded')}
+          texts={[{ name: 'text', label: t('conflictForm.statementText'), kind: 'paragraph' }]}
+          onRecorded={onRecorded}
+          send={({ text, act }, init) =>
             client.POST('/conflicts/{conflictId}/statements', {
               ...init,
               params: { path },
-              body: { text: text(form, 'text'), ...actOf(form) },
+              body: { text: text('text'), ...act },
             })
           }
-        >
-          {(errorsOf) => (
-            <TextAreaField
-              name="text"
-              rows={4}
-              label={t('conflictForm.statementText')}
-              errors={errorsOf('text')}
-            />
-          )}
-        </ConflictAct>
+        />
       ) : null}
       {may.recordSession ? (
         <ConflictAct
           title={t('conflictForm.session')}
           submitLabel={t('conflictForm.sessionSubmit')}
-          fields={['heldOn', 'attendees', 'summary']}
-          onRecorded={done}
-          send={(form, init) =>
-            client.POST('/conflicts/{conflictId}/sessions', {
-              ...init,
-              params: { path },
-              body: {
-                heldOn: text(form, 'heldOn'),
-                attendees: chosenValues(form, 'attendees'),
-                summary: text(form, 'summary'),
-                ...actOf(form),
-              },
-            })
-          }
-        >
-          {(errorsOf) => (
-            <>
-              <Field
-                name="heldOn"
-                type="date"
-                max={today()}
-                defaultValue={today()}
-                label={t('conflictForm.heldOn')}
-                errors={errorsOf('heldOn')}
-              />
+          said={t('conflictForm.done.sessionRecorded')}
+          texts={[
+            {
+              name: 'heldOn',
+              label: t('conflictForm.heldOn'),
+              kind: 'date',
+              max: today(),
+              defaultValue: today(),
+            },
+            { name: 'summary', label: t('conflictForm.sessionSummary'), kind: 'paragraph' },
+          ]}
+          more={{
+            fields: ['attendees'],
+            render: (errorsOf) => (
               <PartnerChoices
                 name="attendees"
                 legend={t('conflictForm.attendees')}
@@ -219,123 +179,88 @@ export function ConflictActions({
                 chosen={[...involved, session.personId]}
                 errors={errorsOf('attendees')}
               />
-              <TextAreaField
-                name="summary"
-                rows={4}
-                label={t('conflictForm.sessionSummary')}
-                errors={errorsOf('summary')}
-              />
-            </>
-          )}
-        </ConflictAct>
+            ),
+          }}
+          onRecorded={onRecorded}
+          send={({ text, act, form }, init) =>
+            client.POST('/conflicts/{conflictId}/sessions', {
+              ...init,
+              params: { path },
+              body: {
+                heldOn: text('heldOn'),
+                attendees: chosenValues(form, 'attendees'),
+                summary: text('summary'),
+                ...act,
+              },
+            })
+          }
+        />
       ) : null}
       {may.proposeResolution ? (
         <ConflictAct
           title={t('conflictForm.proposeResolution')}
           submitLabel={t('conflictForm.proposeResolutionSubmit')}
-          fields={['terms']}
-          onRecorded={done}
-          send={(form, init) =>
+          said={t('conflictForm.done.resolutionProposed')}
+          texts={[{ name: 'terms', label: t('conflictForm.resolutionTerms'), kind: 'paragraph' }]}
+          onRecorded={onRecorded}
+          send={({ text, act }, init) =>
             client.POST('/conflicts/{conflictId}/resolution-proposals', {
               ...init,
               params: { path },
-              body: { terms: text(form, 'terms'), ...actOf(form) },
+              body: { terms: text('terms'), ...act },
             })
           }
-        >
-          {(errorsOf) => (
-            <TextAreaField
-              name="terms"
-              rows={4}
-              label={t('conflictForm.resolutionTerms')}
-              errors={errorsOf('terms')}
-            />
-          )}
-        </ConflictAct>
+        />
       ) : null}
       {may.scheduleFollowUp ? (
         <ConflictAct
           title={t('conflictForm.followUp')}
           submitLabel={t('conflictForm.followUpSubmit')}
-          fields={['reviewOn']}
-          onRecorded={done}
-          send={(form, init) =>
+          said={t('conflictForm.done.followUpScheduled')}
+          texts={[
+            { name: 'reviewOn', label: t('conflictForm.reviewOn'), kind: 'date', min: today() },
+          ]}
+          onRecorded={onRecorded}
+          send={({ text, act }, init) =>
             client.PUT('/conflicts/{conflictId}/follow-up-review', {
               ...init,
               params: { path },
-              body: { reviewOn: text(form, 'reviewOn'), ...actOf(form) },
+              body: { reviewOn: text('reviewOn'), ...act },
             })
           }
-        >
-          {(errorsOf) => (
-            <Field
-              name="reviewOn"
-              type="date"
-              min={today()}
-              label={t('conflictForm.reviewOn')}
-              errors={errorsOf('reviewOn')}
-            />
-          )}
-        </ConflictAct>
+        />
       ) : null}
       {may.escalate ? (
         <ConflictAct
           title={t('conflictForm.escalate')}
           submitLabel={t('conflictForm.escalateSubmit')}
-          fields={['escalatedTo', 'reason']}
-          onRecorded={done}
-          send={(form, init) =>
+          said={t('conflictForm.done.escalated')}
+          texts={[{ name: 'escalatedTo', label: t('conflictForm.escalatedTo') }, why]}
+          onRecorded={onRecorded}
+          send={({ text, act }, init) =>
             client.POST('/conflicts/{conflictId}/escalation', {
               ...init,
               params: { path },
-              body: {
-                escalatedTo: text(form, 'escalatedTo'),
-                reason: text(form, 'reason'),
-                ...actOf(form),
-              },
+              body: { escalatedTo: text('escalatedTo'), reason: text('reason'), ...act },
             })
           }
-        >
-          {(errorsOf) => (
-            <>
-              <Field
-                name="escalatedTo"
-                label={t('conflictForm.escalatedTo')}
-                errors={errorsOf('escalatedTo')}
-              />
-              <TextAreaField
-                name="reason"
-                rows={2}
-                label={t('conflictForm.reason')}
-                errors={errorsOf('reason')}
-              />
-            </>
-          )}
-        </ConflictAct>
+        />
       ) : null}
       {may.withdraw ? (
         <ConflictAct
           title={t('conflictForm.withdraw')}
           submitLabel={t('conflictForm.withdrawSubmit')}
-          fields={['reason']}
-          onRecorded={done}
-          send={(form, init) =>
+          said={t('conflictForm.done.withdrawn')}
+          texts={[why]}
+          onRecorded={onRecorded}
+          send={({ text, act }, init) =>
             client.POST('/conflicts/{conflictId}/withdrawal', {
               ...init,
               params: { path },
-              body: { reason: text(form, 'reason'), ...actOf(form) },
+              body: { reason: text('reason'), ...act },
             })
           }
-        >
-          {(errorsOf) => (
-            <TextAreaField
-              name="reason"
-              rows={2}
-              label={t('conflictForm.reason')}
-              errors={errorsOf('reason')}
-            />
-          )}
-        </ConflictAct>
+        />
       ) : null}
     </section>
   );

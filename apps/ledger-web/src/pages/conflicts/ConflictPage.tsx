@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { unwrap, useLoad, useReload } from '../../api/use-load';
+import type { LedgerClient } from '../../api/client';
+import { ProblemError, unwrap, useLoad, useReload } from '../../api/use-load';
 import { useFormat } from '../../i18n/use-format';
 import { CONFLICT_STATUS } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
-import { loadPartnerNames } from '../partner-names';
+import { type PartnerNames, loadPartnerNames } from '../partner-names';
 import { useSteadyLoad } from '../steady-load';
 import { ConflictActions } from './ConflictActions';
 import { ReplayScrubber } from './ReplayScrubber';
@@ -36,7 +37,7 @@ export function ConflictPage() {
           })
           .then(unwrap),
       ]);
-      return { conflict, replay, name: await loadPartnerNames(client, conflict.partnershipId) };
+      return { conflict, replay, name: await namesForCase(client, conflict.partnershipId) };
     },
     [conflictId, reloaded],
   );
@@ -75,16 +76,23 @@ export function ConflictPage() {
           <p role="status" className="command-status">
             {said}
           </p>
-          <ConflictActions
-            key={conflict.revision}
-            conflict={conflict}
-            name={name}
-            onRecorded={recorded}
-          />
+          <ConflictActions conflict={conflict} name={name} onRecorded={recorded} />
           <h2>{t('replay.title')}</h2>
           <ReplayScrubber key={replay.steps.length} steps={replay.steps} name={name} />
         </Page>
       )}
     </LoadedView>
   );
+}
+
+/**
+ * The partners' names, for whoever reads the partnership; a mediator, who sees the case but not
+ * the partnership (403 or 404), reads the partners' ids instead.
+ */
+function namesForCase(client: LedgerClient, partnershipId: string): Promise<PartnerNames> {
+  return loadPartnerNames(client, partnershipId).catch((error: unknown) => {
+    const refused = error instanceof ProblemError && [403, 404].includes(error.problem.status);
+    if (!refused) throw error;
+    return (partnerId: string) => partnerId;
+  });
 }

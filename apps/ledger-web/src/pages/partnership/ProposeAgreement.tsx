@@ -31,6 +31,7 @@ export function ProposeAgreement({ onProposed }: { readonly onProposed: () => vo
       <h2 id="propose-agreement">{t('agreementForm.propose')}</h2>
       <CommandForm
         fields={FIELDS}
+        label={t('agreementForm.propose')}
         submitLabel={t('agreementForm.proposeSubmit')}
         recordedText={t('agreementForm.proposed')}
         onRecorded={onProposed}

@@ -33,6 +33,7 @@ export function RaiseConflict({ onRaised }: { readonly onRaised: () => void }) {
       <h2 id="raise-conflict">{t('conflictForm.raise')}</h2>
       <CommandForm
         fields={FIELDS}
+        label={t('conflictForm.raise')}
         submitLabel={t('conflictForm.raiseSubmit')}
         recordedText={t('conflictForm.raised')}
         onRecorded={onRaised}
