@@ -18,6 +18,7 @@ import { projectionRebuildSuite } from './suites/projection-rebuild';
 import { queriesSuite } from './suites/queries';
 import { storeAppendsSuite } from './suites/store-appends';
 import { storeReadsSuite } from './suites/store-reads';
+import { webPagesSuite } from './suites/web-pages';
 
 /** Every suite, in the order they run; a new suite is one more line here. */
 const SUITES: Readonly<Record<string, Suite>> = {
@@ -26,6 +27,7 @@ const SUITES: Readonly<Record<string, Suite>> = {
   'projection-rebuild': projectionRebuildSuite,
   http: httpSuite,
   queries: queriesSuite,
+  'web-pages': webPagesSuite,
 };
 
 const ROOT = join(__dirname, '..');

@@ -1,15 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Controller, HttpCode, type INestApplication, Post } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { Test } from '@nestjs/testing';
-import { issueAccessToken, signingKeyFromPem } from '@cohesion/access-tokens';
-import { AppModule } from '../../apps/ledger-api/src/app.module';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { PublicRoute } from '../../apps/ledger-api/src/authorization/authorize.decorator';
-import type { LedgerConfig } from '@cohesion/application';
-import { configureApp } from '../../apps/ledger-api/src/configure-app';
+import { startBenchLedger } from '../harness/bench-ledger';
 import { measure } from '../harness/measure';
 import type { Measurement, Ratio, Suite } from '../harness/types';
 
@@ -49,7 +43,9 @@ class EmptyRouteController {
  * once the read models include it, as every command is.
  */
 export const httpSuite: Suite = async ({ runs, warmups, scratch, log }) => {
-  const ledger = await startBenchLedger(mkdtempSync(join(scratch, 'http-')));
+  const ledger = await startBenchLedger(mkdtempSync(join(scratch, 'http-')), {
+    controllers: [EmptyRouteController],
+  });
   try {
     const url = await ledger.app.getUrl();
     const admin = await ledger.token({ sub: 'city-admin', roles: ['admin'] });
@@ -150,46 +146,6 @@ async function loadTest(target: LoadTarget, connections: number): Promise<LoadRe
     );
   }
   return result;
-}
-
-interface BenchLedger {
-  readonly app: INestApplication;
-  token(subject: { sub: string; roles: string[]; partnerId?: string }): Promise<string>;
-  close(): Promise<void>;
-}
-
-/** The API module as `npm start` runs it, plus the empty route; limits raised for the load. */
-async function startBenchLedger(dataDir: string): Promise<BenchLedger> {
-  const pem = generateKeyPairSync('ed25519')
-    .privateKey.export({ type: 'pkcs8', format: 'pem' })
-    .toString();
-  Object.assign(process.env, {
-    LEDGER_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    LEDGER_JWT_PRIVATE_KEY: pem,
-    LEDGER_RATE_LIMIT_PER_MINUTE: '1000000',
-  });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot()],
-    controllers: [EmptyRouteController],
-  }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: false }));
-  await app.listen(0, '127.0.0.1');
-  const config = app.get(ConfigService<LedgerConfig, true>);
-  const key = await signingKeyFromPem(pem, 'bench');
-  return {
-    app,
-    token: (subject) =>
-      issueAccessToken(
-        { ...subject, ttl: '1h' },
-        {
-          key,
-          issuer: config.get('LEDGER_JWT_ISSUER', { infer: true }),
-          audience: config.get('LEDGER_JWT_AUDIENCE', { infer: true }),
-        },
-      ),
-    close: () => app.close(),
-  };
 }
 
 /** A partnership with the partner who records, and another member. */

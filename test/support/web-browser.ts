@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -56,6 +56,8 @@ export async function openWatchedPage(
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  // Waits on conditions, bounded only for a page that is stuck: the machine may be loaded.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const trouble: PageTrouble = { cspViolations: [], errors: [] };
   await page.exposeFunction('reportCspViolation', (violation: string) =>
@@ -122,4 +124,49 @@ export interface InPage {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The page has its data (no loading line left, no chart still drawing), and fonts are ready. */
+export async function settled(page: Page): Promise<void> {
+  // Runs in the page, where the cast's globals exist (see InPage).
+  await page.waitForFunction(
+    () => !(globalThis as unknown as InPage).document.querySelector('.loading, .chart-loading'),
+  );
+  await page.evaluate(() =>
+    (globalThis as unknown as InPage).document.fonts.ready.then(() => undefined),
+  );
+}
+
+const CATALOGUE_KEYS = Object.keys(
+  JSON.parse(
+    readFileSync(join(REPOSITORY, 'apps', 'ledger-web', 'src', 'i18n', 'en.json'), 'utf8'),
+  ) as object,
+);
+
+/**
+ * What every page a test shows must be: in `lang`, no catalogue key left untranslated, nothing
+ * in the browser's storage but the chosen language, no WCAG
+ * 2.1 AA violation that axe-core finds, no CSP violation, no error (but those `expected` names,
+ * which the test caused on purpose); and a screenshot named `name` to look at.
+ */
+export async function expectCleanPage(
+  watched: WatchedPage,
+  lang: string,
+  name: string,
+  expected?: RegExp,
+): Promise<void> {
+  const { page, trouble } = watched;
+  await settled(page);
+  expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+  const text = await page.locator('body').innerText();
+  expect(CATALOGUE_KEYS.filter((key) => text.includes(key))).toEqual([]);
+  // No token or session in the browser's storage: only the chosen language may be kept there.
+  const stored = await page.evaluate(
+    '[...Object.keys(localStorage), ...Object.keys(sessionStorage)]',
+  );
+  expect((stored as string[]).filter((key) => key !== 'cohesion-ledger.locale')).toEqual([]);
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  expect(trouble.cspViolations).toEqual([]);
+  expect(trouble.errors.filter((error) => !expected?.test(error))).toEqual([]);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,22 +7,20 @@ import { type ChildLedger, type CompiledLedger, startChildLedger } from '../supp
 import {
   type BrowserLocale,
   type InPage,
-  type WatchedPage,
   accessibilityViolations,
+  expectCleanPage,
   openWatchedPage,
-  screenshot,
+  settled,
 } from '../support/web-browser';
-import { WEB_PASSWORD, inviteWithCli, signInThroughPage } from '../support/web-sign-in';
+import { admin } from '../support/ledger-client';
 import {
-  CAMILLE,
-  type DemoLedgerInBrowser,
-  demoLedgerInBrowser,
-  WEB_APP,
-} from '../support/web-demo-ledger';
+  WEB_PASSWORD,
+  acceptThroughApi,
+  inviteWithCli,
+  signInThroughPage,
+} from '../support/web-sign-in';
+import { CAMILLE, type DemoLedgerInBrowser, demoLedgerInBrowser } from '../support/web-demo-ledger';
 
-const CATALOGUE_KEYS = Object.keys(
-  JSON.parse(readFileSync(join(WEB_APP, 'src', 'i18n', 'en.json'), 'utf8')) as object,
-);
 const LANGUAGES: ReadonlyArray<{ locale: BrowserLocale; lang: 'fr' | 'en'; appName: string }> = [
   { locale: 'fr-FR', lang: 'fr', appName: 'Registre de cohésion' },
   { locale: 'en-GB', lang: 'en', appName: 'Cohesion Ledger' },
@@ -48,23 +47,6 @@ describe('web app in a browser', () => {
   });
 
   afterAll(() => setup?.close());
-
-  async function expectCleanPage(watched: WatchedPage, lang: string, name: string) {
-    const { page, trouble } = watched;
-    await settled(page);
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    const text = await page.locator('body').innerText();
-    expect(CATALOGUE_KEYS.filter((key) => text.includes(key))).toEqual([]);
-    // No token or session in the browser's storage: only the chosen language may be kept there.
-    const stored = await page.evaluate(
-      '[...Object.keys(localStorage), ...Object.keys(sessionStorage)]',
-    );
-    expect((stored as string[]).filter((key) => key !== 'cohesion-ledger.locale')).toEqual([]);
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(trouble.cspViolations).toEqual([]);
-    expect(trouble.errors).toEqual([]);
-  }
 
   describe.each(LANGUAGES)('signed out, browser in $locale', ({ locale, lang, appName }) => {
     it('opens the sign-in page from the root address, in the browser’s language', async () => {
@@ -245,12 +227,24 @@ describe('web app in a browser', () => {
       }
     });
 
-    it('checks in the browser that today’s log extends a head saved earlier, and refuses a forged one', async () => {
+    it('journey 6: an auditor saves a head, more is recorded, and the page proves today’s log extends it; a forged head is refused', async () => {
+      const auditor = { email: 'ines@cour-des-comptes.example', name: 'Inès Auditrice' };
+      const invited = await ledger.post(
+        '/people',
+        { displayName: auditor.name, email: auditor.email, roles: ['auditor'] },
+        admin,
+        randomUUID(),
+      );
+      expect(invited.status).toBe(201);
+      await acceptThroughApi(
+        ledger,
+        (invited.body as { invitation: { url: string } }).invitation.url,
+      );
       const watched = await openWatchedPage(browser, 'en-GB');
       const folder = mkdtempSync(join(tmpdir(), 'ledger-web-head-'));
       try {
         const { page } = watched;
-        await signInThroughPage(page, ledger, CAMILLE.email);
+        await signInThroughPage(page, ledger, auditor.email);
         await page.goto(`${ledger.publicOrigin}/app/verification`);
         const [download] = await Promise.all([
           page.waitForEvent('download'),
@@ -264,9 +258,32 @@ describe('web app in a browser', () => {
         };
         expect(head.treeSize).toBeGreaterThan(0);
 
+        // More is recorded after the auditor saved the head (by someone else, through the API).
+        const objective = await ledger.post(
+          '/partnerships/avenir-jeunes/objectives',
+          {
+            title: 'Ouvrir le club le samedi',
+            description: 'Un deuxième jour de soutien scolaire',
+          },
+          admin,
+          randomUUID(),
+        );
+        expect(objective.status).toBe(201);
+        const treeSize = async () =>
+          ((await ledger.get('/verifiable-history/tree-head')).body as { treeSize: number })
+            .treeSize;
+        // The head is signed as the log grows: wait for one that covers the new event.
+        while ((await treeSize()) <= head.treeSize) await new Promise((r) => setTimeout(r, 200));
+        await page.reload();
+
         const upload = page.getByLabel('Signed head file (JSON)');
         await upload.setInputFiles(saved);
-        await page.getByText(/^Verified: today’s log/).waitFor();
+        const verdict = page.getByText(/^Verified: today’s log/);
+        await verdict.waitFor();
+        const [, now, then] =
+          /\((\d+) events\).*\((\d+) events\)/.exec(await verdict.innerText()) ?? [];
+        expect(Number(then)).toBe(head.treeSize);
+        expect(Number(now)).toBeGreaterThan(head.treeSize);
 
         const forged = join(folder, 'forged.json');
         writeFileSync(
@@ -543,14 +560,3 @@ describe('web app in a browser', () => {
     }
   });
 });
-
-/** The page has its data and its charts (no loading line left), and fonts are ready. */
-async function settled(page: Page): Promise<void> {
-  // Runs in the page, where the cast's globals exist (see InPage).
-  await page.waitForFunction(
-    () => !(globalThis as unknown as InPage).document.querySelector('.loading, .chart-loading'),
-  );
-  await page.evaluate(() =>
-    (globalThis as unknown as InPage).document.fonts.ready.then(() => undefined),
-  );
-}

@@ -19,3 +19,5 @@ export type ContributionKind = PartnershipRecognition['totals']['byKindAndUnit']
 
 /** What the public feedback form of a partnership shows, and its form token. */
 export type PublicForm = Schemas['PublicFeedbackFormDocument'];
+export type Commitment = Schemas['CommitmentDetailDocument'];
+export type CommitmentClaim = Schemas['CommitmentClaimDocument'];

@@ -1,4 +1,4 @@
-import { type DependencyList, useEffect, useState } from 'react';
+import { type DependencyList, useEffect, useRef, useState } from 'react';
 import { type Problem, isProblem } from './problem';
 import type { LedgerClient } from './client';
 import { useLedgerClient } from './LedgerClientProvider';
@@ -29,17 +29,23 @@ export function unwrap<T>({ data, error, response }: FetchAnswer<T>): T {
 
 /**
  * Loads what a page shows, again when `dependencies` change; a later answer never overwrites a
- * newer one (the page moved on). Network failures become a problem with status 0.
+ * newer one (the page moved on). Network failures become a problem with status 0. A reload
+ * (`reloadVersion` from useReload) keeps what is shown until the new answer replaces it, so the
+ * form that caused it, and what it announced, stay on screen.
  */
 export function useLoad<T>(
   load: (client: LedgerClient) => Promise<T>,
   dependencies: DependencyList,
+  reloadVersion = 0,
 ): Loaded<T> {
   const client = useLedgerClient();
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const shownVersion = useRef(reloadVersion);
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
+    const reloading = shownVersion.current !== reloadVersion;
+    shownVersion.current = reloadVersion;
+    if (!reloading) setState({ status: 'loading' });
     load(client).then(
       (data) => current && setState({ status: 'loaded', data }),
       (error: unknown) =>
@@ -53,12 +59,12 @@ export function useLoad<T>(
       current = false;
     };
     // The caller lists what its loader depends on, as with useEffect.
-  }, [client, ...dependencies]);
+  }, [client, reloadVersion, ...dependencies]);
   return state;
 }
 
 /**
- * A page's reload: its version goes in useLoad's dependencies, and `reload` (after a command is
+ * A page's reload: its version is useLoad's `reloadVersion`, and `reload` (after a command is
  * recorded) loads the page again. Commands answer once the read models include them.
  */
 export function useReload(): readonly [number, () => void] {

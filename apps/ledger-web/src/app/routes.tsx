@@ -4,6 +4,7 @@ import { RequireSession } from '../shell/RequireSession';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
 import { TodoPage } from '../pages/TodoPage';
+import { CommitmentPage } from '../pages/commitments/CommitmentPage';
 import { AgreementPage } from '../pages/agreements/AgreementPage';
 import { ConflictPage } from '../pages/conflicts/ConflictPage';
 import { AccountabilityPage } from '../pages/partnership/AccountabilityPage';
@@ -38,6 +39,7 @@ export const ROUTES: RouteObject[] = [
         children: [
           { index: true, element: <OverviewPage /> },
           { path: 'accountability', element: <AccountabilityPage /> },
+          { path: 'commitments/:commitmentId', element: <CommitmentPage /> },
           { path: 'contributions', element: <ContributionsPage /> },
           { path: 'agreements', element: <AgreementsPage /> },
           { path: 'conflicts', element: <ConflictsPage /> },

@@ -52,6 +52,13 @@ export const COMMITMENT_STATUS: Record<
   withdrawn: 'commitmentStatus.withdrawn',
 };
 
+/** Where a delivery claim stands. */
+export const CLAIM_STATUS: Record<Schemas['CommitmentClaimDocument']['status'], MessageKey> = {
+  claimed: 'claimStatus.claimed',
+  confirmed: 'claimStatus.confirmed',
+  disputed: 'claimStatus.disputed',
+};
+
 export type ContributionKind =
   Schemas['RecognitionTotalsDocument']['byKindAndUnit'][number]['kind'];
 

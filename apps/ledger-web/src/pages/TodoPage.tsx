@@ -9,6 +9,8 @@ import { LoadedView } from '../kit/LoadedView';
 import { Page } from '../shell/Page';
 import { today } from '../kit/dates';
 import { loadPartnerNames } from './partner-names';
+import { CommitmentsAwaitingMe } from './todo/CommitmentsAwaitingMe';
+import { ConflictsAwaitingMe } from './todo/ConflictsAwaitingMe';
 
 /**
  * The home page: what needs the person's attention (commitments overdue, agreements waiting for
@@ -18,6 +20,7 @@ export function TodoPage() {
   const t = useT();
   const format = useFormat();
   const { state } = useSession();
+  const personId = state.status === 'signed-in' ? state.session.personId : undefined;
   const partnerId =
     state.status === 'signed-in' ? (state.session.partnerId ?? undefined) : undefined;
   const loaded = useLoad(
@@ -101,6 +104,7 @@ export function TodoPage() {
                 ]}
               />
             </section>
+            {partnerId ? <CommitmentsAwaitingMe partnerId={partnerId} /> : null}
             {partnerId ? (
               <section aria-labelledby="todo-signatures">
                 <h2 id="todo-signatures">{t('todo.toSign', { count: awaitingMe.length })}</h2>
@@ -116,6 +120,9 @@ export function TodoPage() {
                   </ul>
                 )}
               </section>
+            ) : null}
+            {personId ? (
+              <ConflictsAwaitingMe partnerId={partnerId ?? null} personId={personId} />
             ) : null}
             <section aria-labelledby="todo-partnerships">
               <h2 id="todo-partnerships">{t('todo.partnerships')}</h2>

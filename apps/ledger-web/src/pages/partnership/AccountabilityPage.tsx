@@ -1,5 +1,7 @@
-import { useSearchParams } from 'react-router';
-import { unwrap, useLoad } from '../../api/use-load';
+import { Link, useSearchParams } from 'react-router';
+import { hasRole } from '../../auth/session';
+import { useSignedIn } from '../../auth/SessionProvider';
+import { unwrap, useLoad, useReload } from '../../api/use-load';
 import type { CommitmentLine } from '../../api/types';
 import { useFormat } from '../../i18n/use-format';
 import { COMMITMENT_KIND, COMMITMENT_STATUS } from '../../i18n/labels';
@@ -9,13 +11,17 @@ import { LoadedView } from '../../kit/LoadedView';
 import { SearchParamForm } from '../../kit/SearchParamForm';
 import { Page } from '../../shell/Page';
 import { today } from '../../kit/dates';
+import { MakeCommitmentForm } from '../commitments/MakeCommitmentForm';
 import { usePartnership } from './PartnershipLayout';
 
 /** Who committed what, and did they deliver (as of a date, overdue derived from it). */
 export function AccountabilityPage() {
   const t = useT();
   const format = useFormat();
-  const { partnershipId, name } = usePartnership();
+  const overview = usePartnership();
+  const { partnershipId, name } = overview;
+  const session = useSignedIn();
+  const [version, reload] = useReload();
   const [search] = useSearchParams();
   const asOf = search.get('asOf') ?? today();
   const loaded = useLoad(
@@ -26,6 +32,7 @@ export function AccountabilityPage() {
         })
         .then(unwrap),
     [partnershipId, asOf],
+    version,
   );
   const rate = (value: number | null) => (value === null ? '—' : format.percent(value));
   return (
@@ -108,6 +115,9 @@ export function AccountabilityPage() {
                   columns={commitmentColumns(t, format)}
                 />
               ))}
+            {hasRole(session, 'partner', 'partner_admin', 'admin') ? (
+              <MakeCommitmentForm overview={overview} onMade={reload} />
+            ) : null}
           </>
         )}
       </LoadedView>
@@ -121,7 +131,11 @@ function commitmentColumns(t: ReturnType<typeof useT>, format: ReturnType<typeof
       key: 'what',
       header: t('commitment.what'),
       rowHeader: true,
-      cell: (c: CommitmentLine) => c.what,
+      cell: (c: CommitmentLine) => (
+        <Link to={`../commitments/${encodeURIComponent(c.commitmentId)}`} relative="path">
+          {c.what}
+        </Link>
+      ),
     },
     {
       key: 'kind',

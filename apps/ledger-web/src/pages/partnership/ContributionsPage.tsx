@@ -1,6 +1,8 @@
 import { useSearchParams } from 'react-router';
 import type { LedgerClient } from '../../api/client';
-import { unwrap, useLoad } from '../../api/use-load';
+import { hasRole } from '../../auth/session';
+import { useSignedIn } from '../../auth/SessionProvider';
+import { unwrap, useLoad, useReload } from '../../api/use-load';
 import { useFormat } from '../../i18n/use-format';
 import { CONTRIBUTION_KIND, VALUATION_CHOICE } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
@@ -9,6 +11,9 @@ import { LoadedView } from '../../kit/LoadedView';
 import { SearchParamForm } from '../../kit/SearchParamForm';
 import { Page } from '../../shell/Page';
 import { ContributionCharts } from './ContributionCharts';
+import { RecordContributionForm } from '../contributions/RecordContributionForm';
+import { RecentContributions } from '../contributions/RecentContributions';
+import { partnerNamesOf } from '../partner-names';
 import { usePartnership } from './PartnershipLayout';
 
 /** Enough for a partnership's history; a longer one is summed on the first pages only. */
@@ -18,7 +23,10 @@ const MAX_CONTRIBUTION_PAGES = 20;
 export function ContributionsPage() {
   const t = useT();
   const format = useFormat();
-  const { partnershipId, name } = usePartnership();
+  const overview = usePartnership();
+  const { partnershipId, name } = overview;
+  const session = useSignedIn();
+  const [version, reload] = useReload();
   const [search] = useSearchParams();
   const policyId = search.get('policyId') ?? '';
   const loaded = useLoad(
@@ -33,6 +41,7 @@ export function ContributionsPage() {
       return { recognition, equity, contributions };
     },
     [partnershipId, policyId],
+    version,
   );
   return (
     <Page title={t('contributions.title')} lead={t('contributions.lead', { name })}>
@@ -132,6 +141,11 @@ export function ContributionsPage() {
                   },
                 ]}
               />
+              <RecentContributions
+                contributions={contributions}
+                partnerName={partnerNamesOf(overview)}
+                onRecorded={reload}
+              />
               <DataTable
                 caption={t('contributions.acknowledgements')}
                 rows={recognition.partners}
@@ -205,6 +219,9 @@ export function ContributionsPage() {
           );
         }}
       </LoadedView>
+      {hasRole(session, 'partner', 'partner_admin', 'admin') ? (
+        <RecordContributionForm overview={overview} onRecorded={reload} />
+      ) : null}
     </Page>
   );
 }

@@ -29,7 +29,8 @@ export function PartnershipLayout() {
       client
         .GET('/partnerships/{partnershipId}', { params: { path: { partnershipId } } })
         .then(unwrap),
-    [partnershipId, version],
+    [partnershipId],
+    version,
   );
   return (
     <LoadedView loaded={loaded}>
