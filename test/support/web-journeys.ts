@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ChildLedger } from './child-ledger';
 import type { Principal } from './ledger-client';
-import {
-  type BrowserLocale,
-  type InPage,
-  type WatchedPage,
-  accessibilityViolations,
-  openWatchedPage,
-  screenshot,
-} from './web-browser';
-import { CAMILLE, WEB_APP } from './web-demo-ledger';
+import { type BrowserLocale, type WatchedPage, openWatchedPage, settled } from './web-browser';
+import { CAMILLE } from './web-demo-ledger';
 import { acceptThroughApi, signInThroughPage } from './web-sign-in';
-
-const CATALOGUE_KEYS = Object.keys(
-  JSON.parse(readFileSync(join(WEB_APP, 'src', 'i18n', 'en.json'), 'utf8')) as object,
-);
 
 /** The fresh ledger's administrator, as the API's bearer tokens name her. */
 export const CAMILLE_ADMIN: Principal = { sub: CAMILLE.id, roles: ['admin'] };
@@ -158,35 +145,4 @@ export async function streamEvents(
   const answer = await ledger.get(`/streams/${stream}/events?limit=100`, as);
   if (answer.status !== 200) throw new Error(`${stream} answered ${answer.status}`);
   return (answer.body as { events: StreamEvent[] }).events;
-}
-
-/** Waits until the page has loaded what it shows (no loading line) and its fonts. */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => !(globalThis as unknown as InPage).document.querySelector('.loading, .chart-loading'),
-  );
-  await page.evaluate(() =>
-    (globalThis as unknown as InPage).document.fonts.ready.then(() => undefined),
-  );
-}
-
-/**
- * The page as it stands: in `lang`, no catalogue key left untranslated, a screenshot named
- * `name`, no axe-core violation, no CSP violation and no error but those `expected` names.
- */
-export async function expectCleanPage(
-  watched: WatchedPage,
-  lang: 'fr' | 'en',
-  name: string,
-  expected?: RegExp,
-): Promise<void> {
-  const { page, trouble } = watched;
-  await settled(page);
-  expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-  const text = await page.locator('body').innerText();
-  expect(CATALOGUE_KEYS.filter((key) => text.includes(key))).toEqual([]);
-  await screenshot(page, name);
-  expect(await accessibilityViolations(page)).toEqual([]);
-  expect(trouble.cspViolations).toEqual([]);
-  expect(trouble.errors.filter((error) => !expected?.test(error))).toEqual([]);
 }

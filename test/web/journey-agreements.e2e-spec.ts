@@ -1,11 +1,11 @@
 import type { ChildLedger } from '../support/child-ledger';
+import { expectCleanPage } from '../support/web-browser';
 import { type DemoLedgerInBrowser, freshLedgerInBrowser } from '../support/web-demo-ledger';
 import {
   ANA,
   JourneyBrowsers,
   LEO,
   PARTNERS,
-  expectCleanPage,
   partnershipWithPeople,
   streamEvents,
   submitAndWait,

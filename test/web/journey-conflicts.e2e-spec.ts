@@ -1,14 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import type { ChildLedger } from '../support/child-ledger';
+import { expectCleanPage, settled } from '../support/web-browser';
 import { type DemoLedgerInBrowser, freshLedgerInBrowser } from '../support/web-demo-ledger';
 import {
   ANA,
   CLAIRE,
   JourneyBrowsers,
   LEO,
-  expectCleanPage,
   partnershipWithPeople,
-  settled,
   streamEvents,
   submitAndWait,
 } from '../support/web-journeys';

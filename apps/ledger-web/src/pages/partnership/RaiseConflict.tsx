@@ -3,16 +3,16 @@ import { useSignedIn } from '../../auth/SessionProvider';
 import { hasRole } from '../../auth/session';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../../kit/Field';
-import { SelectField } from '../../kit/SelectField';
 import { TextAreaField } from '../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm } from '../../kit/command/CommandForm';
-import { formText, optionalText } from '../../kit/form-text';
+import { formText } from '../../kit/form-text';
+import { ActingPartnerField, actingPartnerOf } from './ActingPartnerField';
 import { PartnerChoices, chosenValues } from './PartnerChoices';
 import { usePartnership } from './PartnershipLayout';
 import { partnerChoices } from './partnership-choices';
 
-const FIELDS = ['raisedBy', 'parties', 'subject', 'summary', ...ACT_FIELDS];
+const FIELDS = ['partnerId', 'parties', 'subject', 'summary', ...ACT_FIELDS];
 
 /**
  * Raising a conflict against other members, about a subject told in words. A member raises it for
@@ -26,8 +26,8 @@ export function RaiseConflict({ onRaised }: { readonly onRaised: () => void }) {
   const own = session.partnerId;
   const choices = partnerChoices(overview);
   const member = choices.some((choice) => choice.value === own);
-  const forPaper = !member && hasRole(session, 'admin');
-  if (!member && !forPaper) return null;
+  // An administrator, who acts for no partner, enters a member's paper record.
+  if (!member && !hasRole(session, 'admin')) return null;
   return (
     <section aria-labelledby="raise-conflict">
       <h2 id="raise-conflict">{t('conflictForm.raise')}</h2>
@@ -38,7 +38,7 @@ export function RaiseConflict({ onRaised }: { readonly onRaised: () => void }) {
         recordedText={t('conflictForm.raised')}
         onRecorded={onRaised}
         send={(form, init) => {
-          const raisedBy = optionalText(form, 'raisedBy');
+          const raisedBy = actingPartnerOf(form).partnerId;
           return client.POST('/conflicts', {
             ...init,
             body: {
@@ -54,15 +54,11 @@ export function RaiseConflict({ onRaised }: { readonly onRaised: () => void }) {
       >
         {(errorsOf) => (
           <>
-            {forPaper ? (
-              <SelectField
-                name="raisedBy"
-                label={t('conflictForm.raisedBy')}
-                choices={choices}
-                placeholder={t('form.choose')}
-                errors={errorsOf('raisedBy')}
-              />
-            ) : null}
+            <ActingPartnerField
+              overview={overview}
+              errorsOf={errorsOf}
+              label={t('conflictForm.raisedBy')}
+            />
             <PartnerChoices
               name="parties"
               legend={t('conflictForm.parties')}
