@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { components } from '../../api/schema';
-import { unwrap, useLoad } from '../../api/use-load';
+import { unwrap, useLoad, useReload } from '../../api/use-load';
+import { useSignedIn } from '../../auth/SessionProvider';
 import { useFormat } from '../../i18n/use-format';
 import { AGREEMENT_STATUS } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
@@ -9,15 +10,32 @@ import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
 import { type PartnerNames, loadPartnerNames } from '../partner-names';
+import { useSteadyLoad } from '../steady-load';
+import {
+  AmendAgreement,
+  CloseAgreement,
+  SignAgreement,
+  agreementActionsOf,
+} from './AgreementActions';
 import { TermsChanges } from './TermsChanges';
 
 type Version = components['schemas']['AgreementTermsVersionDocument'];
 
-/** An agreement: its versions, what each changed, who signed which version, who has yet to. */
+/**
+ * An agreement: its versions, what each changed, who signed which version, who has yet to; and
+ * what the signed-in party may do with it (sign the version shown, decline, amend, terminate).
+ */
 export function AgreementPage() {
   const t = useT();
   const format = useFormat();
   const { agreementId = '' } = useParams();
+  const { partnerId } = useSignedIn();
+  const [reloaded, reload] = useReload();
+  const [said, setSaid] = useState('');
+  const recorded = (text: string) => {
+    setSaid(text);
+    reload();
+  };
   const loaded = useLoad(
     async (client) => {
       const agreement = await client
@@ -25,11 +43,12 @@ export function AgreementPage() {
         .then(unwrap);
       return { agreement, name: await loadPartnerNames(client, agreement.partnershipId) };
     },
-    [agreementId],
+    [agreementId, reloaded],
   );
+  const steady = useSteadyLoad(loaded);
   const [chosen, setChosen] = useState<number | null>(null);
   return (
-    <LoadedView loaded={loaded}>
+    <LoadedView loaded={steady}>
       {({ agreement, name }) => {
         const shown =
           agreement.versions.find((version) => version.version === chosen) ??
@@ -37,6 +56,9 @@ export function AgreementPage() {
         const previous = agreement.versions.find(
           (version) => shown && version.version === shown.version - 1,
         );
+        const may = agreementActionsOf(agreement, partnerId);
+        const current = agreement.versions[agreement.versions.length - 1];
+        const acts = { agreementId: agreement.agreementId, onRecorded: recorded };
         return (
           <Page title={agreement.title}>
             <p className="context">
@@ -66,6 +88,9 @@ export function AgreementPage() {
                 <dd>{agreement.endsOn ? format.date(agreement.endsOn) : '—'}</dd>
               </div>
             </dl>
+            <p role="status" className="command-status">
+              {said}
+            </p>
             <h2>{t('agreement.versions')}</h2>
             <div className="inline-form">
               <label htmlFor="version-choice">{t('agreement.showVersion')}</label>
@@ -92,7 +117,17 @@ export function AgreementPage() {
                 dayOf={(number) =>
                   agreement.versions.find((v) => v.version === number)?.effectiveDate
                 }
-              />
+              >
+                {may.sign && shown === current ? <SignAgreement version={shown} {...acts} /> : null}
+              </VersionDetails>
+            ) : null}
+            {current && (may.amend || may.decline || may.terminate) ? (
+              <section aria-labelledby="agreement-acts">
+                <h2 id="agreement-acts">{t('agreementForm.yourActs')}</h2>
+                {may.amend ? <AmendAgreement version={current} {...acts} /> : null}
+                {may.decline ? <CloseAgreement how="decline" {...acts} /> : null}
+                {may.terminate ? <CloseAgreement how="terminate" {...acts} /> : null}
+              </section>
             ) : null}
           </Page>
         );
@@ -106,12 +141,15 @@ function VersionDetails({
   previous,
   name,
   dayOf,
+  children,
 }: {
   readonly version: Version;
   readonly previous?: Version;
   readonly name: PartnerNames;
   /** The day a version of these terms took effect. */
   readonly dayOf: (version: number) => string | undefined;
+  /** Signing this version, for a party whose signature it awaits. */
+  readonly children?: ReactNode;
 }) {
   const t = useT();
   const format = useFormat();
@@ -121,6 +159,7 @@ function VersionDetails({
       <p>
         {t('agreement.termsHash')} <code className="hash">{version.termsHash}</code>
       </p>
+      {children}
       {version.reason ? <p>{t('agreement.amendmentReason', { reason: version.reason })}</p> : null}
       <TermsChanges previous={previous} version={version} />
       <DataTable

@@ -1,18 +1,31 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { unwrap, useLoad } from '../../api/use-load';
+import type { LedgerClient } from '../../api/client';
+import { ProblemError, unwrap, useLoad, useReload } from '../../api/use-load';
 import { useFormat } from '../../i18n/use-format';
 import { CONFLICT_STATUS } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
-import { loadPartnerNames } from '../partner-names';
+import { type PartnerNames, loadPartnerNames } from '../partner-names';
+import { useSteadyLoad } from '../steady-load';
+import { ConflictActions } from './ConflictActions';
 import { ReplayScrubber } from './ReplayScrubber';
 
-/** A conflict's case file and its replay: the case as it stood after any step. */
+/**
+ * A conflict's case file, what the signed-in person may do with it now, and its replay: the case
+ * as it stood after any step.
+ */
 export function ConflictPage() {
   const t = useT();
   const format = useFormat();
   const { conflictId = '' } = useParams();
+  const [reloaded, reload] = useReload();
+  const [said, setSaid] = useState('');
+  const recorded = (text: string) => {
+    setSaid(text);
+    reload();
+  };
   const loaded = useLoad(
     async (client) => {
       const path = { params: { path: { conflictId } } };
@@ -24,12 +37,13 @@ export function ConflictPage() {
           })
           .then(unwrap),
       ]);
-      return { conflict, replay, name: await loadPartnerNames(client, conflict.partnershipId) };
+      return { conflict, replay, name: await namesForCase(client, conflict.partnershipId) };
     },
-    [conflictId],
+    [conflictId, reloaded],
   );
+  const steady = useSteadyLoad(loaded);
   return (
-    <LoadedView loaded={loaded}>
+    <LoadedView loaded={steady}>
       {({ conflict, replay, name }) => (
         <Page title={t('conflict.title', { summary: conflict.summary })}>
           <p className="context">
@@ -59,10 +73,26 @@ export function ConflictPage() {
               <dd>{conflict.followUpReviewOn ? format.date(conflict.followUpReviewOn) : '—'}</dd>
             </div>
           </dl>
+          <p role="status" className="command-status">
+            {said}
+          </p>
+          <ConflictActions conflict={conflict} name={name} onRecorded={recorded} />
           <h2>{t('replay.title')}</h2>
-          <ReplayScrubber steps={replay.steps} name={name} />
+          <ReplayScrubber key={replay.steps.length} steps={replay.steps} name={name} />
         </Page>
       )}
     </LoadedView>
   );
+}
+
+/**
+ * The partners' names, for whoever reads the partnership; a mediator, who sees the case but not
+ * the partnership (403 or 404), reads the partners' ids instead.
+ */
+function namesForCase(client: LedgerClient, partnershipId: string): Promise<PartnerNames> {
+  return loadPartnerNames(client, partnershipId).catch((error: unknown) => {
+    const refused = error instanceof ProblemError && [403, 404].includes(error.problem.status);
+    if (!refused) throw error;
+    return (partnerId: string) => partnerId;
+  });
 }
