@@ -1,29 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { ChildLedger } from '../support/child-ledger';
 import { admin } from '../support/ledger-client';
 import { expectCleanPage, openWatchedPage, type WatchedPage } from '../support/web-browser';
 import { type DemoLedgerInBrowser, freshLedgerInBrowser } from '../support/web-demo-ledger';
 import { chooseWithKeys, pressWithKeys, typeInto } from '../support/web-keyboard';
-import { acceptThroughApi, signInThroughPage } from '../support/web-sign-in';
+import {
+  type JourneyPerson,
+  partnershipWithPeople,
+  recorded,
+  streamEvents,
+} from '../support/web-journeys';
+import { signInThroughPage } from '../support/web-sign-in';
 
 /** Minutes, not seconds: Chromium and the ledger share two cores with whatever else runs. */
 jest.setTimeout(300_000);
 
 const PARTNERSHIP = 'tilleuls-ensemble';
 /** Nadia acts for the neighbourhood centre, in French; Louis for the school, in English. */
-const NADIA = {
+const NADIA: JourneyPerson = {
+  id: 'nadia',
   email: 'nadia@maison-quartier.example',
   name: 'Nadia Benali',
   partnerId: 'maison-quartier',
+  role: 'partner',
 };
-const LOUIS = { email: 'louis@college-jaures.example', name: 'Louis Martin', partnerId: 'college' };
+const LOUIS: JourneyPerson = {
+  id: 'louis',
+  email: 'louis@college-jaures.example',
+  name: 'Louis Martin',
+  partnerId: 'college',
+  role: 'partner',
+};
+const PARTNERS = { 'maison-quartier': 'Maison de quartier', college: 'Collège Jaurès' };
 const WHAT = 'Soutien scolaire du mercredi';
-
-interface RecordedEvent {
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-}
 
 /**
  * Journeys 2 and 3 of the web app, on a fresh ledger, through the screens only: a partner makes
@@ -43,8 +52,8 @@ describe('journeys: a commitment made, accepted, partly delivered and confirmed,
   beforeAll(async () => {
     setup = await freshLedgerInBrowser('ledger-journey-commitments-');
     ({ ledger, browser } = setup);
-    await partnershipOfTwo(ledger);
-    for (const person of [NADIA, LOUIS]) await personWithPassword(ledger, person);
+    await partnershipWithPeople(ledger, [NADIA, LOUIS], PARTNERSHIP, PARTNERS);
+    await volunteerTimeValued(ledger);
     nadia = await openWatchedPage(browser, 'fr-FR');
     louis = await openWatchedPage(browser, 'en-GB');
     await signInThroughPage(nadia.page, ledger, NADIA.email);
@@ -62,11 +71,7 @@ describe('journeys: a commitment made, accepted, partly delivered and confirmed,
     const [commitment] = (list.body as { items: Array<{ commitmentId: string }> }).items;
     return `commitment-${commitment?.commitmentId ?? 'none'}`;
   };
-  const eventsOf = async (stream: string) => {
-    const answer = await ledger.get(`/streams/${stream}/events`, admin);
-    expect(answer.status).toBe(200);
-    return (answer.body as { events: RecordedEvent[] }).events;
-  };
+  const eventsOf = (stream: string) => streamEvents(ledger, stream);
 
   it('journey 2: Nadia makes a commitment with the keyboard alone; Louis accepts it from his To do', async () => {
     const { page } = nadia;
@@ -183,38 +188,14 @@ async function rowText(table: ReturnType<Page['getByRole']>, name: string): Prom
   return row.innerText();
 }
 
-/** The partnership, its two partners and a valuation policy for volunteer time (20 € an hour). */
-async function partnershipOfTwo(ledger: ChildLedger): Promise<void> {
-  const post = async (path: string, body: object) => {
-    const answer = await ledger.post(path, body, admin, randomUUID());
-    if (answer.status >= 300)
-      throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  };
-  await post('/partnerships', {
-    partnershipId: PARTNERSHIP,
-    name: 'Les Tilleuls ensemble',
-    purpose: 'Réussite scolaire et lien entre voisins aux Tilleuls',
-    territory: 'Montclair',
-    neighbourhoods: ['Les Tilleuls'],
-  });
-  for (const [partnerId, name, kind] of [
-    [NADIA.partnerId, 'Maison de quartier', 'association'],
-    [LOUIS.partnerId, 'Collège Jaurès', 'public_service'],
-  ]) {
-    await post(`/partnerships/${PARTNERSHIP}/partners`, {
-      partnerId,
-      name,
-      kind,
-      role: 'member',
-      responsibilities: ['tutoring'],
-    });
-  }
-  await post('/valuation-policies', {
+/** A valuation policy for volunteer time (20 € an hour), the partnership's default. */
+async function volunteerTimeValued(ledger: ChildLedger): Promise<void> {
+  await recorded(ledger, '/valuation-policies', {
     policyId: 'tilleuls-rates',
     name: 'Barème des Tilleuls',
     currency: 'EUR',
   });
-  await post('/valuation-policies/tilleuls-rates/rates', {
+  await recorded(ledger, '/valuation-policies/tilleuls-rates/rates', {
     kind: 'volunteer_time',
     unit: 'hours',
     effectiveFrom: '2026-01-01',
@@ -222,28 +203,7 @@ async function partnershipOfTwo(ledger: ChildLedger): Promise<void> {
     currency: 'EUR',
     source: 'Barème municipal du bénévolat 2026',
   });
-  await post(`/partnerships/${PARTNERSHIP}/default-valuation-policy`, {
+  await recorded(ledger, `/partnerships/${PARTNERSHIP}/default-valuation-policy`, {
     policyId: 'tilleuls-rates',
   });
-}
-
-/** A partner's person, invited by the administrator, who chose a password from the link. */
-async function personWithPassword(
-  ledger: ChildLedger,
-  person: { email: string; name: string; partnerId: string },
-): Promise<void> {
-  const answer = await ledger.post(
-    '/people',
-    {
-      displayName: person.name,
-      email: person.email,
-      roles: ['partner'],
-      partnerId: person.partnerId,
-    },
-    admin,
-    randomUUID(),
-  );
-  if (answer.status !== 201)
-    throw new Error(`invite: ${answer.status} ${JSON.stringify(answer.body)}`);
-  await acceptThroughApi(ledger, (answer.body as { invitation: { url: string } }).invitation.url);
 }

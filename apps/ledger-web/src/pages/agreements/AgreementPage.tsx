@@ -10,7 +10,6 @@ import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
 import { type PartnerNames, loadPartnerNames } from '../partner-names';
-import { useSteadyLoad } from '../steady-load';
 import {
   AmendAgreement,
   CloseAgreement,
@@ -43,12 +42,12 @@ export function AgreementPage() {
         .then(unwrap);
       return { agreement, name: await loadPartnerNames(client, agreement.partnershipId) };
     },
-    [agreementId, reloaded],
+    [agreementId],
+    reloaded,
   );
-  const steady = useSteadyLoad(loaded);
   const [chosen, setChosen] = useState<number | null>(null);
   return (
-    <LoadedView loaded={steady}>
+    <LoadedView loaded={loaded}>
       {({ agreement, name }) => {
         const shown =
           agreement.versions.find((version) => version.version === chosen) ??

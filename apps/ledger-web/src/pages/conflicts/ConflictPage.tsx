@@ -8,7 +8,6 @@ import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
 import { type PartnerNames, loadPartnerNames } from '../partner-names';
-import { useSteadyLoad } from '../steady-load';
 import { ConflictActions } from './ConflictActions';
 import { ReplayScrubber } from './ReplayScrubber';
 
@@ -39,11 +38,11 @@ export function ConflictPage() {
       ]);
       return { conflict, replay, name: await namesForCase(client, conflict.partnershipId) };
     },
-    [conflictId, reloaded],
+    [conflictId],
+    reloaded,
   );
-  const steady = useSteadyLoad(loaded);
   return (
-    <LoadedView loaded={steady}>
+    <LoadedView loaded={loaded}>
       {({ conflict, replay, name }) => (
         <Page title={t('conflict.title', { summary: conflict.summary })}>
           <p className="context">

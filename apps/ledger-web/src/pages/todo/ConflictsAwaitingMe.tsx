@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
 import { today } from '../../kit/dates';
+import { conflictActsOf } from '../conflicts/conflict-acts';
 
 type ConflictCase = components['schemas']['ConflictCaseDocument'];
 /** Follow-up reviews show this many days ahead, so that they can be prepared. */
@@ -81,7 +82,7 @@ async function waitingFor(
   const reviewBy = addDays(today(), REVIEW_NOTICE_DAYS);
   const waiting: Waiting[] = [];
   for (const conflict of asParty) {
-    const why = partyAction(conflict, partnerId ?? '');
+    const why = partyAction(conflict, partnerId ?? '', personId);
     if (why) waiting.push({ conflict, why });
   }
   for (const conflict of asMediator) {
@@ -102,17 +103,16 @@ async function waitingFor(
   return waiting;
 }
 
-/** What a party has yet to do on an open case, if anything. */
-function partyAction(conflict: ConflictCase, partnerId: string): MessageKey | null {
-  if (!conflict.open) return null;
-  if (conflict.status === 'raised' && conflict.raisedBy !== partnerId)
-    return 'todo.conflictAcknowledge';
-  if (conflict.pendingMediator && !conflict.pendingMediator.acceptedBy.includes(partnerId)) {
-    return 'todo.conflictMediator';
-  }
-  if (conflict.pendingResolution && !conflict.pendingResolution.acceptedBy.includes(partnerId)) {
-    return 'todo.conflictResolution';
-  }
+/** What a party has yet to do on a case, by the case's rules (see conflictActsOf), if anything. */
+function partyAction(
+  conflict: ConflictCase,
+  partnerId: string,
+  personId: string,
+): MessageKey | null {
+  const may = conflictActsOf(conflict, { partnerId, personId, roles: [] });
+  if (may.acknowledge) return 'todo.conflictAcknowledge';
+  if (may.answerMediator) return 'todo.conflictMediator';
+  if (may.answerResolution) return 'todo.conflictResolution';
   return null;
 }
 
