@@ -3,6 +3,7 @@ import type { components } from '../../api/schema';
 import { type ContributionKind, CONTRIBUTION_KIND } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../../kit/Field';
+import { NumberField } from '../../kit/NumberField';
 import { SelectField } from '../../kit/SelectField';
 import { TextAreaField } from '../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
@@ -155,11 +156,8 @@ export function SetRate({ policies, onRecorded }: PolicyFormProps) {
         {(errorsOf) => (
           <>
             <EntryFields policies={policies} errorsOf={errorsOf} />
-            <Field
+            <NumberField
               name="rate"
-              type="number"
-              step="any"
-              min="0"
               label={t('policies.rateField')}
               hint={t('policies.rateHint')}
               required

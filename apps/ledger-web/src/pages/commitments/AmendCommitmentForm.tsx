@@ -2,6 +2,7 @@ import { useLedgerClient } from '../../api/LedgerClientProvider';
 import type { Commitment } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../../kit/Field';
+import { NumberField } from '../../kit/NumberField';
 import { TextAreaField } from '../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm } from '../../kit/command/CommandForm';
@@ -62,11 +63,8 @@ export function AmendCommitmentForm({
                 defaultValue={commitment.dueDate}
                 errors={errorsOf('dueDate')}
               />
-              <Field
+              <NumberField
                 name="quantity"
-                type="number"
-                min="0"
-                step="any"
                 label={t('commitment.quantity')}
                 defaultValue={commitment.quantity ?? undefined}
                 errors={errorsOf('quantity')}

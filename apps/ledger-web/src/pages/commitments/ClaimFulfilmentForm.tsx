@@ -1,7 +1,7 @@
 import { useLedgerClient } from '../../api/LedgerClientProvider';
 import type { Commitment } from '../../api/types';
 import { useT } from '../../i18n/use-t';
-import { Field } from '../../kit/Field';
+import { NumberField } from '../../kit/NumberField';
 import { TextAreaField } from '../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm } from '../../kit/command/CommandForm';
@@ -57,11 +57,8 @@ export function ClaimFulfilmentForm({
               errors={errorsOf('evidence')}
             />
             {counted ? (
-              <Field
+              <NumberField
                 name="quantity"
-                type="number"
-                min="0"
-                step="any"
                 label={t('claim.quantity', { unit: commitment.unit ?? '' })}
                 required
                 errors={errorsOf('quantity')}

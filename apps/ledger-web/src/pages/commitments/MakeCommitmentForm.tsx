@@ -4,6 +4,7 @@ import type { PartnershipOverview } from '../../api/types';
 import { CONTRIBUTION_KIND, type ContributionKind } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../../kit/Field';
+import { NumberField } from '../../kit/NumberField';
 import { SelectField } from '../../kit/SelectField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm } from '../../kit/command/CommandForm';
@@ -97,11 +98,8 @@ export function MakeCommitmentForm({
                 required
                 errors={errorsOf('dueDate')}
               />
-              <Field
+              <NumberField
                 name="quantity"
-                type="number"
-                min="0"
-                step="any"
                 label={t('commitment.quantity')}
                 hint={t('commitment.quantityHint')}
                 errors={errorsOf('quantity')}

@@ -5,6 +5,7 @@ import type { PartnershipOverview } from '../../api/types';
 import { CONTRIBUTION_KIND, type ContributionKind } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../../kit/Field';
+import { NumberField } from '../../kit/NumberField';
 import { SelectField } from '../../kit/SelectField';
 import { TextAreaField } from '../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
@@ -96,11 +97,8 @@ export function RecordContributionForm({
                 choices={kinds}
                 errors={errorsOf('kind')}
               />
-              <Field
+              <NumberField
                 name="quantity"
-                type="number"
-                min="0"
-                step="any"
                 label={t('contribution.quantity')}
                 required
                 errors={errorsOf('quantity')}

@@ -3,6 +3,7 @@ import type { components } from '../../../api/schema';
 import { INDICATOR_DIRECTION, INDICATOR_FREQUENCY, INDICATOR_UNIT } from '../../../i18n/labels';
 import { useT } from '../../../i18n/use-t';
 import { Field } from '../../../kit/Field';
+import { NumberField } from '../../../kit/NumberField';
 import { SelectField } from '../../../kit/SelectField';
 import { TextAreaField } from '../../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../../kit/command/ActFields';
@@ -144,10 +145,9 @@ export function DefineIndicator({ onRecorded }: { readonly onRecorded: () => voi
             </fieldset>
             <fieldset className="role-choices">
               <legend>{t('indicator.baseline')}</legend>
-              <Field
+              <NumberField
+                signed
                 name="baseline.value"
-                type="number"
-                step="any"
                 label={t('indicator.value')}
                 required
                 errors={errorsOf('baseline.value')}
@@ -162,10 +162,9 @@ export function DefineIndicator({ onRecorded }: { readonly onRecorded: () => voi
             </fieldset>
             <fieldset className="role-choices">
               <legend>{t('indicator.target')}</legend>
-              <Field
+              <NumberField
+                signed
                 name="target.value"
-                type="number"
-                step="any"
                 label={t('indicator.value')}
                 required
                 errors={errorsOf('target.value')}

@@ -3,6 +3,7 @@ import type { components } from '../../../api/schema';
 import { useFormat } from '../../../i18n/use-format';
 import { useT } from '../../../i18n/use-t';
 import { Field } from '../../../kit/Field';
+import { NumberField } from '../../../kit/NumberField';
 import { type Choice, SelectField } from '../../../kit/SelectField';
 import { TextAreaField } from '../../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../../kit/command/ActFields';
@@ -95,10 +96,9 @@ export function RecordMeasurement({ indicators, onRecorded }: IndicatorFormProps
               required
               errors={errorsOf('period.to')}
             />
-            <Field
+            <NumberField
+              signed
               name="value"
-              type="number"
-              step="any"
               label={t('indicatorAdmin.measuredValue')}
               required
               errors={errorsOf('value')}
@@ -171,10 +171,9 @@ export function CorrectMeasurement({ indicators, onRecorded }: IndicatorFormProp
               choices={choices}
               errors={errorsOf('measurement')}
             />
-            <Field
+            <NumberField
+              signed
               name="value"
-              type="number"
-              step="any"
               label={t('indicatorAdmin.correctedValue')}
               required
               errors={errorsOf('value')}
