@@ -35,13 +35,10 @@ export async function typeInto(page: Page, field: Locator, text: string): Promis
 /** Tabs to a pick-list and moves its choice with the arrow keys to the option labelled `label`. */
 export async function chooseWithKeys(page: Page, select: Locator, label: string): Promise<void> {
   await tabTo(page, select);
-  const [from, to] = await select.evaluate(
-    (element, wanted) => {
-      const list = element as unknown as PickList;
-      return [list.selectedIndex, Array.from(list.options).findIndex((o) => o.label === wanted)];
-    },
-    label,
-  );
+  const [from, to] = await select.evaluate((element, wanted) => {
+    const list = element as unknown as PickList;
+    return [list.selectedIndex, Array.from(list.options).findIndex((o) => o.label === wanted)];
+  }, label);
   if (to < 0) throw new Error(`${String(select)} has no option ${label}`);
   const key = to > from ? 'ArrowDown' : 'ArrowUp';
   for (let step = 0; step < Math.abs(to - from); step += 1) await page.keyboard.press(key);
