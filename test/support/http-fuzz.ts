@@ -209,14 +209,18 @@ function applyMutation(body: JsonObject, mutation: Mutation): void {
   if (parent === null || typeof parent !== 'object') return;
   const target = parent as JsonObject;
   const key = mutation.path[mutation.path.length - 1];
-  // defineProperty, so that a `__proto__` key is a plain member, as JSON.parse makes it.
-  const define = (name: string, value: JsonValue) =>
+  // defineProperty, so that a `__proto__` key is a plain member, as JSON.parse makes it. A JSON
+  // array has no named members: a name such as `length` on one would mean nothing once sent
+  // (and `length` cannot be redefined), so such a mutation is left out.
+  const define = (name: string, value: JsonValue) => {
+    if (Array.isArray(target) && !/^\d+$/.test(name)) return;
     Object.defineProperty(target, name, {
       value,
       enumerable: true,
       writable: true,
       configurable: true,
     });
+  };
   // A copy: fast-check may hand the same value to two mutations, and the second, landing inside
   // the first, would make the body circular.
   if (mutation.kind === 'set') define(key, structuredClone(mutation.value));
