@@ -1,8 +1,11 @@
+import { useId } from 'react';
+import { FieldErrors } from './FieldErrors';
 import type { Choice } from './SelectField';
 
 /**
- * Several choices as checkboxes named `name` (roles, a meeting's attendees), in a fieldset whose
- * legend is read with each, the ledger's errors about them above.
+ * Several choices as checkboxes named `name` (roles, a meeting's attendees, the parties to an
+ * agreement or a conflict), in a fieldset whose legend is read with each, and the ledger's errors
+ * about them above, read with the fieldset.
  */
 export function ChoiceBoxes({
   name,
@@ -17,16 +20,14 @@ export function ChoiceBoxes({
   readonly chosen?: readonly string[];
   readonly errors?: readonly string[];
 }) {
+  const errorId = `${useId()}-error`;
   return (
-    <fieldset className="role-choices">
+    <fieldset
+      className={errors.length ? 'choice-boxes field-invalid' : 'choice-boxes'}
+      aria-describedby={errors.length ? errorId : undefined}
+    >
       <legend>{legend}</legend>
-      {errors.length ? (
-        <ul className="field-errors">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
       {choices.map((choice) => (
         <label key={choice.value}>
           <input

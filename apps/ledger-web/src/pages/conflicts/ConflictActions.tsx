@@ -4,7 +4,7 @@ import { useSignedIn } from '../../auth/SessionProvider';
 import { useT } from '../../i18n/use-t';
 import { today } from '../../kit/dates';
 import type { PartnerNames } from '../partner-names';
-import { PartnerChoices, chosenValues } from '../partnership/PartnerChoices';
+import { ChoiceBoxes, ticked } from '../../kit/ChoiceBoxes';
 import { type ActText, ConflictAct } from './ConflictAct';
 import { conflictActsOf } from './conflict-acts';
 
@@ -169,7 +169,7 @@ export function ConflictActions({
           more={{
             fields: ['attendees'],
             render: (errorsOf) => (
-              <PartnerChoices
+              <ChoiceBoxes
                 name="attendees"
                 legend={t('conflictForm.attendees')}
                 choices={[
@@ -188,7 +188,7 @@ export function ConflictActions({
               params: { path },
               body: {
                 heldOn: text('heldOn'),
-                attendees: chosenValues(form, 'attendees'),
+                attendees: ticked(form, 'attendees'),
                 summary: text('summary'),
                 ...act,
               },

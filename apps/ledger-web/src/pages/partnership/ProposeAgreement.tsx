@@ -8,7 +8,7 @@ import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm } from '../../kit/command/CommandForm';
 import { formText, optionalText } from '../../kit/form-text';
 import { clausesOfText } from '../agreements/clauses';
-import { PartnerChoices, chosenValues } from './PartnerChoices';
+import { ChoiceBoxes, ticked } from '../../kit/ChoiceBoxes';
 import { usePartnership } from './PartnershipLayout';
 import { partnerChoices } from './partnership-choices';
 
@@ -42,7 +42,7 @@ export function ProposeAgreement({ onProposed }: { readonly onProposed: () => vo
             body: {
               partnershipId: overview.partnershipId,
               title: formText(form, 'title').trim(),
-              parties: chosenValues(form, 'parties'),
+              parties: ticked(form, 'parties'),
               clauses: clausesOfText(formText(form, 'clauses')),
               ...(endsOn ? { endsOn } : {}),
               ...actOf(form),
@@ -53,7 +53,7 @@ export function ProposeAgreement({ onProposed }: { readonly onProposed: () => vo
         {(errorsOf) => (
           <>
             <Field name="title" label={t('agreementForm.title')} errors={errorsOf('title')} />
-            <PartnerChoices
+            <ChoiceBoxes
               name="parties"
               legend={t('agreementForm.parties')}
               choices={choices}

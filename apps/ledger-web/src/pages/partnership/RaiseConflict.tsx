@@ -8,7 +8,7 @@ import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm } from '../../kit/command/CommandForm';
 import { formText } from '../../kit/form-text';
 import { ActingPartnerField, actingPartnerOf } from './ActingPartnerField';
-import { PartnerChoices, chosenValues } from './PartnerChoices';
+import { ChoiceBoxes, ticked } from '../../kit/ChoiceBoxes';
 import { usePartnership } from './PartnershipLayout';
 import { partnerChoices } from './partnership-choices';
 
@@ -43,7 +43,7 @@ export function RaiseConflict({ onRaised }: { readonly onRaised: () => void }) {
             ...init,
             body: {
               partnershipId: overview.partnershipId,
-              parties: chosenValues(form, 'parties'),
+              parties: ticked(form, 'parties'),
               subject: { kind: 'free', description: formText(form, 'subject').trim() },
               summary: formText(form, 'summary').trim(),
               ...(raisedBy ? { raisedBy } : {}),
@@ -59,7 +59,7 @@ export function RaiseConflict({ onRaised }: { readonly onRaised: () => void }) {
               errorsOf={errorsOf}
               label={t('conflictForm.raisedBy')}
             />
-            <PartnerChoices
+            <ChoiceBoxes
               name="parties"
               legend={t('conflictForm.parties')}
               choices={choices.filter((choice) => choice.value !== own)}

@@ -126,7 +126,7 @@ export function DefineIndicator({ onRecorded }: { readonly onRecorded: () => voi
               }))}
               errors={errorsOf('unit')}
             />
-            <fieldset className="role-choices">
+            <fieldset className="choice-boxes">
               <legend>{t('indicatorAdmin.scale')}</legend>
               <Field
                 name="unit.scale.min"
@@ -143,7 +143,7 @@ export function DefineIndicator({ onRecorded }: { readonly onRecorded: () => voi
                 errors={errorsOf('unit.scale.max')}
               />
             </fieldset>
-            <fieldset className="role-choices">
+            <fieldset className="choice-boxes">
               <legend>{t('indicator.baseline')}</legend>
               <NumberField
                 signed
@@ -160,7 +160,7 @@ export function DefineIndicator({ onRecorded }: { readonly onRecorded: () => voi
                 errors={errorsOf('baseline.date')}
               />
             </fieldset>
-            <fieldset className="role-choices">
+            <fieldset className="choice-boxes">
               <legend>{t('indicator.target')}</legend>
               <NumberField
                 signed
