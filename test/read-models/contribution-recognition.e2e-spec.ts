@@ -252,6 +252,21 @@ describe('contribution recognition read model through HTTP', () => {
       expect(second.next).toBeNull();
     });
 
+    it('lists the latest first on request, its cursor going on backwards', async () => {
+      const first = await get<ContributionPage>('/contributions?order=latest&limit=4');
+      expect(ids(first)).toEqual([
+        'tilleuls--summer',
+        'tilleuls--oops',
+        'tilleuls--books',
+        'tilleuls--club',
+      ]);
+      const second = await get<ContributionPage>(
+        `/contributions?order=latest&limit=4&cursor=${first.next}`,
+      );
+      expect(ids(second)).toEqual(['tilleuls--cash', 'tilleuls--help']);
+      expectProblem(await api.get('/contributions?order=newest'), 400, 'bad-request');
+    });
+
     it('refuses a cursor of another list', async () => {
       const cursor = Buffer.from('[42]').toString('base64url');
       expectProblem(await api.get(`/contributions?cursor=${cursor}`), 400, 'bad-request');

@@ -56,12 +56,12 @@ export class ContributionQueriesController {
     @Query() query: ContributionListQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<Page<RecognisedContributionView>> {
-    const { policyId, limit, cursor } = query;
+    const { policyId, limit, cursor, order } = query;
     return this.queries.execute(
       new ListContributionsQuery(
         contributionFilterOf(query),
         policyId,
-        { limit, cursor },
+        { limit, cursor, order },
         viewer,
         momentOf(query),
       ),

@@ -3,7 +3,9 @@ import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CONTRIBUTION_KINDS, type ContributionKind } from '@cohesion/domain';
 import {
+  CONTRIBUTION_ORDERS,
   CONTRIBUTION_STATUSES,
+  type ContributionOrder,
   type ContributionFilter,
   type ContributionStatusView,
   type EquityFilter,
@@ -72,7 +74,18 @@ export class ContributionFiltersDto extends RecognitionQueryDto {
 export class ContributionListQueryDto extends IntersectionType(
   ContributionFiltersDto,
   PageQueryDto,
-) {}
+) {
+  @ApiPropertyOptional({
+    enum: CONTRIBUTION_ORDERS,
+    default: 'given',
+    description:
+      'By the day given, oldest first (`given`), or the latest first (`latest`: the day given, ' +
+      'then the order recorded, descending)',
+  })
+  @IsOptional()
+  @IsIn(CONTRIBUTION_ORDERS)
+  order?: ContributionOrder;
+}
 
 export function recognitionFilterOf({ from, to, kind }: RecognitionQueryDto): RecognitionFilter {
   if (from !== undefined && to !== undefined && from > to) {

@@ -9,6 +9,7 @@ import {
   type GiniPopulation,
   type GiniPopulationView,
   type KindUnitTotalView,
+  type MonthTotalsView,
   type PartnerRecognitionInPartnershipView,
   type PartnerRecognitionReportView,
   type PartnerRecognitionView,
@@ -202,6 +203,13 @@ class PartnerRecognitionDocument implements PartnerRecognitionView {
   reversed!: ReversedContributionDocument[];
 }
 
+class MonthTotalsDocument implements MonthTotalsView {
+  @ApiProperty({ example: '2026-03', description: 'The month of the days given (YYYY-MM)' })
+  month!: string;
+  @ApiProperty({ type: RecognitionTotalsDocument })
+  totals!: RecognitionTotalsDocument;
+}
+
 export class PartnershipRecognitionDocument implements PartnershipRecognitionView {
   @ApiProperty()
   partnershipId!: string;
@@ -219,6 +227,12 @@ export class PartnershipRecognitionDocument implements PartnershipRecognitionVie
   totals!: RecognitionTotalsDocument;
   @ApiProperty({ type: [PartnerRecognitionDocument] })
   partners!: PartnerRecognitionDocument[];
+  @ApiProperty({
+    type: [MonthTotalsDocument],
+    description:
+      'The counted contributions month by month, oldest first; months with none left out',
+  })
+  byMonth!: MonthTotalsDocument[];
   @ApiProperty({ type: [RateUsedDocument] })
   ratesUsed!: RateUsedDocument[];
 }

@@ -3840,6 +3840,14 @@ export interface components {
             /** @description Listed, not counted */
             reversed: components["schemas"]["ReversedContributionDocument"][];
         };
+        MonthTotalsDocument: {
+            /**
+             * @description The month of the days given (YYYY-MM)
+             * @example 2026-03
+             */
+            month: string;
+            totals: components["schemas"]["RecognitionTotalsDocument"];
+        };
         RateUsedDocument: {
             /** @description Policy entry version; null for money at face value */
             version: number | null;
@@ -3864,6 +3872,8 @@ export interface components {
             valuation: components["schemas"]["ChosenValuationDocument"] | null;
             totals: components["schemas"]["RecognitionTotalsDocument"];
             partners: components["schemas"]["PartnerRecognitionDocument"][];
+            /** @description The counted contributions month by month, oldest first; months with none left out */
+            byMonth: components["schemas"]["MonthTotalsDocument"][];
             ratesUsed: components["schemas"]["RateUsedDocument"][];
         };
         GiniPopulationDocument: {
@@ -9219,6 +9229,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page */
                 cursor?: string;
+                /** @description By the day given, oldest first (`given`), or the latest first (`latest`: the day given, then the order recorded, descending) */
+                order?: "given" | "latest";
             };
             header?: never;
             path?: never;

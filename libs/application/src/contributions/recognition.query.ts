@@ -5,6 +5,7 @@ import type { ValuationPolicyState } from '@cohesion/domain';
 import {
   type ChosenValuationView,
   type ContributionFilter,
+  type ContributionOrder,
   joinedPartnershipIds,
   partnershipExists,
   listContributions,
@@ -118,7 +119,11 @@ export class ListContributionsQuery extends Query<Page<RecognisedContributionVie
   constructor(
     readonly filter: ContributionFilter,
     readonly policyId: string | undefined,
-    readonly page: { readonly limit: number; readonly cursor?: string },
+    readonly page: {
+      readonly limit: number;
+      readonly cursor?: string;
+      readonly order?: ContributionOrder;
+    },
     readonly viewer: Principal,
     readonly moment?: Moment,
   ) {
@@ -164,7 +169,7 @@ export class ListContributionsHandler
     const valuer = valuerFor(chosen?.policy);
     const key = cursorKey(page.cursor, ['string', 'number']);
     const after = key && { date: key[0], position: key[1] };
-    const window = { after, limit: page.limit };
+    const window = { after, limit: page.limit, order: page.order };
     const rows = listContributions(db, { ...filter, ...scope }, window, valuer);
     return pageOf(rows, page.limit, (row) => [row.date, row.position]);
   }

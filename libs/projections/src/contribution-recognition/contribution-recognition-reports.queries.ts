@@ -33,6 +33,8 @@ export interface PartnerTally {
 export interface Tally {
   readonly total: RecognitionTotals;
   readonly partners: Map<string, PartnerTally>;
+  /** By month of the day given (YYYY-MM), in date order. */
+  readonly months: Map<string, RecognitionTotals>;
 }
 
 /** Adds up the contributions matching the filter, per partner; reversed ones are only listed. */
@@ -44,6 +46,7 @@ export function tallyContributions(
   const valued = valuer.valuation !== null;
   const total = new RecognitionTotals(valued);
   const partners = new Map<string, PartnerTally>();
+  const months = new Map<string, RecognitionTotals>();
   for (const row of contributionsMatching(db, filter)) {
     let tally = partners.get(row.partner_id);
     if (!tally) {
@@ -62,10 +65,17 @@ export function tallyContributions(
     const value = valuer.value(row);
     tally.totals.add(row, value);
     total.add(row, value);
+    const month = row.date.slice(0, 7);
+    let monthTotals = months.get(month);
+    if (!monthTotals) {
+      monthTotals = new RecognitionTotals(valued);
+      months.set(month, monthTotals);
+    }
+    monthTotals.add(row, value);
     tally.acknowledgementsReceived += row.acknowledgements;
     if (row.acknowledgements > 0) tally.acknowledgedContributions += 1;
   }
-  return { total, partners };
+  return { total, partners, months };
 }
 
 /** Undefined for a partnership never founded and never given anything. */
@@ -78,7 +88,7 @@ export function partnershipRecognition(
   const partnership = recognitionRoster.partnership(db, partnershipId);
   if (!partnership && !hasContributions(db, partnershipId)) return undefined;
   const valuer = valuerFor(policy);
-  const { total, partners } = tallyContributions(db, { ...filter, partnershipId }, valuer);
+  const { total, partners, months } = tallyContributions(db, { ...filter, partnershipId }, valuer);
   const roster = new Map(
     recognitionRoster.partnersOf(db, partnershipId).map((p) => [p.partnerId, p]),
   );
@@ -93,6 +103,7 @@ export function partnershipRecognition(
       partnerId,
       ...partnerEntry(roster.get(partnerId), partners.get(partnerId), total.valueCents, valuer),
     })),
+    byMonth: [...months].map(([month, totals]) => ({ month, totals: totals.view() })),
     ratesUsed: valuer.ratesUsed(),
   };
 }

@@ -215,6 +215,15 @@ describe('contribution recognition queries', () => {
       );
       expect(ids(next)).toEqual(['books', 'oops', 'grant']);
     });
+
+    it('lists the latest first, and pages on backwards', () => {
+      const latest = (after?: { date: string; position: number }) =>
+        listContributions(db, {}, { after, limit: 2, order: 'latest' }, valuerFor(policy));
+      const first = latest();
+      expect(ids(first)).toEqual(['summer', 'grant', 'oops']);
+      const { date, position } = first[1];
+      expect(ids(latest({ date, position }))).toEqual(['oops', 'books', 'club']);
+    });
   });
 
   describe('partnershipRecognition', () => {
@@ -252,6 +261,25 @@ describe('contribution recognition queries', () => {
           },
         ],
       }));
+
+    it('adds the counted contributions up month by month, months with none left out', () => {
+      expect(
+        report?.byMonth.map(({ month, totals }) => [
+          month,
+          totals.contributions,
+          totals.valueCents,
+        ]),
+      ).toEqual([
+        ['2026-02', 1, 6300],
+        ['2026-03', 3, 62800],
+        ['2026-08', 1, 33000],
+      ]);
+      expect(report?.byMonth[1].totals.byKindAndUnit.map((line) => line.kind)).toEqual([
+        'in_kind',
+        'money',
+        'volunteer_time',
+      ]);
+    });
 
     it('gives each partner its totals, share, acknowledgements and reversed contributions', () => {
       expect(report?.partners.map((p) => [p.partnerId, p.totals.valueCents, p.share])).toEqual([

@@ -27,11 +27,15 @@ export interface ContributionFilter {
   readonly status?: ContributionStatusView;
 }
 
-/** After the date and position of the last contribution of the previous page. */
+/** In which order a list runs: by the day given, oldest first, or the latest first. */
+export const CONTRIBUTION_ORDERS = ['given', 'latest'] as const;
+export type ContributionOrder = (typeof CONTRIBUTION_ORDERS)[number];
+
+/** After the date and position of the last contribution of the previous page, in its order. */
 export type ContributionPageRequest = PageWindow<{
   readonly date: string;
   readonly position: number;
-}>;
+}> & { readonly order?: ContributionOrder };
 
 export interface ContributionRow {
   contribution_id: string;
@@ -52,22 +56,27 @@ export interface ContributionRow {
   reversal_reason: string | null;
 }
 
-/** Contributions matching the filter by date given (then recording order), valued by `valuer`. */
+/**
+ * Contributions matching the filter by date given (then recording order), or the latest first,
+ * valued by `valuer`.
+ */
 export function listContributions(
   db: Database.Database,
   filter: ContributionFilter,
   page: ContributionPageRequest,
   valuer: Valuer,
 ): RecognisedContributionView[] {
+  const latestFirst = page.order === 'latest';
   const conditions = conditionsOf(filter);
-  if (page.after) conditions.push('(date, position) > (@afterDate, @afterPosition)');
+  if (page.after)
+    conditions.push(`(date, position) ${latestFirst ? '<' : '>'} (@afterDate, @afterPosition)`);
   const rows = cachedStatement(
     db,
     `SELECT c.*, (SELECT json_group_array(acknowledged_by)
                   FROM contribution_recognition_acknowledgements a
                   WHERE a.contribution_id = c.contribution_id) AS acknowledged_by
      FROM contribution_recognition_contributions c ${whereAll(conditions)}
-     ORDER BY date, position LIMIT @limit`,
+     ORDER BY ${latestFirst ? 'date DESC, position DESC' : 'date, position'} LIMIT @limit`,
   ).all({
     ...parametersOf(filter),
     afterDate: page.after?.date,

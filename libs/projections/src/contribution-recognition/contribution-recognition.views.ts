@@ -126,6 +126,13 @@ export interface RecognitionFilterView {
   readonly kind: ContributionKind | null;
 }
 
+/** What was given in one month (of the days given), for a time series. */
+export interface MonthTotalsView {
+  /** YYYY-MM */
+  readonly month: string;
+  readonly totals: RecognitionTotalsView;
+}
+
 export interface PartnershipRecognitionView {
   readonly partnershipId: string;
   readonly name: string | null;
@@ -133,6 +140,8 @@ export interface PartnershipRecognitionView {
   readonly valuation: ValuationView | null;
   readonly totals: RecognitionTotalsView;
   readonly partners: readonly PartnerRecognitionView[];
+  /** The counted contributions month by month, oldest first; months with none are left out. */
+  readonly byMonth: readonly MonthTotalsView[];
   readonly ratesUsed: readonly RateUsedView[];
 }
 

@@ -1,7 +1,9 @@
 export { contributionRecognitionProjector } from './contribution-recognition.projector';
 export {
+  CONTRIBUTION_ORDERS,
   CONTRIBUTION_STATUSES,
   type ContributionFilter,
+  type ContributionOrder,
   type ContributionPageRequest,
   listContributions,
   type UnclaimedHandOff,

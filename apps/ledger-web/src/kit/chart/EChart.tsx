@@ -23,6 +23,8 @@ echarts.use([
 
 export interface EChartProps {
   readonly option: ChartOption;
+  /** Called once the chart is drawn (ECharts' `finished`). */
+  readonly onDrawn?: () => void;
 }
 
 /**
@@ -30,12 +32,15 @@ export interface EChartProps {
  * its elements through the CSSOM, never with style attributes in markup). The canvas is named by
  * the figure around it (ChartFigure), whose table gives the same figures.
  */
-export default function EChart({ option }: EChartProps) {
+export default function EChart({ option, onDrawn }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
+  const drawn = useRef(onDrawn);
+  drawn.current = onDrawn;
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
+    chart.on('finished', () => drawn.current?.());
     chart.setOption(option);
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(element);

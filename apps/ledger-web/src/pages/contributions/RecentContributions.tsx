@@ -25,6 +25,7 @@ export function RecentContributions({
   partnerName,
   onRecorded,
 }: {
+  /** The latest first. */
   readonly contributions: readonly Contribution[];
   readonly partnerName: PartnerNames;
   readonly onRecorded: () => void;
@@ -32,10 +33,7 @@ export function RecentContributions({
   const t = useT();
   const format = useFormat();
   const session = useSignedIn();
-  const latest = [...contributions]
-    .filter((c) => c.status !== 'reversed')
-    .sort((a, b) => b.position - a.position)
-    .slice(0, SHOWN);
+  const latest = contributions.filter((c) => c.status !== 'reversed').slice(0, SHOWN);
   return (
     <DataTable
       caption={t('contributions.latest', { count: latest.length })}

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { components } from '../../api/schema';
 import type { PartnershipEquity, PartnershipRecognition } from '../../api/types';
 import { type Formatters, useFormat } from '../../i18n/use-format';
 import { CONTRIBUTION_KIND, type ContributionKind } from '../../i18n/labels';
@@ -8,8 +7,6 @@ import { ChartFigure } from '../../kit/ChartFigure';
 import { CHART_COLOURS, CHART_TEXT, type ChartOption } from '../../kit/chart/chart-option';
 import { DataTable } from '../../kit/DataTable';
 import { lorenzCurve, monthlyTotals } from './contribution-figures';
-
-type Contribution = components['schemas']['RecognisedContributionDocument'];
 
 const KINDS = Object.keys(CONTRIBUTION_KIND) as ContributionKind[];
 
@@ -20,11 +17,9 @@ const KINDS = Object.keys(CONTRIBUTION_KIND) as ContributionKind[];
 export function ContributionCharts({
   recognition,
   equity,
-  contributions,
 }: {
   readonly recognition: PartnershipRecognition;
   readonly equity: PartnershipEquity;
-  readonly contributions: readonly Contribution[];
 }) {
   const t = useT();
   const format = useFormat();
@@ -32,18 +27,10 @@ export function ContributionCharts({
   const figures = useMemo(
     () => ({
       stacked: stackedByPartner(recognition, valued, t, format),
-      months: monthlyTotals(
-        contributions
-          .filter((contribution) => contribution.status !== 'reversed')
-          .map((contribution) => ({
-            date: contribution.date,
-            kind: contribution.kind,
-            valueCents: valued ? (contribution.value?.amountCents ?? 0) : 1,
-          })),
-      ),
+      months: monthlyTotals(recognition.byMonth, valued),
       lorenz: lorenzCurve(equity.partners.map((partner) => partner.valueCents ?? 0)),
     }),
-    [recognition, equity, contributions, valued, t, format],
+    [recognition, equity, valued, t, format],
   );
   const amount = (cents: number) => (valued ? format.euros(cents / 100) : format.number(cents));
   const measure = valued ? t('contributions.measureValue') : t('contributions.measureCount');

@@ -1,11 +1,11 @@
 import { useSearchParams } from 'react-router';
-import type { LedgerClient } from '../../api/client';
 import { hasRole } from '../../auth/session';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { unwrap, useLoad, useReload } from '../../api/use-load';
 import { useFormat } from '../../i18n/use-format';
 import { CONTRIBUTION_KIND, VALUATION_CHOICE } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
+import { preloadCharts } from '../../kit/ChartFigure';
 import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { SearchParamForm } from '../../kit/SearchParamForm';
@@ -16,8 +16,8 @@ import { RecentContributions } from '../contributions/RecentContributions';
 import { partnerNamesOf } from '../partner-names';
 import { usePartnership } from './PartnershipLayout';
 
-/** Enough for a partnership's history; a longer one is summed on the first pages only. */
-const MAX_CONTRIBUTION_PAGES = 20;
+/** The latest contributions listed to act on (reversed ones among them are not shown). */
+const LATEST = 30;
 
 /** Who contributed what (raw and valued), over time, and how evenly. */
 export function ContributionsPage() {
@@ -31,14 +31,19 @@ export function ContributionsPage() {
   const policyId = search.get('policyId') ?? '';
   const loaded = useLoad(
     async (client) => {
+      preloadCharts();
       const query = policyId ? { policyId } : {};
       const params = { path: { partnershipId }, query };
-      const [recognition, equity, contributions] = await Promise.all([
+      const [recognition, equity, latest] = await Promise.all([
         client.GET('/partnerships/{partnershipId}/contributions', { params }).then(unwrap),
         client.GET('/partnerships/{partnershipId}/equity', { params }).then(unwrap),
-        allContributions(client, partnershipId, policyId),
+        client
+          .GET('/contributions', {
+            params: { query: { partnershipId, limit: LATEST, order: 'latest', ...query } },
+          })
+          .then(unwrap),
       ]);
-      return { recognition, equity, contributions };
+      return { recognition, equity, contributions: latest.items };
     },
     [partnershipId, policyId],
     version,
@@ -92,11 +97,7 @@ export function ContributionsPage() {
                 ) : null}
               </dl>
               {!valued ? <p className="notice">{t('contributions.notValued')}</p> : null}
-              <ContributionCharts
-                recognition={recognition}
-                equity={equity}
-                contributions={contributions}
-              />
+              <ContributionCharts recognition={recognition} equity={equity} />
               <DataTable
                 caption={t('contributions.byPartnerAndKind')}
                 rows={rows}
@@ -224,27 +225,4 @@ export function ContributionsPage() {
       ) : null}
     </Page>
   );
-}
-
-async function allContributions(client: LedgerClient, partnershipId: string, policyId: string) {
-  const items = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_CONTRIBUTION_PAGES; page += 1) {
-    const answer = await client
-      .GET('/contributions', {
-        params: {
-          query: {
-            partnershipId,
-            limit: 500,
-            ...(policyId ? { policyId } : {}),
-            ...(cursor ? { cursor } : {}),
-          },
-        },
-      })
-      .then(unwrap);
-    items.push(...answer.items);
-    if (!answer.next) break;
-    cursor = answer.next;
-  }
-  return items;
 }

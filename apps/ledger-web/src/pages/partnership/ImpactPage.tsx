@@ -1,6 +1,7 @@
 import { unwrap, useLoad } from '../../api/use-load';
 import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';
+import { preloadCharts } from '../../kit/ChartFigure';
 import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
@@ -14,6 +15,7 @@ export function ImpactPage() {
   const { partnershipId, name } = usePartnership();
   const loaded = useLoad(
     async (client) => {
+      preloadCharts();
       const impact = await client
         .GET('/partnerships/{partnershipId}/impact', { params: { path: { partnershipId } } })
         .then(unwrap);

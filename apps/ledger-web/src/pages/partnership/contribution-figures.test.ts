@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ContributionKind } from '../../i18n/labels';
 import { lorenzCurve, monthlyTotals } from './contribution-figures';
 
 describe('contribution figures', () => {
@@ -15,25 +16,41 @@ describe('contribution figures', () => {
     expect(lorenzCurve([0, 0]).map((point) => point.value)).toEqual([0, 0, 0]);
   });
 
-  it('sums by month of the day given and fills the months in between', () => {
-    expect(
-      monthlyTotals([
-        { date: '2026-03-02', kind: 'money', valueCents: 100 },
-        { date: '2026-01-31', kind: 'money', valueCents: 50 },
-        { date: '2026-01-02', kind: 'venue', valueCents: null },
-      ]),
-    ).toEqual([
-      { month: '2026-01', byKind: { money: 50, venue: 0 }, count: 2 },
+  const given = (month: string, ...lines: [ContributionKind, number, number | null][]) => ({
+    month,
+    totals: {
+      byKindAndUnit: lines.map(([kind, contributions, valueCents]) => ({
+        kind,
+        contributions,
+        valueCents,
+      })),
+    },
+  });
+
+  it('sums the kinds of each month, valued, and fills the months in between', () => {
+    const months = [
+      given('2026-01', ['money', 1, 50], ['venue', 1, null], ['money', 2, 25]),
+      given('2026-03', ['money', 1, 100]),
+    ];
+    expect(monthlyTotals(months, true)).toEqual([
+      { month: '2026-01', byKind: { money: 75, venue: 0 }, count: 4 },
       { month: '2026-02', byKind: {}, count: 0 },
       { month: '2026-03', byKind: { money: 100 }, count: 1 },
     ]);
+    expect(monthlyTotals(months, false)[0]).toEqual({
+      month: '2026-01',
+      byKind: { money: 3, venue: 1 },
+      count: 4,
+    });
   });
 
   it('crosses a year end', () => {
-    const months = monthlyTotals([
-      { date: '2025-11-05', kind: 'money', valueCents: 1 },
-      { date: '2026-01-05', kind: 'money', valueCents: 1 },
-    ]).map((totals) => totals.month);
+    const months = monthlyTotals(
+      [given('2025-11', ['money', 1, 1]), given('2026-01', ['money', 1, 1])],
+      true,
+    ).map((totals) => totals.month);
     expect(months).toEqual(['2025-11', '2025-12', '2026-01']);
   });
+
+  it('draws nothing when nothing was given', () => expect(monthlyTotals([], true)).toEqual([]));
 });

@@ -23,42 +23,49 @@ export function lorenzCurve(values: readonly number[]): LorenzPoint[] {
   return points;
 }
 
-export interface DatedContribution {
-  readonly date: string;
-  readonly kind: ContributionKind;
-  readonly valueCents: number | null;
+/** What the ledger adds up for one month: per kind and unit, counted and valued. */
+export interface GivenInMonth {
+  /** YYYY-MM */
+  readonly month: string;
+  readonly totals: {
+    readonly byKindAndUnit: readonly {
+      readonly kind: ContributionKind;
+      readonly contributions: number;
+      readonly valueCents: number | null;
+    }[];
+  };
 }
 
 export interface MonthTotals {
   /** YYYY-MM */
   readonly month: string;
+  /** Value in cents when `valued`, else the number of contributions. */
   readonly byKind: Readonly<Partial<Record<ContributionKind, number>>>;
   readonly count: number;
 }
 
 /**
- * Contributions summed per month of the day they were given (effective time), every month from
- * the first to the last present even when empty, so a time axis has no holes. Values in cents.
+ * The ledger's month-by-month totals by kind (value in cents when valued, else counts), with
+ * every month from the first to the last, even empty, so a time axis has no holes.
  */
-export function monthlyTotals(contributions: readonly DatedContribution[]): MonthTotals[] {
-  const byMonth = new Map<
-    string,
-    { byKind: Partial<Record<ContributionKind, number>>; count: number }
-  >();
-  for (const { date, kind, valueCents } of contributions) {
-    const month = date.slice(0, 7);
-    const entry = byMonth.get(month) ?? { byKind: {}, count: 0 };
-    entry.byKind[kind] = (entry.byKind[kind] ?? 0) + (valueCents ?? 0);
-    entry.count += 1;
-    byMonth.set(month, entry);
+export function monthlyTotals(months: readonly GivenInMonth[], valued: boolean): MonthTotals[] {
+  const byMonth = new Map<string, MonthTotals>();
+  for (const { month, totals } of months) {
+    const byKind: Partial<Record<ContributionKind, number>> = {};
+    let count = 0;
+    for (const line of totals.byKindAndUnit) {
+      byKind[line.kind] =
+        (byKind[line.kind] ?? 0) + (valued ? (line.valueCents ?? 0) : line.contributions);
+      count += line.contributions;
+    }
+    byMonth.set(month, { month, byKind, count });
   }
-  const months = [...byMonth.keys()].sort();
-  const first = months[0];
-  const last = months[months.length - 1];
+  const first = months[0]?.month;
+  const last = months[months.length - 1]?.month;
   if (!first || !last) return [];
   const totals: MonthTotals[] = [];
   for (let month = first; month <= last; month = nextMonth(month)) {
-    totals.push({ month, ...(byMonth.get(month) ?? { byKind: {}, count: 0 }) });
+    totals.push(byMonth.get(month) ?? { month, byKind: {}, count: 0 });
   }
   return totals;
 }
