@@ -63,6 +63,7 @@ export * from './conflicts/conflicts-application.module';
 export * from './conflicts/conflict-command.handler';
 export * from './conflicts/conflict-requests';
 export * from './conflicts/conflict-cases.query';
+export { CONFLICT_REFERENCE_RULES, type ConflictReferenceRule } from './conflicts/conflict-facts';
 export * from './indicators/indicators-application.module';
 export * from './indicators/indicator-command.handler';
 export * from './indicators/indicator-progress.handler';

@@ -2,11 +2,13 @@ import { isCalendarDate } from './calendar';
 import { RuleViolation } from './domain-errors';
 
 /** The rules every act's date obeys, whatever the aggregate. */
-export type ActDateRule =
-  | 'act-date-invalid'
-  | 'act-date-in-the-future'
-  | 'act-date-before-start'
-  | 'act-backfill-reason-required';
+export const ACT_DATE_RULES = [
+  'act-date-invalid',
+  'act-date-in-the-future',
+  'act-date-before-start',
+  'act-backfill-reason-required',
+] as const;
+export type ActDateRule = (typeof ACT_DATE_RULES)[number];
 
 /** When an act took effect, against what the ledger knows of its context. */
 export interface ActDates {

@@ -42,4 +42,16 @@ describe('problem details on a form', () => {
       rule: 'partner-not-member',
     });
   });
+
+  it('names a 409 by its problem type, for the app to explain it', () => {
+    const mapped = problemToFields(
+      {
+        status: 409,
+        type: 'urn:cohesion-ledger:problem:idempotency-key-reused',
+        detail: 'You already sent this Idempotency-Key on this route with another body',
+      },
+      [],
+    );
+    expect(mapped.rule).toBe('idempotency-key-reused');
+  });
 });

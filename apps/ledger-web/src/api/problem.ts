@@ -14,6 +14,10 @@ export interface Problem {
 export interface FieldProblems {
   readonly fields: Readonly<Record<string, readonly string[]>>;
   readonly general: readonly string[];
+  /**
+   * Why the ledger refused, when it names a reason the app may explain in the reader's language:
+   * a 422's rule, or a 409's problem type (`concurrency-conflict`, `idempotency-key-reused`).
+   */
   readonly rule?: string;
 }
 
@@ -41,7 +45,14 @@ export function problemToFields(problem: Problem, formFields: readonly string[])
   }
   if (!problem.errors?.length)
     general.push(problem.detail ?? problem.title ?? String(problem.status));
-  return { fields, general, ...(problem.rule ? { rule: problem.rule } : {}) };
+  const rule = refusalOf(problem);
+  return { fields, general, ...(rule ? { rule } : {}) };
+}
+
+/** A 409 names no rule, but its type's last segment is as stable (`urn:…:problem:<slug>`). */
+function refusalOf({ rule, status, type }: Problem): string | undefined {
+  if (rule) return rule;
+  return status === 409 ? type?.split(':').pop() : undefined;
 }
 
 /** `beneficiary.partnerId` belongs to that field, else to `beneficiary` when the form has it. */

@@ -20,9 +20,11 @@ import { CommandAccess } from '../command-side/command-access';
 import type { ConflictRequest, ProposeResolutionRequest } from './conflict-requests';
 
 /** Rules about other streams, which the conflict decider cannot see: checked before it decides. */
-export type ConflictReferenceRule =
-  | 'conflict-subject-not-in-partnership'
-  | 'conflict-agreement-not-in-partnership';
+export const CONFLICT_REFERENCE_RULES = [
+  'conflict-subject-not-in-partnership',
+  'conflict-agreement-not-in-partnership',
+] as const;
+export type ConflictReferenceRule = (typeof CONFLICT_REFERENCE_RULES)[number];
 
 /** Completes a conflict request with what only other streams (or the conflict itself) know. */
 @Injectable()

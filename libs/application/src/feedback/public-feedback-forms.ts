@@ -23,12 +23,14 @@ export const PUBLIC_FEEDBACK_ROUTE = 'POST /partnerships/:partnershipId/public-f
 /** A form loaded longer ago than this must be reloaded. */
 const FORM_LIFETIME_MS = 24 * 3600_000;
 
-export type PublicFeedbackRule =
-  | 'public-feedback-form-invalid'
-  | 'public-feedback-too-fast'
-  | 'public-feedback-form-expired'
-  | 'public-feedback-closed'
-  | 'public-feedback-daily-cap-reached';
+export const PUBLIC_FEEDBACK_RULES = [
+  'public-feedback-form-invalid',
+  'public-feedback-too-fast',
+  'public-feedback-form-expired',
+  'public-feedback-closed',
+  'public-feedback-daily-cap-reached',
+] as const;
+export type PublicFeedbackRule = (typeof PUBLIC_FEEDBACK_RULES)[number];
 
 const refusal = (rule: PublicFeedbackRule, message: string) => new RuleViolation(rule, message);
 

@@ -13,26 +13,28 @@ import {
 } from './agreement.state';
 import { termsHash } from './terms-hash';
 
-export type AgreementRule =
-  | 'agreement-already-proposed'
-  | 'agreement-partnership-mismatch'
-  | 'agreement-partnership-not-open'
-  | 'agreement-parties-duplicated'
-  | 'agreement-needs-two-parties'
-  | 'agreement-party-not-member'
-  | 'agreement-terms-empty'
-  | 'agreement-clauses-duplicated'
-  | 'agreement-end-date-passed'
-  | 'agreement-closed'
-  | 'agreement-not-a-party'
-  | 'agreement-amendment-changes-nothing'
-  | 'agreement-signature-on-outdated-terms'
-  | 'agreement-signature-on-unknown-terms'
-  | 'agreement-already-signed'
-  | 'agreement-not-awaiting-signatures'
-  | 'agreement-not-in-force'
-  | 'agreement-without-end-date'
-  | 'agreement-not-yet-ended';
+export const AGREEMENT_RULES = [
+  'agreement-already-proposed',
+  'agreement-partnership-mismatch',
+  'agreement-partnership-not-open',
+  'agreement-parties-duplicated',
+  'agreement-needs-two-parties',
+  'agreement-party-not-member',
+  'agreement-terms-empty',
+  'agreement-clauses-duplicated',
+  'agreement-end-date-passed',
+  'agreement-closed',
+  'agreement-not-a-party',
+  'agreement-amendment-changes-nothing',
+  'agreement-signature-on-outdated-terms',
+  'agreement-signature-on-unknown-terms',
+  'agreement-already-signed',
+  'agreement-not-awaiting-signatures',
+  'agreement-not-in-force',
+  'agreement-without-end-date',
+  'agreement-not-yet-ended',
+] as const;
+export type AgreementRule = (typeof AGREEMENT_RULES)[number];
 
 const violation = (rule: AgreementRule, message: string) => new RuleViolation(rule, message);
 

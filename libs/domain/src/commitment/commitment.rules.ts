@@ -6,34 +6,36 @@ import type { CommitmentBeneficiary, CommitmentTerms } from './commitment.events
 import type { CommitmentState, FulfilmentClaim } from './commitment.state';
 
 /** The commitment's rules, each refusal named for the rule it protects (a problem type slug). */
-export type CommitmentRule =
-  | 'commitment-already-made'
-  | 'commitment-ended'
-  | 'commitment-partnership-mismatch'
-  | 'commitment-partnership-not-open'
-  | 'commitment-partner-not-member'
-  | 'commitment-objective-not-open'
-  | 'commitment-beneficiary-not-member'
-  | 'commitment-beneficiary-is-committer'
-  | 'commitment-due-date-invalid'
-  | 'commitment-due-date-in-the-past'
-  | 'commitment-quantity-not-positive'
-  | 'commitment-quantity-and-unit-together'
-  | 'commitment-already-accepted'
-  | 'commitment-not-accepted'
-  | 'commitment-needs-another-member'
-  | 'commitment-committer-only'
-  | 'commitment-amendment-changes-nothing'
-  | 'commitment-unit-fixed-after-delivery'
-  | 'commitment-amendment-below-delivered'
-  | 'commitment-claim-already-made'
-  | 'commitment-contribution-already-claimed'
-  | 'commitment-claim-unit-mismatch'
-  | 'commitment-quantified-fulfilled-by-quantity'
-  | 'commitment-claim-unknown'
-  | 'commitment-claim-already-settled'
-  | 'commitment-nothing-delivered'
-  | 'commitment-release-not-by-beneficiary';
+export const COMMITMENT_RULES = [
+  'commitment-already-made',
+  'commitment-ended',
+  'commitment-partnership-mismatch',
+  'commitment-partnership-not-open',
+  'commitment-partner-not-member',
+  'commitment-objective-not-open',
+  'commitment-beneficiary-not-member',
+  'commitment-beneficiary-is-committer',
+  'commitment-due-date-invalid',
+  'commitment-due-date-in-the-past',
+  'commitment-quantity-not-positive',
+  'commitment-quantity-and-unit-together',
+  'commitment-already-accepted',
+  'commitment-not-accepted',
+  'commitment-needs-another-member',
+  'commitment-committer-only',
+  'commitment-amendment-changes-nothing',
+  'commitment-unit-fixed-after-delivery',
+  'commitment-amendment-below-delivered',
+  'commitment-claim-already-made',
+  'commitment-contribution-already-claimed',
+  'commitment-claim-unit-mismatch',
+  'commitment-quantified-fulfilled-by-quantity',
+  'commitment-claim-unknown',
+  'commitment-claim-already-settled',
+  'commitment-nothing-delivered',
+  'commitment-release-not-by-beneficiary',
+] as const;
+export type CommitmentRule = (typeof COMMITMENT_RULES)[number];
 
 export const violation = (rule: CommitmentRule, message: string) =>
   new RuleViolation(rule, message);

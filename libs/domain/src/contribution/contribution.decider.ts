@@ -9,22 +9,24 @@ import type { ContributionEvent } from './contribution.events';
 import { initialContributionState, type ContributionState } from './contribution.state';
 import { isUnitConsistentWithKind } from './contribution.units';
 
-export type ContributionRule =
-  | 'contribution-already-recorded'
-  | 'contribution-reversed'
-  | 'contribution-partnership-mismatch'
-  | 'contribution-partnership-not-open'
-  | 'contribution-partner-not-member'
-  | 'contribution-quantity-not-positive'
-  | 'contribution-unit-inconsistent-with-kind'
-  | 'contribution-date-invalid'
-  | 'contribution-date-in-the-future'
-  | 'contribution-commitment-unknown'
-  | 'contribution-commitment-not-by-contributor'
-  | 'contribution-commitment-not-claimable'
-  | 'contribution-commitment-unit-mismatch'
-  | 'contribution-self-acknowledgement'
-  | 'contribution-already-acknowledged';
+export const CONTRIBUTION_RULES = [
+  'contribution-already-recorded',
+  'contribution-reversed',
+  'contribution-partnership-mismatch',
+  'contribution-partnership-not-open',
+  'contribution-partner-not-member',
+  'contribution-quantity-not-positive',
+  'contribution-unit-inconsistent-with-kind',
+  'contribution-date-invalid',
+  'contribution-date-in-the-future',
+  'contribution-commitment-unknown',
+  'contribution-commitment-not-by-contributor',
+  'contribution-commitment-not-claimable',
+  'contribution-commitment-unit-mismatch',
+  'contribution-self-acknowledgement',
+  'contribution-already-acknowledged',
+] as const;
+export type ContributionRule = (typeof CONTRIBUTION_RULES)[number];
 
 const violation = (rule: ContributionRule, message: string) => new RuleViolation(rule, message);
 

@@ -4,16 +4,18 @@ import type { FeedbackCommand } from './feedback.commands';
 import { type FeedbackEvent, feedbackSubjectIdOf } from './feedback.events';
 import { initialFeedbackState, type FeedbackState } from './feedback.state';
 
-export type FeedbackRule =
-  | 'feedback-already-submitted'
-  | 'feedback-partnership-unknown'
-  | 'feedback-subject-invalid'
-  | 'feedback-text-required'
-  | 'feedback-rating-out-of-range'
-  | 'feedback-already-acknowledged'
-  | 'feedback-action-required'
-  | 'feedback-reference-invalid'
-  | 'feedback-acted-on';
+export const FEEDBACK_RULES = [
+  'feedback-already-submitted',
+  'feedback-partnership-unknown',
+  'feedback-subject-invalid',
+  'feedback-text-required',
+  'feedback-rating-out-of-range',
+  'feedback-already-acknowledged',
+  'feedback-action-required',
+  'feedback-reference-invalid',
+  'feedback-acted-on',
+] as const;
+export type FeedbackRule = (typeof FEEDBACK_RULES)[number];
 
 const violation = (rule: FeedbackRule, message: string) => new RuleViolation(rule, message);
 

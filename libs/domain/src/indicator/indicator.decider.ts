@@ -20,28 +20,30 @@ import {
   valueFitsUnit,
 } from './indicator.values';
 
-export type IndicatorRule =
-  | 'indicator-already-defined'
-  | 'indicator-retired'
-  | 'indicator-partnership-unknown'
-  | 'indicator-partnership-not-open'
-  | 'indicator-objective-not-open'
-  | 'indicator-date-invalid'
-  | 'indicator-likert-scale-invalid'
-  | 'indicator-value-out-of-range'
-  | 'indicator-target-not-after-baseline'
-  | 'indicator-direction-inconsistent'
-  | 'indicator-dimensions-invalid'
-  | 'indicator-measurement-already-recorded'
-  | 'indicator-measurement-unknown'
-  | 'indicator-period-invalid'
-  | 'indicator-period-in-the-future'
-  | 'indicator-period-already-measured'
-  | 'indicator-period-overlaps'
-  | 'indicator-dimension-unknown'
-  | 'indicator-disaggregation-invalid'
-  | 'indicator-correction-changes-nothing'
-  | 'indicator-reason-required';
+export const INDICATOR_RULES = [
+  'indicator-already-defined',
+  'indicator-retired',
+  'indicator-partnership-unknown',
+  'indicator-partnership-not-open',
+  'indicator-objective-not-open',
+  'indicator-date-invalid',
+  'indicator-likert-scale-invalid',
+  'indicator-value-out-of-range',
+  'indicator-target-not-after-baseline',
+  'indicator-direction-inconsistent',
+  'indicator-dimensions-invalid',
+  'indicator-measurement-already-recorded',
+  'indicator-measurement-unknown',
+  'indicator-period-invalid',
+  'indicator-period-in-the-future',
+  'indicator-period-already-measured',
+  'indicator-period-overlaps',
+  'indicator-dimension-unknown',
+  'indicator-disaggregation-invalid',
+  'indicator-correction-changes-nothing',
+  'indicator-reason-required',
+] as const;
+export type IndicatorRule = (typeof INDICATOR_RULES)[number];
 
 const violation = (rule: IndicatorRule, message: string) => new RuleViolation(rule, message);
 

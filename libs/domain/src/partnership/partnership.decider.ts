@@ -10,20 +10,22 @@ import {
   type PartnershipState,
 } from './partnership.state';
 
-export type PartnershipRule =
-  | 'partnership-already-founded'
-  | 'partnership-closed'
-  | 'partnership-suspended'
-  | 'partnership-not-suspended'
-  | 'partner-already-member'
-  | 'partner-not-member'
-  | 'objective-already-set'
-  | 'objective-unknown'
-  | 'objective-not-open'
-  | 'meeting-already-recorded'
-  | 'meeting-in-the-future'
-  | 'meeting-attendee-not-member'
-  | 'valuation-policy-not-defined';
+export const PARTNERSHIP_RULES = [
+  'partnership-already-founded',
+  'partnership-closed',
+  'partnership-suspended',
+  'partnership-not-suspended',
+  'partner-already-member',
+  'partner-not-member',
+  'objective-already-set',
+  'objective-unknown',
+  'objective-not-open',
+  'meeting-already-recorded',
+  'meeting-in-the-future',
+  'meeting-attendee-not-member',
+  'valuation-policy-not-defined',
+] as const;
+export type PartnershipRule = (typeof PARTNERSHIP_RULES)[number];
 
 const violation = (rule: PartnershipRule, message: string) => new RuleViolation(rule, message);
 

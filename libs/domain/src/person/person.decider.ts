@@ -4,20 +4,22 @@ import type { PersonCommand } from './person.commands';
 import type { PersonEvent } from './person.events';
 import { initialPersonState, PARTNER_ROLES, type PersonState } from './person.state';
 
-export type PersonRule =
-  | 'person-already-exists'
-  | 'person-display-name-required'
-  | 'person-email-invalid'
-  | 'person-email-taken'
-  | 'person-partner-required'
-  | 'person-removed'
-  | 'person-not-invited'
-  | 'person-already-suspended'
-  | 'person-not-suspended'
-  | 'person-not-active'
-  | 'personal-token-label-required'
-  | 'personal-token-exists'
-  | 'personal-token-already-revoked';
+export const PERSON_RULES = [
+  'person-already-exists',
+  'person-display-name-required',
+  'person-email-invalid',
+  'person-email-taken',
+  'person-partner-required',
+  'person-removed',
+  'person-not-invited',
+  'person-already-suspended',
+  'person-not-suspended',
+  'person-not-active',
+  'personal-token-label-required',
+  'personal-token-exists',
+  'personal-token-already-revoked',
+] as const;
+export type PersonRule = (typeof PERSON_RULES)[number];
 
 const violation = (rule: PersonRule, message: string) => new RuleViolation(rule, message);
 

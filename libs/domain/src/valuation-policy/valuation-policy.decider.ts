@@ -11,18 +11,20 @@ import {
   type ValuationPolicyState,
 } from './valuation-policy.state';
 
-export type ValuationPolicyRule =
-  | 'valuation-policy-already-defined'
-  | 'valuation-policy-currency-invalid'
-  | 'valuation-policy-currency-mismatch'
-  | 'valuation-policy-face-value-currency'
-  | 'valuation-policy-unit-inconsistent-with-kind'
-  | 'valuation-policy-rate-not-positive'
-  | 'valuation-policy-date-invalid'
-  | 'valuation-policy-source-missing'
-  | 'valuation-policy-version-exists'
-  | 'valuation-policy-rate-unknown'
-  | 'valuation-policy-rate-not-in-force';
+export const VALUATION_POLICY_RULES = [
+  'valuation-policy-already-defined',
+  'valuation-policy-currency-invalid',
+  'valuation-policy-currency-mismatch',
+  'valuation-policy-face-value-currency',
+  'valuation-policy-unit-inconsistent-with-kind',
+  'valuation-policy-rate-not-positive',
+  'valuation-policy-date-invalid',
+  'valuation-policy-source-missing',
+  'valuation-policy-version-exists',
+  'valuation-policy-rate-unknown',
+  'valuation-policy-rate-not-in-force',
+] as const;
+export type ValuationPolicyRule = (typeof VALUATION_POLICY_RULES)[number];
 
 const violation = (rule: ValuationPolicyRule, message: string) => new RuleViolation(rule, message);
 
