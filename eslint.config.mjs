@@ -27,6 +27,11 @@ const TESTING = restrict('Test scaffolding is for tests only', [
   '**/testing/**',
   '@cohesion/*/testing',
 ]);
+/** Personal data stands on its own, so that any layer (even a read model) may open envelopes. */
+const ANY_LIB = restrict('@cohesion/personal-data stands on its own: it imports no other lib', [
+  '@cohesion/*',
+  '@cohesion/*/**',
+]);
 const TESTS = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/testing/**'];
 const layer = (files, patterns, ignores = []) => ({
   files,
@@ -88,6 +93,11 @@ export default tseslint.config(
   layer(
     TESTS.map((pattern) => `libs/${pattern}`),
     [ANY_APP],
+  ),
+  layer(['libs/personal-data/**/*.ts'], [ANY_APP, TESTING, ANY_LIB], TESTS),
+  layer(
+    TESTS.map((pattern) => `libs/personal-data/${pattern}`),
+    [ANY_APP, ANY_LIB],
   ),
   {
     // The launchers (and a test's preload) are CommonJS run before anything is compiled: linted,

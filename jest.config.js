@@ -13,6 +13,7 @@ module.exports = {
     '^@cohesion/access-tokens(|/.*)$': '<rootDir>/libs/access-tokens/src$1',
     '^@cohesion/merkle(|/.*)$': '<rootDir>/libs/merkle/src$1',
     '^@cohesion/application(|/.*)$': '<rootDir>/libs/application/src$1',
+    '^@cohesion/personal-data(|/.*)$': '<rootDir>/libs/personal-data/src$1',
   },
   // Generous: a test waits on conditions, and a loaded machine may take long to reach them.
   testTimeout: 300_000,
