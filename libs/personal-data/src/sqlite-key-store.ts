@@ -2,9 +2,9 @@ import { chmodSync, existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { decrypt, encrypt, type Encrypted, KEY_BYTES, keyFromBytes, NONCE_BYTES } from './aes-gcm';
 import type { ErasedSubject, KeyLookup, KeyStore } from './key-store';
-import { LruCache } from './lru-cache';
 import { KeyStoreCorrupted, MasterKeyError } from './personal-data-errors';
 import { assertSubjectId, type DataKey } from './sealed-value';
 
@@ -73,7 +73,7 @@ interface CachedKey {
  * checkpoint) is deleted at each commit.
  */
 export class SqliteKeyStore implements KeyStore {
-  private readonly cache: LruCache<string, CachedKey>;
+  private readonly cache: LRUCache<string, CachedKey>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private seenErasures: number;
 
@@ -85,7 +85,7 @@ export class SqliteKeyStore implements KeyStore {
     private readonly masterKey: KeyObject,
     cacheSize: number,
   ) {
-    this.cache = new LruCache(cacheSize);
+    this.cache = new LRUCache({ max: cacheSize });
     this.statements = prepareStatements(db);
     this.seenErasures = erasuresByFile.get(realFile) ?? 0;
   }
@@ -149,7 +149,8 @@ export class SqliteKeyStore implements KeyStore {
         return this.statements.deleteLive.run(subject).changes;
       })
       .immediate();
-    this.cache.deleteWhere((cached) => cached.subject === subject);
+    for (const [keyId, cached] of this.cache.entries())
+      if (cached.subject === subject) this.cache.delete(keyId);
     this.seenErasures = (erasuresByFile.get(this.realFile) ?? 0) + 1;
     erasuresByFile.set(this.realFile, this.seenErasures);
     return destroyed;
