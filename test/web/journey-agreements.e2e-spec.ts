@@ -90,10 +90,15 @@ describe('an agreement amended after one signature, then signed by all (journey 
       'Terms amended',
     );
 
-    // Léo's page still shows version 1: signing it is refused, with the ledger's reason.
+    // Léo's page still shows version 1: signing it is refused, in French, with the ledger's own
+    // reason folded beneath.
     await staleSign.click();
-    const refusal = leo.page.getByRole('alert').filter({ hasText: 'current version is 2' });
+    const refusal = leo.page
+      .getByRole('alert')
+      .filter({ hasText: 'Les termes ont changé depuis votre lecture' });
     await refusal.waitFor({ timeout: 60_000 });
+    await refusal.getByText('Détail technique').click();
+    await refusal.getByText('current version is 2').waitFor({ timeout: 60_000 });
     await expectCleanPage(leo, 'fr', 'agreement-stale-signature-fr');
 
     // Reloaded, his page shows version 2, and Ana's signature of version 1 as void.
