@@ -135,6 +135,10 @@ describe('administration in a browser (journey 1)', () => {
         expect(link).toMatch(new RegExp(`^${ledger.publicOrigin}/invitation#token=[\\w-]{43}$`));
       }
       await page.getByRole('row', { name: /Mo Benali/ }).waitFor();
+      // The directory names each person's partner, not its id.
+      expect(await page.getByRole('row', { name: /Ana Ruiz/ }).innerText()).toContain(
+        `${SOS.name} (${PARTNERSHIP.name})`,
+      );
       await expectClean(watched, 'en', 'journey1-people-invited-en');
     } finally {
       await watched.context.close();

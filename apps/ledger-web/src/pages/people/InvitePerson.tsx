@@ -4,25 +4,30 @@ import type { FieldProblems } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../../kit/Field';
-import { SelectField } from '../../kit/SelectField';
+import { type Choice, SelectField } from '../../kit/SelectField';
 import { ProblemAlert } from '../../kit/ProblemAlert';
 import { formText } from '../../kit/form-text';
 import { GivenLink } from './GivenLink';
 import { RoleChoices, chosenRoles } from './RoleChoices';
 import { commandHeaders, sent } from './command';
-import { usePartnerChoices } from './partner-choices';
 
 type Invitation = components['schemas']['InvitationDocument'];
 const FIELDS = ['displayName', 'email', 'partnerId', 'roles'] as const;
 
 /** Invites a person; the invitation link is shown to copy, since no e-mail is sent. */
-export function InvitePerson({ onInvited }: { readonly onInvited: (position: string) => void }) {
+export function InvitePerson({
+  partners,
+  onInvited,
+}: {
+  /** The partners a person may act for. */
+  readonly partners: readonly Choice[];
+  readonly onInvited: (position: string) => void;
+}) {
   const t = useT();
   const client = useLedgerClient();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FieldProblems | null>(null);
   const [invited, setInvited] = useState<{ name: string; invitation: Invitation } | null>(null);
-  const partners = usePartnerChoices();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -9,6 +9,7 @@ import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
 import { InvitePerson } from './InvitePerson';
 import { PersonActions } from './PersonActions';
+import { usePartnerChoices } from './partner-choices';
 
 /**
  * Administration → People: the directory as the ledger lets the signed-in person see it (all of
@@ -30,6 +31,11 @@ export function PeoplePage() {
     [position],
   );
   const manages = hasRole(session, 'admin', 'partner_admin');
+  const partners = usePartnerChoices();
+  const partnerName = (partnerId: string | null) =>
+    partnerId === null
+      ? '—'
+      : (partners.find((partner) => partner.value === partnerId)?.label ?? partnerId);
 
   return (
     <Page title={t('people.title')} lead={t('people.lead')}>
@@ -54,7 +60,7 @@ export function PeoplePage() {
                   {
                     key: 'partner',
                     header: t('account.partner'),
-                    cell: (row) => row.partnerId ?? '—',
+                    cell: (row) => partnerName(row.partnerId),
                   },
                   {
                     key: 'roles',
@@ -92,7 +98,7 @@ export function PeoplePage() {
           );
         }}
       </LoadedView>
-      {manages ? <InvitePerson onInvited={setPosition} /> : null}
+      {manages ? <InvitePerson partners={partners} onInvited={setPosition} /> : null}
     </Page>
   );
 }
