@@ -33,6 +33,8 @@ const LOUIS: JourneyPerson = {
 };
 const PARTNERS = { 'maison-quartier': 'Maison de quartier', college: 'Collège Jaurès' };
 const WHAT = 'Soutien scolaire du mercredi';
+/** A contribution recorded twice by mistake, then reversed. */
+const DOUBLE = 'Quatre mercredis (saisis deux fois)';
 
 /**
  * Journeys 2 and 3 of the web app, on a fresh ledger, through the screens only: a partner makes
@@ -42,7 +44,7 @@ const WHAT = 'Soutien scolaire du mercredi';
  * valuation policy and the two partner people are set up through the API beforehand: they are
  * the administration journey's subject, not these.
  */
-describe('journeys: a commitment made, accepted, partly delivered and confirmed, in a browser', () => {
+describe('journeys: a commitment made, accepted, partly delivered, confirmed and corrected, in a browser', () => {
   let setup: DemoLedgerInBrowser | undefined;
   let ledger: ChildLedger;
   let browser: Browser;
@@ -177,6 +179,77 @@ describe('journeys: a commitment made, accepted, partly delivered and confirmed,
     expect(contributionEvents.map((event) => [event.type, event.data.note])).toEqual([
       ['ContributionRecorded', undefined],
       ['ContributionAcknowledged', 'Merci pour les mercredis !'],
+    ]);
+  });
+
+  it('corrections: Nadia reverses a contribution recorded twice and changes the terms; Louis closes the commitment as partly delivered', async () => {
+    // The mistake itself is set up through the API: recorded twice, by Nadia.
+    await recorded(
+      ledger,
+      '/contributions',
+      {
+        partnershipId: PARTNERSHIP,
+        partnerId: NADIA.partnerId,
+        kind: 'volunteer_time',
+        quantity: 15,
+        unit: 'hours',
+        date: '2026-11-04',
+        description: DOUBLE,
+      },
+      { sub: NADIA.id, partnerId: NADIA.partnerId, roles: ['partner'] },
+    );
+    const { page } = nadia;
+    await page.goto(`${ledger.publicOrigin}/app/partnerships/${PARTNERSHIP}/contributions`);
+    const reverse = page.getByRole('form', { name: `Annuler la contribution : ${DOUBLE}` });
+    await reverse.getByLabel('Motif de l’annulation').fill('Saisie en double');
+    await reverse.getByRole('button', { name: 'Annuler' }).click();
+    const reversed = page.getByRole('table', { name: 'Contributions annulées' });
+    await expect(rowText(reversed, 'Saisie en double')).resolves.toContain('15');
+    await expectCleanPage(nadia, 'fr', 'journey-contribution-reversed-fr');
+
+    await page.goto(`${ledger.publicOrigin}/app/partnerships/${PARTNERSHIP}/accountability`);
+    await page.getByRole('link', { name: WHAT }).click();
+    const amend = page.getByRole('form', { name: 'Modifier les termes' });
+    await amend.getByLabel('Quantité').fill('30');
+    await amend
+      .getByLabel('Pourquoi', { exact: true })
+      .fill('Vacances scolaires : deux mercredis de moins');
+    await amend.getByRole('button', { name: 'Enregistrer les nouveaux termes' }).click();
+    await amend.getByRole('status').getByText('Enregistré.').waitFor();
+
+    const { page: louisPage } = louis;
+    await louisPage.goto(page.url());
+    const end = louisPage.getByRole('form', { name: 'End this commitment' });
+    await end.getByLabel('How it ends').selectOption({ label: 'Closed with what was delivered' });
+    await end.getByLabel('Reason', { exact: true }).fill('The school year ends');
+    await end.getByRole('button', { name: 'End the commitment' }).click();
+    await end.waitFor({ state: 'detached' });
+    await expectCleanPage(louis, 'en', 'journey-commitment-closed-en');
+
+    const commitmentEvents = await eventsOf(await commitmentStream());
+    expect(commitmentEvents.slice(-2)).toEqual([
+      expect.objectContaining({
+        type: 'CommitmentAmended',
+        data: expect.objectContaining({
+          quantity: 30,
+          amendedBy: NADIA.partnerId,
+          reason: 'Vacances scolaires : deux mercredis de moins',
+        }) as unknown,
+      }),
+      expect.objectContaining({
+        type: 'CommitmentClosedAsPartial',
+        data: expect.objectContaining({ reason: 'The school year ends' }) as unknown,
+      }),
+    ]);
+    const list = await ledger.get(
+      `/contributions?partnershipId=${PARTNERSHIP}&status=reversed`,
+      admin,
+    );
+    const [double] = (list.body as { items: Array<{ contributionId: string }> }).items;
+    const doubleEvents = await eventsOf(`contribution-${double?.contributionId ?? 'none'}`);
+    expect(doubleEvents.map((event) => [event.type, event.data.reason])).toEqual([
+      ['ContributionRecorded', undefined],
+      ['ContributionReversed', 'Saisie en double'],
     ]);
   });
 });
