@@ -102,28 +102,38 @@ describe('a mediator replays a resolved conflict (journey 5)', () => {
     const proposing = form(leo.page, 'Proposer un médiateur ou une médiatrice');
     await proposing.waitFor();
     await expectCleanPage(leo, 'fr', 'conflict-propose-mediator-fr');
-    await fillAndSubmit(
+    // He picks her by name from the directory's mediators: he does not know her person id.
+    const pick = proposing.getByLabel('Médiateur ou médiatrice');
+    expect(await pick.locator('option').allInnerTexts()).toEqual(['Choisir…', CLAIRE.name]);
+    await pick.selectOption({ label: CLAIRE.name });
+    await submitAndWait(
       leo.page,
-      proposing,
-      { 'Identifiant de la personne médiatrice': CLAIRE.id },
-      'Proposer cette personne',
+      proposing.getByRole('button', { name: 'Proposer cette personne' }),
       'Médiation proposée aux parties.',
     );
+    await settled(leo.page);
     const leoAccepts = leo.page.getByRole('button', {
-      name: `Accepter ${CLAIRE.id} comme médiateur ou médiatrice`,
+      name: `Accepter ${CLAIRE.name} comme médiateur ou médiatrice`,
     });
     await leoAccepts.waitFor();
+    await leo.page
+      .getByRole('form', { name: `S’opposer à ${CLAIRE.name} comme médiateur ou médiatrice` })
+      .waitFor();
     await expectCleanPage(leo, 'fr', 'conflict-answer-mediator-fr');
     await press(leo.page, leoAccepts, 'Médiation acceptée.');
 
     // Ana accepts Claire too: mediation begins; each party puts its account on record.
     await ana.page.reload();
-    const anaAccepts = ana.page.getByRole('button', { name: `Accept ${CLAIRE.id} as mediator` });
+    const anaAccepts = ana.page.getByRole('button', { name: `Accept ${CLAIRE.name} as mediator` });
     await anaAccepts.waitFor();
+    await ana.page.getByText(`${CLAIRE.name} is proposed as mediator.`).waitFor();
+    await form(ana.page, `Object to ${CLAIRE.name} as mediator`).waitFor();
     await expectCleanPage(ana, 'en', 'conflict-answer-mediator-en');
     await press(ana.page, anaAccepts, 'Mediator accepted.');
     const anaStatement = form(ana.page, 'Put your account on record');
     await anaStatement.waitFor();
+    // The case file names its mediator.
+    await ana.page.locator('dl.facts').first().getByText(CLAIRE.name, { exact: true }).waitFor();
     await expectCleanPage(ana, 'en', 'conflict-in-mediation-en');
     await fillAndSubmit(
       ana.page,
@@ -193,7 +203,7 @@ describe('a mediator replays a resolved conflict (journey 5)', () => {
     const state = claire.page.locator('section.replay-state');
     expect(await state.getByRole('heading', { level: 3 }).innerText()).toMatch(/^The case after/);
     expect(await state.locator('dl.facts').innerText()).toMatch(
-      /In mediation[\s\S]*claire-mediator[\s\S]*2 statements, 0 sessions, 0 proposals/,
+      /In mediation[\s\S]*Claire Dubois[\s\S]*2 statements, 0 sessions, 0 proposals/,
     );
     expect(await state.locator('dl.step-details').innerText()).toContain(
       'La salle était en travaux.',

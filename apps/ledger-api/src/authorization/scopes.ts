@@ -33,6 +33,9 @@ export const SCOPES = {
   recordsSessions:
     "only the case's accepted mediator, as itself (an administrator only if it is that " +
     'mediator); any other mediator or partner is answered 404, as if the case did not exist',
+  listsMediators:
+    'only the active mediators, by name: their person id and display name, nothing else ' +
+    'about them (no e-mail, no partner)',
   feedbackContact:
     'the contact details of who gave feedback (personal data) are served only to ' +
     'administrators and auditors',

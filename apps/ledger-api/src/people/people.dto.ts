@@ -9,7 +9,12 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { PERSON_STATUSES, type PersonalTokenView, type PersonView } from '@cohesion/projections';
+import {
+  type MediatorView,
+  PERSON_STATUSES,
+  type PersonalTokenView,
+  type PersonView,
+} from '@cohesion/projections';
 import { type Role, ROLES } from '@cohesion/application';
 import { CommandResultDocument } from '../commands/api-command.decorator';
 import { PageDocument } from '../queries/page-document';
@@ -149,6 +154,17 @@ export class PersonDocument extends PersonIdentityDocument implements PersonView
 }
 
 export class PeoplePageDocument extends PageDocument(PersonDocument) {}
+
+/** A mediator whom a party may propose: who, by name, and nothing else about them. */
+export class MediatorDocument implements MediatorView {
+  @ApiProperty({
+    description: 'The person id, as a mediator proposal names it',
+    example: 'claire-mediator',
+  })
+  personId!: string;
+  @ApiProperty({ example: 'Claire Dubois' })
+  displayName!: string;
+}
 
 export class LinkDocument {
   @ApiProperty({

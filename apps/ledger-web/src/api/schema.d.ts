@@ -1690,6 +1690,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mediators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active mediators, by display name: whom a conflict may be given
+         * @description Access: requires one of the roles admin, auditor, partner, partner_admin or mediator; only the active mediators, by name: their person id and display name, nothing else about them (no e-mail, no partner).
+         */
+        get: operations["MediatorsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partnerships/{partnershipId}/results-chain": {
         parameters: {
             query?: never;
@@ -5733,6 +5753,15 @@ export interface components {
             expiresAt: string | null;
             /** Format: date-time */
             revokedAt: string | null;
+        };
+        MediatorDocument: {
+            /**
+             * @description The person id, as a mediator proposal names it
+             * @example claire-mediator
+             */
+            personId: string;
+            /** @example Claire Dubois */
+            displayName: string;
         };
         ValuationDocument: {
             /** @example default */
@@ -14850,6 +14879,68 @@ export interface operations {
             };
             /** @description The aggregate or stream does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    MediatorsController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait (bounded) until the read models include this log position, e.g. the `position` a command answered; the x-min-position header does the same */
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediatorDocument"][];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import type { Principal } from '../access/principal';
-import { mayManagePerson, maySeePerson } from './people-access';
+import { mayManagePerson, mayReadMediators, maySeePerson } from './people-access';
 
 const admin: Principal = { sub: 'a', roles: ['admin'] };
 const auditor: Principal = { sub: 'b', roles: ['auditor'] };
@@ -37,5 +37,13 @@ describe('people access rules', () => {
   it('gives plain partner staff no say over the directory', () => {
     expect(maySeePerson(acmeStaff, staff)).toBe(false);
     expect(mayManagePerson(acmeStaff, staff)).toBe(false);
+  });
+
+  it('shows the mediators to whoever may take part in a conflict, and to no one without a role', () => {
+    const mediator: Principal = { sub: 'e', roles: ['mediator'] };
+    for (const viewer of [admin, auditor, acmeAdmin, acmeStaff, mediator]) {
+      expect(mayReadMediators(viewer)).toBe(true);
+    }
+    expect(mayReadMediators({ sub: 'machine', roles: [] })).toBe(false);
   });
 });

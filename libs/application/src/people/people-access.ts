@@ -4,6 +4,18 @@ import { hasRole } from '../access/access-rules';
 /** The roles a partner admin may give its own staff: never admin, auditor nor mediator. */
 export const PARTNER_STAFF_ROLES: readonly Role[] = ['partner', 'partner_admin'];
 
+/**
+ * Who may take part in a conflict, and so read whom to propose as its mediator: administrators,
+ * auditors, partners (either partner role) and mediators.
+ */
+export const CONFLICT_TAKING_PART_ROLES: readonly [Role, ...Role[]] = [
+  'admin',
+  'auditor',
+  'partner',
+  'partner_admin',
+  'mediator',
+];
+
 /** What the rules need to know of a person of the directory. */
 export interface DirectoryMember {
   readonly partnerId: string | null;
@@ -20,6 +32,11 @@ export function maySeePerson(principal: Principal, person: DirectoryMember): boo
   if (hasRole(principal, 'admin') || hasRole(principal, 'auditor')) return true;
   const partnerId = managedPartner(principal);
   return partnerId !== undefined && person.partnerId === partnerId;
+}
+
+/** Whether the principal may read the mediators of the directory (see CONFLICT_TAKING_PART_ROLES). */
+export function mayReadMediators(principal: Principal): boolean {
+  return CONFLICT_TAKING_PART_ROLES.some((role) => hasRole(principal, role));
 }
 
 /**

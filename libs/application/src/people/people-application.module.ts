@@ -4,7 +4,12 @@ import { ReadModelsModule } from '../read-models/read-models.module';
 import { IdentityStoreModule } from '../sign-in/identity-store.module';
 import { LinkMail } from '../sign-in/link-mail';
 import { DirectoryGate } from './directory-gate';
-import { ListPeopleHandler, PersonalTokensHandler, PersonHandler } from './people.queries';
+import {
+  ListPeopleHandler,
+  MediatorsHandler,
+  PersonalTokensHandler,
+  PersonHandler,
+} from './people.queries';
 import { PersonCommandHandler } from './person-command.handler';
 import { PersonLinks } from './person-links';
 import { PersonalTokens } from './personal-tokens';
@@ -17,6 +22,7 @@ import { PersonalTokens } from './personal-tokens';
     ListPeopleHandler,
     PersonHandler,
     PersonalTokensHandler,
+    MediatorsHandler,
     PersonLinks,
     LinkMail,
     PersonalTokens,

@@ -3,7 +3,9 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { AggregateNotFound } from '@cohesion/domain';
 import {
+  activeMediators,
   listPeople,
+  type MediatorView,
   type PeopleFilters,
   type PersonalTokenView,
   personalTokensOf,
@@ -16,7 +18,7 @@ import { accessDenied } from '../errors';
 import type { ListRequest } from '../read-models/list-request';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
-import { maySeePerson } from './people-access';
+import { mayReadMediators, maySeePerson } from './people-access';
 
 export type PeopleListRequest = ListRequest<PeopleFilters>;
 
@@ -43,6 +45,12 @@ export class PersonalTokensQuery extends Query<PersonalTokenView[]> {
     readonly personId: string,
     readonly viewer: Principal,
   ) {
+    super();
+  }
+}
+
+export class MediatorsQuery extends Query<MediatorView[]> {
+  constructor(readonly viewer: Principal) {
     super();
   }
 }
@@ -103,5 +111,21 @@ export class PersonalTokensHandler
       throw new AggregateNotFound('Person', personId);
     }
     return Promise.resolve(personalTokensOf(this.db, personId));
+  }
+}
+
+/**
+ * Whom a party may propose to mediate a conflict: the active mediators, by name, to anyone who
+ * may take part in a conflict. Their id and name only: a partner learns no one's e-mail here.
+ */
+@QueryHandler(MediatorsQuery)
+export class MediatorsHandler implements IQueryHandler<MediatorsQuery, MediatorView[]> {
+  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+
+  execute({ viewer }: MediatorsQuery): Promise<MediatorView[]> {
+    if (!mayReadMediators(viewer)) {
+      throw accessDenied('Only those who may take part in a conflict see its possible mediators');
+    }
+    return Promise.resolve(activeMediators(this.db));
   }
 }

@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 import { cachedStatement, fromJsonColumn, keysetList, when } from '../sql-kit';
 import { emailKeyOf } from './people-directory.projector';
-import type { DirectoryEntry, PersonalTokenView, PersonView } from './people-directory.views';
+import type {
+  DirectoryEntry,
+  MediatorView,
+  PersonalTokenView,
+  PersonView,
+} from './people-directory.views';
 
 interface PersonRow {
   readonly person_id: string;
@@ -104,6 +109,19 @@ export function listPeople(
     after: filters.after,
     limit: filters.limit,
   }).map((row) => ({ ...personView(row), seq: row.seq }));
+}
+
+/**
+ * The active people who hold the role `mediator`, by display name (accents and case aside): whom
+ * a party may propose to mediate a conflict. The directory is small, so a scan of it is cheap.
+ */
+export function activeMediators(db: Database.Database): MediatorView[] {
+  return cachedStatement(
+    db,
+    `SELECT person_id AS personId, display_name AS displayName FROM people_directory_people
+     WHERE status = 'active' AND EXISTS (SELECT 1 FROM json_each(roles) WHERE value = 'mediator')
+     ORDER BY folded(display_name), person_id`,
+  ).all() as MediatorView[];
 }
 
 interface TokenRow {

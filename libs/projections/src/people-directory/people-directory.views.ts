@@ -26,6 +26,9 @@ export interface PersonView extends DirectoryEntry {
   readonly updatedAt: string;
 }
 
+/** A mediator as anyone who may take part in a conflict sees them: who, by name; nothing else. */
+export type MediatorView = Pick<PersonView, 'personId' | 'displayName'>;
+
 /** A personal API token as listed to its owner (never the token itself, which is not kept). */
 export interface PersonalTokenView {
   readonly tokenId: string;

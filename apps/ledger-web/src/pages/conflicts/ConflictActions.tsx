@@ -7,6 +7,8 @@ import type { PartnerNames } from '../partner-names';
 import { ChoiceBoxes, ticked } from '../../kit/ChoiceBoxes';
 import { type ActText, ConflictAct } from './ConflictAct';
 import { conflictActsOf } from './conflict-acts';
+import type { Mediators } from './mediators';
+import { ProposeMediator } from './ProposeMediator';
 
 type Conflict = components['schemas']['ConflictCaseDocument'];
 
@@ -17,10 +19,13 @@ type Conflict = components['schemas']['ConflictCaseDocument'];
 export function ConflictActions({
   conflict,
   name,
+  mediators,
   onRecorded,
 }: {
   readonly conflict: Conflict;
   readonly name: PartnerNames;
+  /** Whom a party may propose, and the proposed mediator's name. */
+  readonly mediators: Mediators;
   /** Once recorded: what to say, and the case to load again. */
   readonly onRecorded: (said: string) => void;
 }) {
@@ -32,6 +37,7 @@ export function ConflictActions({
   const { conflictId } = conflict;
   const path = { conflictId };
   const mediatorId = conflict.pendingMediator?.mediatorId ?? '';
+  const mediator = mediators.name(mediatorId);
   const proposalId = conflict.pendingResolution?.proposalId ?? '';
   const involved = [conflict.raisedBy, ...conflict.parties];
   const why: ActText = { name: 'reason', label: t('conflictForm.reason'), kind: 'paragraph' };
@@ -54,9 +60,9 @@ export function ConflictActions({
       ) : null}
       {may.answerMediator ? (
         <>
-          <p>{t('conflictForm.mediatorProposed', { mediator: mediatorId })}</p>
+          <p>{t('conflictForm.mediatorProposed', { mediator })}</p>
           <ConflictAct
-            submitLabel={t('conflictForm.acceptMediator', { mediator: mediatorId })}
+            submitLabel={t('conflictForm.acceptMediator', { mediator })}
             said={t('conflictForm.done.mediatorAccepted')}
             onRecorded={onRecorded}
             send={(_values, init) =>
@@ -68,7 +74,7 @@ export function ConflictActions({
             }
           />
           <ConflictAct
-            title={t('conflictForm.objectToMediator', { mediator: mediatorId })}
+            title={t('conflictForm.objectToMediator', { mediator })}
             submitLabel={t('conflictForm.objectSubmit')}
             said={t('conflictForm.done.mediatorObjected')}
             texts={[why]}
@@ -114,26 +120,7 @@ export function ConflictActions({
         </>
       ) : null}
       {may.proposeMediator ? (
-        <ConflictAct
-          title={t('conflictForm.proposeMediator')}
-          submitLabel={t('conflictForm.proposeMediatorSubmit')}
-          said={t('conflictForm.done.mediatorProposed')}
-          texts={[
-            {
-              name: 'mediatorId',
-              label: t('conflictForm.mediatorId'),
-              hint: t('conflictForm.mediatorIdHint'),
-            },
-          ]}
-          onRecorded={onRecorded}
-          send={({ text, act }, init) =>
-            client.POST('/conflicts/{conflictId}/mediator-proposals', {
-              ...init,
-              params: { path },
-              body: { mediatorId: text('mediatorId'), ...act },
-            })
-          }
-        />
+        <ProposeMediator conflictId={conflictId} mediators={mediators} onRecorded={onRecorded} />
       ) : null}
       {may.recordStatement ? (
         <ConflictAct

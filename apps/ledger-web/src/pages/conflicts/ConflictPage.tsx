@@ -9,11 +9,12 @@ import { LoadedView } from '../../kit/LoadedView';
 import { Page } from '../../shell/Page';
 import { type PartnerNames, loadPartnerNames } from '../partner-names';
 import { ConflictActions } from './ConflictActions';
+import { loadMediators } from './mediators';
 import { ReplayScrubber } from './ReplayScrubber';
 
 /**
  * A conflict's case file, what the signed-in person may do with it now, and its replay: the case
- * as it stood after any step.
+ * as it stood after any step. Partners and mediators are named, not shown by id.
  */
 export function ConflictPage() {
   const t = useT();
@@ -28,22 +29,24 @@ export function ConflictPage() {
   const loaded = useLoad(
     async (client) => {
       const path = { params: { path: { conflictId } } };
-      const [conflict, replay] = await Promise.all([
+      const [conflict, replay, mediators] = await Promise.all([
         client.GET('/conflicts/{conflictId}', path).then(unwrap),
         client
           .GET('/conflicts/{conflictId}/replay', {
             params: { path: { conflictId }, query: { limit: 500 } },
           })
           .then(unwrap),
+        loadMediators(client),
       ]);
-      return { conflict, replay, name: await namesForCase(client, conflict.partnershipId) };
+      const name = await namesForCase(client, conflict.partnershipId);
+      return { conflict, replay, mediators, name };
     },
     [conflictId],
     reloaded,
   );
   return (
     <LoadedView loaded={loaded}>
-      {({ conflict, replay, name }) => (
+      {({ conflict, replay, mediators, name }) => (
         <Page title={t('conflict.title', { summary: conflict.summary })}>
           <p className="context">
             <Link to={`/partnerships/${conflict.partnershipId}/conflicts`}>
@@ -65,7 +68,7 @@ export function ConflictPage() {
             </div>
             <div>
               <dt>{t('conflict.mediator')}</dt>
-              <dd>{conflict.mediatorId ?? '—'}</dd>
+              <dd>{conflict.mediatorId ? mediators.name(conflict.mediatorId) : '—'}</dd>
             </div>
             <div>
               <dt>{t('conflict.followUp')}</dt>
@@ -75,9 +78,19 @@ export function ConflictPage() {
           <p role="status" className="command-status">
             {said}
           </p>
-          <ConflictActions conflict={conflict} name={name} onRecorded={recorded} />
+          <ConflictActions
+            conflict={conflict}
+            name={name}
+            mediators={mediators}
+            onRecorded={recorded}
+          />
           <h2>{t('replay.title')}</h2>
-          <ReplayScrubber key={replay.steps.length} steps={replay.steps} name={name} />
+          <ReplayScrubber
+            key={replay.steps.length}
+            steps={replay.steps}
+            name={name}
+            mediatorName={mediators.name}
+          />
         </Page>
       )}
     </LoadedView>

@@ -8,10 +8,13 @@ import type { PartnerNames } from '../partner-names';
 
 type Step = components['schemas']['CaseStepDocument'];
 
+/** A detail shown other than as it is recorded: a date as the locale writes it, a name for an id. */
+type DetailKind = 'date' | 'partner' | 'mediator';
+
 /** What a step's data may say, in words a reader wants: who, and what was said or decided. */
-const DETAILS: ReadonlyArray<readonly [string, MessageKey, ('date' | 'partner')?]> = [
+const DETAILS: ReadonlyArray<readonly [string, MessageKey, DetailKind?]> = [
   ['partyId', 'replay.detail.party', 'partner'],
-  ['mediatorId', 'replay.detail.mediator'],
+  ['mediatorId', 'replay.detail.mediator', 'mediator'],
   ['summary', 'replay.detail.summary'],
   ['text', 'replay.detail.text'],
   ['terms', 'replay.detail.terms'],
@@ -27,15 +30,23 @@ const DETAILS: ReadonlyArray<readonly [string, MessageKey, ('date' | 'partner')?
 export function ReplayScrubber({
   steps,
   name,
+  mediatorName,
 }: {
   readonly steps: readonly Step[];
   readonly name: PartnerNames;
+  /** A mediator's name by person id (the id itself when unknown). */
+  readonly mediatorName: (personId: string) => string;
 }) {
   const t = useT();
   const format = useFormat();
   const [index, setIndex] = useState(steps.length - 1);
   const step = steps[index];
   if (!step) return <p>{t('replay.empty')}</p>;
+  const shownAs: Record<DetailKind, (value: string) => string> = {
+    date: (value) => format.date(value),
+    partner: name,
+    mediator: mediatorName,
+  };
   const eventName = (type: string) => {
     const key = CONFLICT_EVENT[type];
     return key ? t(key) : t('replay.otherEvent');
@@ -99,7 +110,7 @@ export function ReplayScrubber({
             </div>
             <div>
               <dt>{t('conflict.mediator')}</dt>
-              <dd>{step.state.mediatorId ?? '—'}</dd>
+              <dd>{step.state.mediatorId ? mediatorName(step.state.mediatorId) : '—'}</dd>
             </div>
             <div>
               <dt>{t('replay.counts')}</dt>
@@ -119,13 +130,7 @@ export function ReplayScrubber({
               return (
                 <div key={field}>
                   <dt>{t(label)}</dt>
-                  <dd>
-                    {kind === 'date'
-                      ? format.date(value)
-                      : kind === 'partner'
-                        ? name(value)
-                        : value}
-                  </dd>
+                  <dd>{kind ? shownAs[kind](value) : value}</dd>
                 </div>
               );
             })}

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
-import { useReload } from '../../api/use-load';
+import { useLoad, useReload } from '../../api/use-load';
 import { useFormat } from '../../i18n/use-format';
 import { CONFLICT_STATUS } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
+import { loadMediators } from '../conflicts/mediators';
 import { partnerNamesOf } from '../partner-names';
 import { PartnershipRegister } from './PartnershipRegister';
 import { usePartnership } from './PartnershipLayout';
@@ -14,6 +15,10 @@ export function ConflictsPage() {
   const partnership = usePartnership();
   const partnerName = partnerNamesOf(partnership);
   const [version, reload] = useReload();
+  // The mediators' names beside the list: until they come (or if they do not), their ids.
+  const mediators = useLoad(loadMediators, []);
+  const mediatorName = (personId: string) =>
+    mediators.status === 'loaded' ? mediators.data.name(personId) : personId;
   return (
     <PartnershipRegister
       title={t('conflicts.title')}
@@ -46,7 +51,11 @@ export function ConflictsPage() {
           header: t('conflict.raisedAt'),
           cell: (c) => format.date(c.raisedAt),
         },
-        { key: 'mediator', header: t('conflict.mediator'), cell: (c) => c.mediatorId ?? '—' },
+        {
+          key: 'mediator',
+          header: t('conflict.mediator'),
+          cell: (c) => (c.mediatorId ? mediatorName(c.mediatorId) : '—'),
+        },
       ]}
     >
       <RaiseConflict onRaised={reload} />
