@@ -196,7 +196,7 @@ describe('journeys: a commitment made, accepted, partly delivered, confirmed and
         date: '2026-11-04',
         description: DOUBLE,
       },
-      { sub: NADIA.id, partnerId: NADIA.partnerId, roles: ['partner'] },
+      { sub: NADIA.id, partnerId: 'maison-quartier', roles: ['partner'] },
     );
     const { page } = nadia;
     await page.goto(`${ledger.publicOrigin}/app/partnerships/${PARTNERSHIP}/contributions`);
