@@ -10,6 +10,7 @@ import { FeedbackApplicationModule } from './feedback/feedback-application.modul
 import { IndicatorsApplicationModule } from './indicators/indicators-application.module';
 import { PartnershipsApplicationModule } from './partnerships/partnerships-application.module';
 import { PeopleApplicationModule } from './people/people-application.module';
+import { PersonalDataKeysModule } from './personal-data/personal-data-keys.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ValuationPoliciesApplicationModule } from './valuation-policies/valuation-policies-application.module';
 
@@ -41,6 +42,7 @@ export class LedgerApplicationModule {
         ledgerConfiguration(),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(options),
+        PersonalDataKeysModule,
         ReadModelsModule,
         ...COMMAND_SIDE_SLICES,
       ],

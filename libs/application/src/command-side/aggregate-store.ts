@@ -12,6 +12,9 @@ import {
   type RecordedEvent,
   WrongExpectedRevisionError,
 } from '@cohesion/event-store';
+import type { KeyStore } from '@cohesion/personal-data';
+import { PERSONAL_DATA_KEYS } from '../personal-data/personal-data-keys.module';
+import { openEventData, sealEventData } from '../personal-data/personal-fields';
 import type { CommandContext, CommandResult } from './command-context';
 import { ActDates } from './act-dates';
 import { StreamTurns } from './stream-turns';
@@ -50,6 +53,7 @@ export class AggregateStore {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly actDates: ActDates,
+    @Inject(PERSONAL_DATA_KEYS) private readonly keys: KeyStore,
   ) {}
 
   /** The stream folded into its aggregate's state. */
@@ -106,7 +110,8 @@ export class AggregateStore {
           events.map((event, index) => ({
             id: eventIdFor(context.commandId, index),
             type: event.type,
-            data: event.data as JsonObject,
+            // Personal fields are sealed here, at the log's door: deciders decide on plain values.
+            data: sealEventData(event.type, event.data as JsonObject, context.actor, this.keys),
             metadata: {
               actor: context.actor,
               commandId: context.commandId,
@@ -145,7 +150,7 @@ export class AggregateStore {
     let startedOn: string | undefined;
     for await (const event of this.store.readStream(stream)) {
       if (commandId !== undefined && event.metadata.commandId === commandId) earlier.push(event);
-      state = decider.evolve(state, toDomainEvent<E>(event));
+      state = decider.evolve(state, this.toDomainEvent<E>(event));
       startedOn ??= effectiveDateOf(event);
       last = event;
     }
@@ -156,6 +161,12 @@ export class AggregateStore {
       startedOn,
       earlier: earlier.length > 0 ? earlier : undefined,
     };
+  }
+
+  /** What a decider folds: the event with its personal fields opened (or shown as erased). */
+  private toDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {
+    const data = openEventData(event.type, event.data, this.keys);
+    return { type: event.type, data } as unknown as E;
   }
 }
 
@@ -213,10 +224,6 @@ function startOf(
 
 function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
-}
-
-function toDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {
-  return { type: event.type, data: event.data } as unknown as E;
 }
 
 function result(

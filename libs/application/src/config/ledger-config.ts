@@ -11,7 +11,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
-import { PublicFeedbackSettings } from './public-feedback-settings';
+import { PersonalDataSettings } from './personal-data-settings';
 
 /** A boolean setting is written `true` or `false`; unset means its default. */
 const booleanSetting = (defaultValue: boolean) =>
@@ -27,6 +27,7 @@ const SECRETS = new Set([
   'LEDGER_OIDC_CLIENT_SECRET',
   'LEDGER_SMTP_URL',
   'LEDGER_PUBLIC_FEEDBACK_FORM_KEY',
+  'LEDGER_MASTER_KEY',
 ]);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,7 +37,7 @@ const PROXY = String.raw`(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(/
 const TRUSTED_PROXIES = new RegExp(String.raw`^([1-9]|${PROXY}(\s*,\s*${PROXY})*)$`);
 
 /** The ledger's settings, read from the environment and validated once at start-up. */
-export class LedgerConfig extends PublicFeedbackSettings {
+export class LedgerConfig extends PersonalDataSettings {
   @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
   @IsInt({ message: 'PORT must be a whole number' })
   @Min(1, { message: 'PORT must be between 1 and 65535' })

@@ -1,0 +1,82 @@
+import {
+  type JsonObject,
+  type KeyStore,
+  openAll,
+  type PersonalField,
+  sealFields,
+} from '@cohesion/personal-data';
+import type { CommandMetadata } from '@cohesion/domain';
+
+type Actor = CommandMetadata['actor'];
+
+/** The principal of the public feedback form: not a person, its submissions are residents'. */
+const PUBLIC_FORM = 'public-form';
+
+/** The data subject of what a resident wrote in one feedback (its text). */
+export const residentOf = (feedbackId: string): string => `resident-${feedbackId}`;
+/** The data subject of the contact details one feedback left: shredded alone by retention. */
+export const residentContactOf = (feedbackId: string): string => `resident-${feedbackId}-contact`;
+
+/**
+ * Who wrote a free text: the signed-in person (their `sub` is their person id) or, through the
+ * public form, the resident of that feedback.
+ */
+const authorOf = (actor: Actor, resident: () => string): string =>
+  actor.sub === PUBLIC_FORM ? resident() : actor.sub;
+
+const text = (path: string, subject: string): PersonalField => ({ path, subject });
+
+/**
+ * Which fields of which events are personal data, and whose: the one table the store seals from.
+ * Ids, amounts, dates and whatever a rule decides on stay in clear. An event type not here holds
+ * no personal field.
+ */
+const PERSONAL_FIELDS: Readonly<
+  Record<string, (data: JsonObject, actor: Actor) => readonly PersonalField[]>
+> = {
+  PersonInvited: (data) => {
+    const person = String(data.personId);
+    return [
+      text('displayName', person),
+      text('email', person),
+      text('identityProviderSubject', person),
+    ];
+  },
+  PersonSuspended: (data) => [text('reason', String(data.personId))],
+  PersonRemoved: (data) => [text('reason', String(data.personId))],
+  FeedbackSubmitted: (data, actor) => {
+    const feedbackId = String(data.feedbackId);
+    return [
+      text(
+        'text',
+        authorOf(actor, () => residentOf(feedbackId)),
+      ),
+      text('contact', residentContactOf(feedbackId)),
+    ];
+  },
+  ConflictRaised: (_data, actor) => [text('summary', actor.sub)],
+  StatementRecorded: (_data, actor) => [text('text', actor.sub)],
+  MediationSessionHeld: (_data, actor) => [text('summary', actor.sub)],
+};
+
+/** Whether events of this type may hold sealed personal fields. */
+export const holdsPersonalData = (type: string): boolean => Object.hasOwn(PERSONAL_FIELDS, type);
+
+/** The event's data with its personal fields sealed for their subjects (a copy; others as given). */
+export function sealEventData(
+  type: string,
+  data: JsonObject,
+  actor: Actor,
+  keys: KeyStore,
+): JsonObject {
+  const fieldsOf = PERSONAL_FIELDS[type];
+  return fieldsOf === undefined ? data : sealFields(data, fieldsOf(data, actor), keys);
+}
+
+/**
+ * The event's data with its sealed fields opened, or shown as erased: what a decider folds. Data
+ * of a type that holds no personal field is answered as it is.
+ */
+export function openEventData(type: string, data: JsonObject, keys: KeyStore): JsonObject {
+  return holdsPersonalData(type) ? (openAll(data, keys).value as JsonObject) : data;
+}
