@@ -21,6 +21,7 @@ import { ReadYourWritesModule } from './queries/read-your-writes.module';
 import { VerifiableHistoryHttpModule } from './verifiable-history/verifiable-history-http.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { SignInModule } from './sign-in/sign-in.module';
+import { PersonalDataHttpModule } from './personal-data/personal-data-http.module';
 
 @Module({
   imports: [
@@ -47,6 +48,7 @@ import { SignInModule } from './sign-in/sign-in.module';
     AuthorizationModule,
     AccessAuditModule,
     ReadYourWritesModule,
+    PersonalDataHttpModule,
     HealthModule,
     ...SLICE_ROUTES,
     FulfilmentHandOffRecoveryModule,

@@ -18,3 +18,4 @@ export * from './stream-index';
 export * from './people-directory';
 export * from './results-chain';
 export type { BackfillMark } from './projection-kit';
+export { foldedText, type PersonalText } from './sql-kit';
