@@ -20,8 +20,8 @@ const city = partner('city');
 const assoc = partner('assoc');
 const residents = partner('residents');
 const acme = partner('acme');
-const dupont: Principal = { sub: 'dupont@mediation.example', roles: ['mediator'] };
-const martin: Principal = { sub: 'martin@mediation.example', roles: ['mediator'] };
+const dupont: Principal = { sub: 'dupont-mediation', roles: ['mediator'] };
+const martin: Principal = { sub: 'martin-mediation', roles: ['mediator'] };
 
 const hallClause = { kind: 'agreement_clause', agreementId: 'harmony--hall', clauseId: 'c1' };
 const free = { kind: 'free', description: 'Noise in the courtyard after the club' };

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { AnonymousRefusals } from '@cohesion/application';
+import { AnonymousRefusals, PERSONAL_DATA_KEYS } from '@cohesion/application';
+import { isSealed, type JsonValue, type KeyStore, openAll } from '@cohesion/personal-data';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import { foundPartnership } from '../support/indicators-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
@@ -170,7 +171,10 @@ describe('the public feedback form through HTTP', () => {
     const eventsBefore = (await eventsOf(ledger)).length;
     await send(feedback({ contact, consent: true })).expect(202);
     const [event] = (await eventsOf(ledger)).slice(eventsBefore);
-    expect(event?.data.contact).toEqual(contact);
+    // Recorded sealed for the resident (issue 18); it opens with the ledger's keys.
+    expect(isSealed(event?.data.contact)).toBe(true);
+    const keys = ledger.app.get<KeyStore>(PERSONAL_DATA_KEYS);
+    expect(openAll(event?.data.contact as JsonValue, keys).value).toEqual(contact);
     // Consent without any contact is no contact at all.
     await send(feedback({ consent: true })).expect(202);
   });

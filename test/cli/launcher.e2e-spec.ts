@@ -23,7 +23,7 @@ describe('the ledger launcher (bin/ledger.js)', () => {
   });
   afterAll(() => copy?.remove());
 
-  const issue = ['token', 'issue', '--role', 'admin', '--sub', 'ops@city'];
+  const issue = ['token', 'issue', '--role', 'admin', '--sub', 'ops-city'];
 
   it('compiles the CLI the first time, printing only the result on stdout', async () => {
     const run = await finished(launch(issue));

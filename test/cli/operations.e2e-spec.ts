@@ -95,11 +95,11 @@ describe('ledger operator commands', () => {
     expect(lines[0]).toBe('conflict salle-tilleuls-fermee: 16 steps');
     expect(lines).toHaveLength(1 + 16 * 2);
     expect(lines[1]).toMatch(
-      /^#0 2025-11-20 ConflictRaised by l.nguyen@cap-tutorat.org for cap-tutorat \(recorded 2026-11-0\dT[\d:.]+Z, back-filled: .+\)$/,
+      /^#0 2025-11-20 ConflictRaised by l-nguyen for cap-tutorat \(recorded 2026-11-0\dT[\d:.]+Z, back-filled: .+\)$/,
     );
     expect(lines[2]).toMatch(/status raised, mediator none/);
     expect(lines[lines.length - 1]).toMatch(
-      /status resolved, mediator claire.martin@mediation-montclair.fr, .*outcome resolved, follow-up review 2026-03-04/,
+      /status resolved, mediator claire-martin, .*outcome resolved, follow-up review 2026-03-04/,
     );
     const json = await cliOn(dataDir, ['replay', 'conflict', 'spots-radio-horaires', '--json']);
     const steps = JSON.parse(json.stdout) as { state: { status: string } }[];

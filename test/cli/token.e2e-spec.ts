@@ -30,7 +30,7 @@ describe('ledger token issue (operator CLI)', () => {
         '--partner',
         'acme',
         '--sub',
-        'ana@acme',
+        'ana-acme',
         '--ttl',
         '2h',
       ],
@@ -40,7 +40,7 @@ describe('ledger token issue (operator CLI)', () => {
     expect(issued.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(issued.stderr).toMatch(/generated a token-signing key/);
     const claims = decodeJwt(issued.stdout.trim());
-    expect(claims).toMatchObject({ sub: 'ana@acme', roles: ['partner'], partner_id: 'acme' });
+    expect(claims).toMatchObject({ sub: 'ana-acme', roles: ['partner'], partner_id: 'acme' });
     expect(claims.exp! - claims.iat!).toBe(2 * 3600);
     if (process.platform !== 'win32') {
       expect(statSync(signingKeyPath(dataDir)).mode & 0o777).toBe(0o600);
@@ -48,7 +48,7 @@ describe('ledger token issue (operator CLI)', () => {
 
     // The API started on the same data directory finds the same key.
     const admin = await ledgerCli(
-      ['token', 'issue', '--role', 'admin', '--sub', 'ops@city'],
+      ['token', 'issue', '--role', 'admin', '--sub', 'ops-city'],
       environment,
     );
     expect(admin).toMatchObject({ code: 0, stderr: '' });
@@ -70,7 +70,7 @@ describe('ledger token issue (operator CLI)', () => {
         .get('/streams/partnership-from-cli/events')
         .expect(200);
       expect(events.body).toMatchObject({
-        events: [{ metadata: { actor: { sub: 'ops@city', roles: ['admin'] } } }],
+        events: [{ metadata: { actor: { sub: 'ops-city', roles: ['admin'] } } }],
       });
       const partner = await request(server)
         .get('/partnerships')
@@ -128,7 +128,7 @@ describe('ledger token issue (operator CLI)', () => {
     // A data directory of its own: the first test checks that the key is generated there.
     const ownDataDir = mkdtempSync(join(tmpdir(), 'ledger-cli-modules-'));
     const loaded = join(ownDataDir, 'loaded-modules.txt');
-    const issued = await ledgerCli(['token', 'issue', '--role', 'admin', '--sub', 'me@city'], {
+    const issued = await ledgerCli(['token', 'issue', '--role', 'admin', '--sub', 'me-city'], {
       LEDGER_DATA_DIR: ownDataDir,
       NODE_OPTIONS: `--require ${join(__dirname, '..', 'support', 'record-loaded-modules.js')}`,
       LEDGER_TEST_LOADED_MODULES: loaded,

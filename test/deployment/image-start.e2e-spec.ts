@@ -84,7 +84,7 @@ describe('the image, run without Docker', () => {
     const [, cliMain] = /^exec node (\S+) "\$@"$/m.exec(script) ?? [];
     expect(cliMain).toBeDefined();
     expect(await untilHealthy(healthUrl(), api)).toBe(200);
-    const issue = ['token', 'issue', '--role', 'admin', '--sub', 'ops@city'];
+    const issue = ['token', 'issue', '--role', 'admin', '--sub', 'ops-city'];
     const { stdout } = await promisify(execFile)(process.execPath, [inLayout(cliMain), ...issue], {
       cwd: layout.workdir,
       env: environment,

@@ -14,7 +14,7 @@ import {
 const city = partner('city');
 const assoc = partner('assoc');
 const residents = partner('residents');
-const martin: Principal = { sub: 'martin@mediation.example', roles: ['mediator'] };
+const martin: Principal = { sub: 'martin-mediation', roles: ['mediator'] };
 const free = { kind: 'free', description: 'Noise in the courtyard after the club' };
 
 interface CaseState {

@@ -22,7 +22,7 @@ import {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SOS_NAME = 'SOS Jeunes; Solidarité';
-const MEDIATOR: Principal = { sub: 'claire@mediation.example', roles: ['mediator'] };
+const MEDIATOR: Principal = { sub: 'claire-mediation', roles: ['mediator'] };
 const auditor: Principal = { sub: 'auditor-1', roles: ['auditor'] };
 const resident: Principal = { sub: 'resident-7' };
 const [ville, sos, acme, other] = ['ville', 'sos', 'acme', 'other'].map(partner);
@@ -637,7 +637,7 @@ describe('exports for spreadsheets, for every read model', () => {
         (await frenchCsv('conflicts', as)).rows.map((row) => row.conflictId);
       for (const as of [sos, ville, MEDIATOR, admin, auditor])
         expect(await cases(as)).toEqual(['tilleuls--hall-access']);
-      for (const as of [acme, other, { ...MEDIATOR, sub: 'another@mediation.example' }])
+      for (const as of [acme, other, { ...MEDIATOR, sub: 'another-mediation' }])
         expect(await cases(as)).toEqual([]);
     });
 

@@ -22,7 +22,7 @@ import {
 const city = partner('city');
 const assoc = partner('assoc');
 const outsider = partner('elsewhere');
-const martin: Principal = { sub: 'martin@mediation.example', roles: ['mediator'] };
+const martin: Principal = { sub: 'martin-mediation', roles: ['mediator'] };
 const auditor: Principal = { sub: 'ann-auditor', roles: ['auditor'] };
 const REPLAY_ROUTE = '/conflicts/:conflictId/replay';
 

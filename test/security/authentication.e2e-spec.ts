@@ -69,7 +69,7 @@ describe('authentication with the local signing key', () => {
   const tokenWith = (claims: Record<string, unknown>) => bearer(ledger.token(adminClaims, claims));
 
   it('accepts a valid token and records its principal as the actor', async () => {
-    const principal = { sub: 'ops@city', partnerId: 'city', roles: ['admin', 'auditor'] };
+    const principal = { sub: 'ops-city', partnerId: 'city', roles: ['admin', 'auditor'] };
     const response = await request(server)
       .post('/partnerships')
       .set('authorization', bearer(ledger.token(principal)))
@@ -81,7 +81,7 @@ describe('authentication with the local signing key', () => {
 
   it("records a partner's sub, partner id and roles from the token on what it does", async () => {
     await partnershipWith(api, 'tutoring', ['acme']);
-    const ana = { sub: 'ana@acme', partnerId: 'acme', roles: ['partner'] };
+    const ana = { sub: 'ana-acme', partnerId: 'acme', roles: ['partner'] };
     await request(server)
       .post('/commitments')
       .set('authorization', bearer(ledger.token(ana)))
@@ -211,6 +211,8 @@ describe('authentication with the local signing key', () => {
       { roles: ['admin', 'superuser'] },
       { roles: ['partner'] },
       { roles: ['partner'], partner_id: '../acme' },
+      // An e-mail as sub would be recorded with every act, where no erasure reaches it.
+      { sub: 'ana@acme.example' },
     ]) {
       const response = await expectRefused(tokenWith(claims), 'invalid-claims');
       expect(response.body).toMatchObject({
@@ -343,7 +345,7 @@ describe('authentication with an OpenID Connect provider (JWKS)', () => {
     const partnerToken = await sign(
       rsa.privateKey,
       { alg: 'RS256', kid: 'rsa-1' },
-      { sub: 'ops@city', roles: ['admin', 'partner'], partner_id: 'city' },
+      { sub: 'ops-city', roles: ['admin', 'partner'], partner_id: 'city' },
     );
     await found(partnerToken, 'oidc-rsa').expect(201);
     const adminToken = await sign(ec.privateKey, { alg: 'ES256', kid: 'ec-1' });
@@ -353,7 +355,7 @@ describe('authentication with an OpenID Connect provider (JWKS)', () => {
       .expect(200);
     expect(
       (events.body as { events: { metadata: { actor: Actor } }[] }).events[0].metadata.actor,
-    ).toEqual({ sub: 'ops@city', partnerId: 'city', roles: ['admin', 'partner'] });
+    ).toEqual({ sub: 'ops-city', partnerId: 'city', roles: ['admin', 'partner'] });
     expect(fetches).toBeGreaterThanOrEqual(1);
   });
 

@@ -19,8 +19,8 @@ export const acme = partner('acme');
 export const sos = partner('sos');
 export const city = partner('city');
 export const beta = partner('beta');
-export const martin: Principal = { sub: 'martin@mediation.example', roles: ['mediator'] };
-export const dupont: Principal = { sub: 'dupont@mediation.example', roles: ['mediator'] };
+export const martin: Principal = { sub: 'martin-mediation', roles: ['mediator'] };
+export const dupont: Principal = { sub: 'dupont-mediation', roles: ['mediator'] };
 export const auditor: Principal = { sub: 'court-of-audit', roles: ['auditor'] };
 export const resident: Principal = { sub: 'resident-42' };
 

@@ -33,7 +33,7 @@ export function ledgerCommandOf(subCommands: Type<CommandRunner>[]): Type<Comman
         '  npx ledger replay conflict salle-tilleuls-fermee   a conflict, step by step',
         '  npx ledger export --out ledger.jsonl         the whole log as JSON Lines',
         '  npx ledger import ledger.jsonl               into another ledger, hashes kept',
-        '  npx ledger token issue --role admin --sub me@city   an access token',
+        '  npx ledger token issue --role admin --sub me-city   an access token',
         '  npx ledger people invite --role admin --name "Camille Martin" --email camille@city.example',
         '',
         'Each command has its own help: npx ledger <command> --help',

@@ -31,6 +31,12 @@ export function claimProblems(claims: Record<string, unknown>): string[] {
     problems.push('sub must be a non-empty string');
   } else if (sub.length > MAX_SUB_LENGTH || CONTROL_CHARACTERS.test(sub)) {
     problems.push(`sub must be at most ${MAX_SUB_LENGTH} printable characters`);
+  } else if (sub.includes('@')) {
+    // The actor's sub is written in the metadata of every event they record, which no erasure
+    // can reach: it must say nothing about the person by itself (a person id, a client id).
+    problems.push(
+      'sub must be an opaque id (e.g. a person id), not an e-mail address: it is recorded with every act',
+    );
   }
   const roles = claims[ROLES_CLAIM];
   if (!Array.isArray(roles)) {

@@ -15,7 +15,7 @@ describe('issueAccessToken', () => {
   it('signs the principal with EdDSA under the key id, for the issuer and audience', async () => {
     const now = new Date('2026-03-01T10:00:00Z');
     const token = await issueAccessToken(
-      { sub: 'ana@acme', roles: ['partner'], partnerId: 'acme', ttl: '8h' },
+      { sub: 'ana-acme', roles: ['partner'], partnerId: 'acme', ttl: '8h' },
       { ...trust, key, now },
     );
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'EdDSA', typ: 'JWT', kid: key.kid });
@@ -23,7 +23,7 @@ describe('issueAccessToken', () => {
     expect(decodeJwt(token)).toEqual({
       iss: trust.issuer,
       aud: trust.audience,
-      sub: 'ana@acme',
+      sub: 'ana-acme',
       roles: ['partner'],
       partner_id: 'acme',
       iat,
@@ -39,6 +39,10 @@ describe('issueAccessToken', () => {
     await expect(issue({ roles: ['janitor'] })).rejects.toThrow(InvalidTokenRequestError);
     await expect(issue({ roles: ['partner'] })).rejects.toThrow(/partner role needs partner_id/);
     await expect(issue({ sub: '' })).rejects.toThrow(/sub must be a non-empty string/);
+    // Recorded with every act in a log no erasure reaches: never an e-mail.
+    await expect(issue({ sub: 'ana@acme.example' })).rejects.toThrow(
+      /sub must be an opaque id .*not an e-mail address/,
+    );
     await expect(issue({ ttl: 0 })).rejects.toThrow(InvalidTokenRequestError);
     await expect(issue({ ttl: 'forever' })).rejects.toThrow(InvalidTtlError);
   });

@@ -7,7 +7,7 @@ import { PRINCIPAL_ID, RecordedBetweenQueryDto } from '../queries/recorded-betwe
 export class AccessAuditQueryDto extends RecordedBetweenQueryDto {
   @ApiPropertyOptional({
     description: 'The principal (`sub`; `anonymous` for requests without valid credentials)',
-    example: 'martin@mediation.example',
+    example: 'martin-mediation',
   })
   @IsOptional()
   @Matches(PRINCIPAL_ID, { message: '$property must be a principal id' })
@@ -20,7 +20,7 @@ export class AccessAuditQueryDto extends RecordedBetweenQueryDto {
 }
 
 class AccessPrincipalDocument {
-  @ApiProperty({ example: 'martin@mediation.example' })
+  @ApiProperty({ example: 'martin-mediation' })
   sub!: string;
   @ApiProperty({ type: String, nullable: true, example: null })
   partnerId!: string | null;

@@ -66,7 +66,7 @@ export class ReplayQuery extends PageQueryDto {
 }
 
 class PendingMediatorDocument implements PendingMediatorView {
-  @ApiProperty({ example: 'claire.martin@mediation.example' })
+  @ApiProperty({ example: 'claire-martin' })
   mediatorId!: string;
   @ApiProperty({ type: [String], description: 'The parties who accepted so far' })
   acceptedBy!: string[];

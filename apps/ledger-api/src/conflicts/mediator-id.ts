@@ -13,7 +13,7 @@ export const IsMediatorId = () =>
   applyDecorators(
     ApiProperty({
       description: 'The person proposed as mediator (the `sub` of their token)',
-      example: 'claire.martin@mediation.example',
+      example: 'claire-martin',
       pattern: PERSON_ID.source,
     }),
     IsString(),

@@ -3,9 +3,20 @@ import {
   type ExecutionContext,
   Injectable,
   type NestInterceptor,
+  SetMetadata,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 import { map, type Observable } from 'rxjs';
 import { PersonalDataReader } from '@cohesion/application';
+
+const SERVES_SEALED_FORM = 'ledger:serves-sealed-form';
+
+/**
+ * A route that serves events as recorded when asked `?personalData=sealed`: envelopes in place,
+ * so that each event hashes as the log and its proofs say (the opened form does not).
+ */
+export const ServesSealedForm = (): MethodDecorator => SetMetadata(SERVES_SEALED_FORM, true);
 
 /**
  * Every JSON answer leaves with its personal fields opened: read models, replays and states keep
@@ -14,9 +25,23 @@ import { PersonalDataReader } from '@cohesion/application';
  */
 @Injectable()
 export class OpenedAnswersInterceptor implements NestInterceptor {
-  constructor(private readonly personal: PersonalDataReader) {}
+  constructor(
+    private readonly personal: PersonalDataReader,
+    private readonly reflector: Reflector,
+  ) {}
 
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (this.sealedFormAsked(context)) return next.handle();
     return next.handle().pipe(map((body: unknown) => this.personal.open(body)));
+  }
+
+  private sealedFormAsked(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return false;
+    const serves = this.reflector.get<boolean | undefined>(
+      SERVES_SEALED_FORM,
+      context.getHandler(),
+    );
+    const { query } = context.switchToHttp().getRequest<Request>();
+    return serves === true && query.personalData === 'sealed';
   }
 }

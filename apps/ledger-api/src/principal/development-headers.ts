@@ -5,7 +5,7 @@ import { type Principal, type Role, ROLES } from '@cohesion/application';
 export const ACTOR_HEADER = 'x-ledger-actor';
 export const PARTNER_HEADER = 'x-ledger-partner-id';
 export const ROLES_HEADER = 'x-ledger-roles';
-const IDENTIFIER = /^[\w.@:-]{1,200}$/;
+const IDENTIFIER = /^[\w.:-]{1,200}$/;
 
 /**
  * Development only (LEDGER_DEV_PRINCIPAL_HEADERS=true): the principal as the request claims it
@@ -15,7 +15,8 @@ export function principalFromDevelopmentHeaders(request: Request): Principal | u
   const sub = request.header(ACTOR_HEADER);
   if (!sub) return undefined;
   const refuse = (message: string) => new AccessTokenError('invalid-claims', message);
-  if (!IDENTIFIER.test(sub)) throw refuse(`${ACTOR_HEADER} must be letters, digits or . @ : _ -`);
+  if (!IDENTIFIER.test(sub))
+    throw refuse(`${ACTOR_HEADER} must be an opaque id: letters, digits or . : _ - (no e-mail)`);
   const partnerId = request.header(PARTNER_HEADER);
   if (partnerId !== undefined && !IDENTIFIER.test(partnerId)) {
     throw refuse(`${PARTNER_HEADER} is not a valid partner id`);

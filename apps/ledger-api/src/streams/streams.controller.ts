@@ -11,6 +11,7 @@ import { StreamEventsQuery, StreamStateQuery } from './stream-queries.dto';
 import { Authorize } from '../authorization/authorize.decorator';
 import { CurrentPrincipal } from '../authorization/current-principal.decorator';
 import { SCOPES } from '../authorization/scopes';
+import { ServesSealedForm } from '../personal-data/opened-answers.interceptor';
 
 @ApiTags('streams')
 @Controller('streams')
@@ -22,6 +23,7 @@ export class StreamsController {
     `${SCOPES.stream}; ${SCOPES.feedbackContact}`,
   )
   @Get(':stream/events')
+  @ServesSealedForm()
   @ApiOperation({ summary: "A stream's events in order, paged by revision" })
   @ApiProblems(400, 403, 404)
   events(

@@ -8,59 +8,59 @@ export const PARTNERS = {
   vernet: {
     partnerId: 'groupe-vernet',
     name: 'Groupe Vernet Logistique',
-    sub: 'c.durand@groupe-vernet.fr',
+    sub: 'c-durand',
   },
   sosJeunes: {
     partnerId: 'sos-jeunes',
     name: 'SOS Jeunes Montclair',
-    sub: 'm.haddad@sosjeunes-montclair.org',
+    sub: 'm-haddad',
   },
-  capTutorat: { partnerId: 'cap-tutorat', name: 'Cap Tutorat', sub: 'l.nguyen@cap-tutorat.org' },
+  capTutorat: { partnerId: 'cap-tutorat', name: 'Cap Tutorat', sub: 'l-nguyen' },
   ville: {
     partnerId: 'ville-montclair',
     name: 'Ville de Montclair',
-    sub: 'a.lefebvre@montclair.fr',
+    sub: 'a-lefebvre',
   },
   college: {
     partnerId: 'college-jean-moulin',
     name: 'Collège Jean Moulin',
-    sub: 'principal@clg-jeanmoulin.fr',
+    sub: 'principal-jean-moulin',
   },
   parents: {
     partnerId: 'parents-tilleuls',
     name: 'Collectif des parents des Tilleuls',
-    sub: 'f.diallo@parents-tilleuls.fr',
+    sub: 'f-diallo',
   },
   fondation: {
     partnerId: 'fondation-solidarite-loire',
     name: 'Fondation Solidarité Loire',
-    sub: 'j.moreau@fondation-sl.org',
+    sub: 'j-moreau',
   },
   maison: {
     partnerId: 'maison-des-cultures',
     name: 'Maison des Cultures du Monde',
-    sub: 'y.benali@maisondescultures.org',
+    sub: 'y-benali',
   },
   departement: {
     partnerId: 'departement-loire',
     name: 'Conseil départemental',
-    sub: 's.petit@departement-loire.fr',
+    sub: 's-petit',
   },
   ligue: {
     partnerId: 'ligue-droits-montclair',
     name: "Ligue des droits de l'Homme — section de Montclair",
-    sub: 'r.garcia@ldh-montclair.org',
+    sub: 'r-garcia',
   },
   conseilCitoyen: {
     partnerId: 'conseil-citoyen-bel-air',
     name: 'Conseil citoyen de Bel-Air',
-    sub: 'n.kone@cc-belair.fr',
+    sub: 'n-kone',
   },
-  radio: { partnerId: 'radio-horizon', name: 'Radio Horizon', sub: 'p.martin@radiohorizon.fr' },
+  radio: { partnerId: 'radio-horizon', name: 'Radio Horizon', sub: 'p-martin' },
   mediatheque: {
     partnerId: 'mediatheque-louise-michel',
     name: 'Médiathèque Louise Michel',
-    sub: 'e.roux@mediatheque-montclair.fr',
+    sub: 'e-roux',
   },
 } as const;
 
@@ -73,12 +73,12 @@ export const as = (partner: DemoPartner): Principal => ({
   roles: ['partner'],
 });
 
-export const ADMIN: Principal = { sub: 'coordination@montclair.fr', roles: ['admin'] };
+export const ADMIN: Principal = { sub: 'coordination-montclair', roles: ['admin'] };
 
 export const MEDIATORS = {
-  claire: { sub: 'claire.martin@mediation-montclair.fr', roles: ['mediator'] },
-  jean: { sub: 'jean.roux@mediation-montclair.fr', roles: ['mediator'] },
-  karim: { sub: 'karim.saidi@mediation-montclair.fr', roles: ['mediator'] },
+  claire: { sub: 'claire-martin', roles: ['mediator'] },
+  jean: { sub: 'jean-roux', roles: ['mediator'] },
+  karim: { sub: 'karim-saidi', roles: ['mediator'] },
 } as const satisfies Record<string, Principal>;
 
 /** Residents giving feedback: authenticated, but no partner's member. */

@@ -103,7 +103,7 @@ export class IssueTokenCommand extends CommandRunner {
     return [
       '',
       'Example:',
-      '  TOKEN=$(npx ledger token issue --role partner --partner acme --sub ana@acme)',
+      '  TOKEN=$(npx ledger token issue --role partner --partner acme --sub ana-acme)',
       '  curl -H "Authorization: Bearer $TOKEN" http://localhost:3000/partnerships',
     ].join('\n');
   }

@@ -2480,7 +2480,7 @@ export interface components {
             rule?: string;
         };
         AccessPrincipalDocument: {
-            /** @example martin@mediation.example */
+            /** @example martin-mediation */
             sub: string;
             /** @example null */
             partnerId: string | null;
@@ -4569,7 +4569,7 @@ export interface components {
             backfillReason?: string;
             /**
              * @description The person proposed as mediator (the `sub` of their token)
-             * @example claire.martin@mediation.example
+             * @example claire-martin
              */
             mediatorId: string;
         };
@@ -4734,7 +4734,7 @@ export interface components {
             reviewOn: string;
         };
         PendingMediatorDocument: {
-            /** @example claire.martin@mediation.example */
+            /** @example claire-martin */
             mediatorId: string;
             /** @description The parties who accepted so far */
             acceptedBy: string[];
@@ -16533,6 +16533,8 @@ export interface operations {
                 fromRevision?: number;
                 /** @description Events per page */
                 limit?: number;
+                /** @description Personal fields opened (their text, or `[erased YYYY-MM-DD]`), or `sealed`: each event exactly as recorded, personal fields as envelopes, which is what its hash and the proofs cover */
+                personalData?: "opened" | "sealed";
             };
             header?: never;
             path: {

@@ -11,13 +11,13 @@ import {
 const admin: Principal = { sub: 'a', roles: ['admin'] };
 const auditor: Principal = { sub: 'b', roles: ['auditor'] };
 const acme: Principal = { sub: 'c', partnerId: 'acme', roles: ['partner'] };
-const mediator: Principal = { sub: 'claire@mediation.example', roles: ['mediator'] };
+const mediator: Principal = { sub: 'claire-mediation', roles: ['mediator'] };
 const resident: Principal = { sub: 'r' };
 
 const hall: CaseParticipants = {
   raisedBy: 'assoc',
   parties: ['city'],
-  mediatorId: 'claire@mediation.example',
+  mediatorId: 'claire-mediation',
   proposedMediatorId: null,
 };
 
@@ -51,7 +51,7 @@ describe('access rules', () => {
     expect(maySeeConflict(mediator, hall)).toBe(true);
     expect(maySeeConflict(auditor, hall)).toBe(true);
     expect(maySeeConflict(acme, hall)).toBe(false);
-    expect(maySeeConflict({ ...mediator, sub: 'another@mediation.example' }, hall)).toBe(false);
+    expect(maySeeConflict({ ...mediator, sub: 'another-mediation' }, hall)).toBe(false);
     // The mediator's sub without the mediator role is not the mediator.
     expect(maySeeConflict({ sub: mediator.sub, roles: [] }, hall)).toBe(false);
   });

@@ -38,8 +38,9 @@ export const CONFLICT_COLUMNS: readonly Column<ConflictCaseView>[] = [
   c.text('subjectClauseId', ({ subject }) =>
     subject.kind === 'agreement_clause' ? subject.clauseId : null,
   ),
-  c.text('subjectDescription', ({ subject }) =>
-    subject.kind === 'free' ? subject.description : null,
+  // Sealed for who raised the conflict since issue 18, as the summary is.
+  c.text('subjectDescription', ({ subject }, names) =>
+    subject.kind === 'free' ? names.personal(subject.description) : null,
   ),
   c.text('summary', (row, names) => names.personal(row.summary)),
   c.text('mediatorId', (row) => row.mediatorId),

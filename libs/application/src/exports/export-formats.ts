@@ -62,6 +62,6 @@ export function csvFormat<T>(
 }
 
 /** One JSON document per line: the rows exactly as the list endpoint answers them. */
-export function jsonLinesFormat<T>(): TextFormat<T> {
-  return { preamble: '', line: (row) => `${JSON.stringify(row)}\n` };
+export function jsonLinesFormat<T>(open: (row: T) => T = (row) => row): TextFormat<T> {
+  return { preamble: '', line: (row) => `${JSON.stringify(open(row))}\n` };
 }

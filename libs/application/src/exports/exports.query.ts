@@ -57,7 +57,9 @@ export class ExportHandler implements IQueryHandler<ExportQuery, ExportFile> {
     return exportRows(request, viewer, this.queries, async (rows) => ({
       filename: `${request.dataset}-${day}.${layout.extension}`,
       contentType: EXPORT_CONTENT_TYPES[layout.extension],
-      stream: await fileStream(request.dataset, rows, layout, names),
+      stream: await fileStream(request.dataset, rows, layout, names, (row) =>
+        this.personal.open(row),
+      ),
     }));
   }
 }
@@ -67,13 +69,15 @@ async function fileStream<T>(
   { columns, pages }: ExportRows<T>,
   layout: ExportLayout,
   names: Names,
+  open: (row: T) => T,
 ): Promise<Readable> {
   const read = await firstPageRead(pages);
   switch (layout.extension) {
     case 'csv':
       return textStream(read, csvFormat(columns, layout.dialect, names));
     case 'jsonl':
-      return textStream(read, jsonLinesFormat<T>());
+      // Rows as the list route answers them: personal fields opened (the cells open their own).
+      return textStream(read, jsonLinesFormat<T>(open));
     case 'xlsx':
       return xlsxStream(read, dataset, columns, names);
   }

@@ -54,7 +54,11 @@ const PERSONAL_FIELDS: Readonly<
       text('contact', residentContactOf(feedbackId)),
     ];
   },
-  ConflictRaised: (_data, actor) => [text('summary', actor.sub)],
+  // A free subject is described in words, which may name people as the summary may.
+  ConflictRaised: (_data, actor) => [
+    text('summary', actor.sub),
+    text('subject.description', actor.sub),
+  ],
   StatementRecorded: (_data, actor) => [text('text', actor.sub)],
   MediationSessionHeld: (_data, actor) => [text('summary', actor.sub)],
 };

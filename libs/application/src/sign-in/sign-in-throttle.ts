@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 /** The first wait after the free attempts, doubling with each further failure, up to the cap. */
@@ -24,8 +25,8 @@ export class SignInThrottle {
   /** Milliseconds to wait before this attempt may be tried; 0 when it may go ahead now. */
   waitBefore(accountKey: string, address: string): number {
     return Math.max(
-      this.waitOf(`account:${accountKey}`, this.freeAttempts),
-      this.waitOf(`address:${address}`, this.freeAttempts * ADDRESS_FACTOR),
+      this.waitOf(rowKey('account', accountKey), this.freeAttempts),
+      this.waitOf(rowKey('address', address), this.freeAttempts * ADDRESS_FACTOR),
     );
   }
 
@@ -37,14 +38,16 @@ export class SignInThrottle {
          failures = CASE WHEN sign_in_failures.last_failed_at < ? THEN 1 ELSE failures + 1 END`,
     );
     this.db.transaction(() => {
-      record.run(`account:${accountKey}`, now, now - MEMORY_MS);
-      record.run(`address:${address}`, now, now - MEMORY_MS);
+      record.run(rowKey('account', accountKey), now, now - MEMORY_MS);
+      record.run(rowKey('address', address), now, now - MEMORY_MS);
       this.db.prepare('DELETE FROM sign_in_failures WHERE last_failed_at < ?').run(now - MEMORY_MS);
     })();
   }
 
   succeeded(accountKey: string): void {
-    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(`account:${accountKey}`);
+    this.db
+      .prepare('DELETE FROM sign_in_failures WHERE key = ?')
+      .run(rowKey('account', accountKey));
   }
 
   private waitOf(key: string, free: number): number {
@@ -55,4 +58,12 @@ export class SignInThrottle {
     const wait = Math.min(FIRST_WAIT_MS * 2 ** (row.failures - free), LONGEST_WAIT_MS);
     return Math.max(0, row.last_failed_at + wait - this.now());
   }
+}
+
+/**
+ * The row of an account or an address: a hash, so that the e-mails people typed and their
+ * addresses (personal data) are not written in clear, not even for the day they are kept.
+ */
+function rowKey(kind: 'account' | 'address', value: string): string {
+  return createHash('sha256').update(`${kind}:${value}`).digest('base64url');
 }
