@@ -17,4 +17,5 @@ export * from './merkle-log';
 export * from './stream-index';
 export * from './people-directory';
 export * from './results-chain';
+export * from './erasures';
 export type { BackfillMark } from './projection-kit';

@@ -87,7 +87,12 @@ describe('Erasure decider', () => {
       spec
         .given([])
         .when(request(['p-ana'], 'x'.repeat(ERASURE_REASON_MAX_LENGTH)))
-        .then([{ ...requested, data: { ...requested.data, reason: 'x'.repeat(ERASURE_REASON_MAX_LENGTH) } }]);
+        .then([
+          {
+            ...requested,
+            data: { ...requested.data, reason: 'x'.repeat(ERASURE_REASON_MAX_LENGTH) },
+          },
+        ]);
     });
   });
 
