@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import {
+  ErasureReconciliationModule,
   FulfilmentHandOffRecoveryModule,
   type LedgerConfig,
   LedgerApplicationModule,
@@ -50,6 +51,7 @@ import { SignInModule } from './sign-in/sign-in.module';
     HealthModule,
     ...SLICE_ROUTES,
     FulfilmentHandOffRecoveryModule,
+    ErasureReconciliationModule,
     AuditTrailModule,
     ExportsModule,
     VerifiableHistoryHttpModule,
