@@ -22,6 +22,7 @@ import { ReadYourWritesModule } from './queries/read-your-writes.module';
 import { VerifiableHistoryHttpModule } from './verifiable-history/verifiable-history-http.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { SignInModule } from './sign-in/sign-in.module';
+import { PersonalDataHttpModule } from './personal-data/personal-data-http.module';
 
 @Module({
   imports: [
@@ -48,6 +49,7 @@ import { SignInModule } from './sign-in/sign-in.module';
     AuthorizationModule,
     AccessAuditModule,
     ReadYourWritesModule,
+    PersonalDataHttpModule,
     HealthModule,
     ...SLICE_ROUTES,
     FulfilmentHandOffRecoveryModule,

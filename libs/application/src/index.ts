@@ -108,3 +108,4 @@ export * from './sign-in/oidc/oidc-sign-in';
 export * from './sign-in/oidc/oidc-sign-in.module';
 export * from './sign-in/passkeys/passkey-sign-in';
 export type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+export * from './personal-data';

@@ -62,14 +62,29 @@ export function sealFields(
 
 type Counts = { erased: number; unreadable: number; corrupted: number };
 
+/**
+ * The value with its envelopes opened. What holds none is answered as the same reference (no copy
+ * of a large answer without personal data), and only arrays and plain objects are walked: a
+ * `Date`, a `Buffer` or a class instance in an answer is left as it is.
+ */
 function openWithin(value: JsonValue, keys: KeyStore, counts: Counts): JsonValue {
-  if (Array.isArray(value)) return value.map((item) => openWithin(item, keys, counts));
-  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => openWithin(item, keys, counts));
+    return items.some((item, index) => item !== value[index]) ? items : value;
+  }
+  if (!isPlainObject(value)) return value;
   if (hasEnvelopeShape(value)) return openEnvelope(value, keys, counts);
+  const entries = Object.entries(value);
+  const opened = entries.map(([field, item]) => [field, openWithin(item, keys, counts)] as const);
+  if (opened.every(([, item], index) => item === entries[index][1])) return value;
   // fromEntries defines own properties: a `__proto__` field stays a field.
-  return Object.fromEntries(
-    Object.entries(value).map(([field, item]) => [field, openWithin(item, keys, counts)]),
-  );
+  return Object.fromEntries(opened);
+}
+
+function isPlainObject(value: unknown): value is JsonObject {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function openEnvelope(envelope: JsonValue, keys: KeyStore, counts: Counts): JsonValue {

@@ -19,3 +19,4 @@ export * from './people-directory';
 export * from './results-chain';
 export * from './erasures';
 export type { BackfillMark } from './projection-kit';
+export { foldedText, type PersonalText } from './sql-kit';

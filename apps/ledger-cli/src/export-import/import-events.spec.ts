@@ -1,4 +1,6 @@
 import { eventIdFor, type NewEvent, SqliteEventStore } from '@cohesion/event-store';
+import { generateKeySync } from 'node:crypto';
+import { sealValue, SqliteKeyStore } from '@cohesion/personal-data';
 import { exportLine } from './exported-event';
 import { importEvents, type ImportLine } from './import-events';
 
@@ -47,14 +49,47 @@ describe('importEvents', () => {
 
   it('appends each event where it was, skips those already there, and skips blank lines', async () => {
     const blank = { text: '', lineNumber: 3, bytes: 1 };
+    const none = { erased: 0, unreadable: 0, corrupted: 0 };
     expect(await importEvents(target, [...lines, blank])).toEqual({
       imported: 2,
       alreadyPresent: 0,
+      unopened: none,
     });
-    expect(await importEvents(target, lines)).toEqual({ imported: 0, alreadyPresent: 2 });
+    expect(await importEvents(target, lines)).toEqual({
+      imported: 0,
+      alreadyPresent: 2,
+      unopened: none,
+    });
     expect((await exportedLines(target)).map(({ text }) => text)).toEqual(
       lines.map(({ text }) => text),
     );
+  });
+
+  it('counts the sealed fields that do not open here: erased before the export was imported, or sealed elsewhere', async () => {
+    const masterKey = () => generateKeySync('aes', { length: 256 });
+    const keys = SqliteKeyStore.open(':memory:', masterKey());
+    const elsewhere = SqliteKeyStore.open(':memory:', masterKey());
+    const sealed = (subject: string, store: SqliteKeyStore) =>
+      sealValue('Ana Martin', subject, store.currentKey(subject)) as unknown as string;
+    const withPersonalData = new SqliteEventStore({ file: ':memory:' });
+    await withPersonalData.append(
+      'person-ana',
+      [
+        newEvent('p-1', {
+          ana: sealed('ana', keys),
+          lou: sealed('lou', keys),
+          kim: sealed('kim', elsewhere),
+        }),
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    const exported = await exportedLines(withPersonalData);
+    keys.destroySubjectKeys('ana', new Date());
+    expect(await importEvents(target, exported, () => {}, keys)).toMatchObject({
+      imported: 1,
+      unopened: { erased: 1, unreadable: 1, corrupted: 0 },
+    });
+    await withPersonalData.close();
   });
 
   it("refuses an event whose stream's earlier event is missing from the file, appending nothing", async () => {

@@ -1,4 +1,5 @@
 import { type EventStore, GENESIS_HASH, type RecordedEvent } from '@cohesion/event-store';
+import { type JsonValue, type KeyStore, openAll } from '@cohesion/personal-data';
 import { ImportLineError, parseExportLine } from './exported-event';
 
 /** A line of an import file, with its number (from 1) and its size in bytes (for progress). */
@@ -13,6 +14,16 @@ export interface ImportReport {
   readonly imported: number;
   /** Events the store already held, identical (an earlier import of the same file). */
   readonly alreadyPresent: number;
+  /**
+   * Sealed personal fields of the imported events that do not open here: erased (their key was
+   * destroyed: an export taken before an erasure brings nothing back), sealed with keys this
+   * ledger never had (another ledger's), or altered. Counted when a key store is given.
+   */
+  readonly unopened: {
+    readonly erased: number;
+    readonly unreadable: number;
+    readonly corrupted: number;
+  };
 }
 
 /**
@@ -25,9 +36,18 @@ export async function importEvents(
   store: EventStore,
   lines: AsyncIterable<ImportLine> | Iterable<ImportLine>,
   onLine: (line: ImportLine, report: ImportReport) => void = () => {},
+  keys?: KeyStore,
 ): Promise<ImportReport> {
   let imported = 0;
   let alreadyPresent = 0;
+  const unopened = { erased: 0, unreadable: 0, corrupted: 0 };
+  const count = (event: RecordedEvent) => {
+    if (keys === undefined) return;
+    const { erased, unreadable, corrupted } = openAll(event.data as JsonValue, keys);
+    unopened.erased += erased;
+    unopened.unreadable += unreadable;
+    unopened.corrupted += corrupted;
+  };
   for await (const line of lines) {
     if (line.text.trim() === '') continue;
     const event = parseExportLine(line.text, line.lineNumber);
@@ -52,10 +72,11 @@ export async function importEvents(
         throw fail(`event ${event.id} was stored with another hash than the exported one`);
       }
       imported += 1;
+      count(event);
     }
-    onLine(line, { imported, alreadyPresent });
+    onLine(line, { imported, alreadyPresent, unopened });
   }
-  return { imported, alreadyPresent };
+  return { imported, alreadyPresent, unopened };
 }
 
 function append(store: EventStore, event: RecordedEvent) {

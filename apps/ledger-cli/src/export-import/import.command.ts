@@ -2,12 +2,12 @@ import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Help, CommandRunner, SubCommand } from 'nest-commander';
-import { validateLedgerConfig } from '@cohesion/application';
+import { openPersonalDataKeys, validateLedgerConfig } from '@cohesion/application';
 import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import { EventStoreContextModule } from '../ledger-context/ledger-context.module';
 import { withContext, withWritingContext } from '../ledger-context/with-context';
 import { withProgress } from '../progress/progress';
-import { importEvents, type ImportLine } from './import-events';
+import { importEvents, type ImportLine, type ImportReport } from './import-events';
 
 /** `ledger import <file>`: an export appended to this ledger, every event hashing as before. */
 @SubCommand({
@@ -21,22 +21,31 @@ export class ImportCommand extends CommandRunner {
   async run([file]: string[]): Promise<void> {
     if (!existsSync(file)) throw new Error(`no file ${file}`);
     const { size } = await stat(file);
+    const config = validateLedgerConfig(process.env);
     // Into EventStoreDB, the data directory is not written: API nodes may run meanwhile.
-    const withStore = validateLedgerConfig(process.env).EVENTSTORE_CONNECTION_STRING
-      ? withContext
-      : withWritingContext;
+    const embedded = config.EVENTSTORE_CONNECTION_STRING === undefined;
+    const withStore = embedded ? withWritingContext : withContext;
     await withStore(EventStoreContextModule.forRoot(), async (context) => {
       const store = context.get<EventStore>(EVENT_STORE);
+      // Its own key store tells which sealed fields open here (none is written by an import).
+      const keys = embedded ? openPersonalDataKeys(config) : undefined;
       let bytes = 0;
       const report = await withProgress('import', size, 'events', (progress) =>
-        importEvents(store, linesOf(file), (line, sofar) => {
-          bytes += line.bytes;
-          progress.update(bytes, sofar.imported + sofar.alreadyPresent);
-        }),
+        importEvents(
+          store,
+          linesOf(file),
+          (line, sofar) => {
+            bytes += line.bytes;
+            progress.update(bytes, sofar.imported + sofar.alreadyPresent);
+          },
+          keys,
+        ),
       );
       process.stdout.write(
-        `imported ${report.imported} events (${report.alreadyPresent} already present)\n`,
+        `imported ${report.imported} events (${report.alreadyPresent} already present)\n` +
+          unopenedFields(report),
       );
+      keys?.close();
     });
   }
 
@@ -58,4 +67,15 @@ async function* linesOf(file: string): AsyncIterable<ImportLine> {
     lineNumber += 1;
     yield { text, lineNumber, bytes: Buffer.byteLength(text) + 1 };
   }
+}
+
+/** What the import says of the personal fields that do not open in this ledger (when some). */
+function unopenedFields({ unopened }: ImportReport): string {
+  const { erased, unreadable, corrupted } = unopened;
+  if (erased + unreadable + corrupted === 0) return '';
+  return (
+    `${erased + unreadable + corrupted} personal fields cannot be opened here: ` +
+    `${erased} erased, ${unreadable} sealed with keys this ledger never had, ` +
+    `${corrupted} altered\n`
+  );
 }

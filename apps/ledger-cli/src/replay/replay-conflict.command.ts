@@ -5,6 +5,7 @@ import { type CaseStep, ProjectionRunner } from '@cohesion/projections';
 import {
   ConflictReplayQuery,
   type ConflictReplayView,
+  PersonalDataReader,
   type Principal,
   ApplicationError,
 } from '@cohesion/application';
@@ -34,7 +35,10 @@ export class ReplayConflictCommand extends CommandRunner {
     const steps = await withContext(LedgerContextModule.forRoot(), async (context) => {
       const head = await context.get<EventStore>(EVENT_STORE).headPosition();
       await readModelsCaughtUp(context.get(ProjectionRunner), head, 'read models');
-      return timelineOf(context.get(QueryBus), conflictId);
+      // Printed with personal fields opened, as the API serves them (erased ones as markers).
+      return context
+        .get(PersonalDataReader)
+        .open(await timelineOf(context.get(QueryBus), conflictId));
     });
     process.stdout.write(
       options.json ? `${JSON.stringify(steps, null, 2)}\n` : conflictTimeline(conflictId, steps),

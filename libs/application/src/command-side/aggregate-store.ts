@@ -13,7 +13,7 @@ import {
   WrongExpectedRevisionError,
 } from '@cohesion/event-store';
 import type { KeyStore } from '@cohesion/personal-data';
-import { PERSONAL_DATA_KEYS } from '../personal-data/personal-data-keys.module';
+import { PERSONAL_DATA_KEYS } from '../personal-data/personal-data-keys';
 import { openEventData, sealEventData } from '../personal-data/personal-fields';
 import type { CommandContext, CommandResult } from './command-context';
 import { ActDates } from './act-dates';

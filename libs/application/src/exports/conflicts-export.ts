@@ -41,7 +41,7 @@ export const CONFLICT_COLUMNS: readonly Column<ConflictCaseView>[] = [
   c.text('subjectDescription', ({ subject }) =>
     subject.kind === 'free' ? subject.description : null,
   ),
-  c.text('summary', (row) => row.summary),
+  c.text('summary', (row, names) => names.personal(row.summary)),
   c.text('mediatorId', (row) => row.mediatorId),
   c.text('proposedMediatorId', (row) => row.pendingMediator?.mediatorId ?? null),
   c.text('pendingResolutionId', (row) => row.pendingResolution?.proposalId ?? null),
@@ -51,7 +51,9 @@ export const CONFLICT_COLUMNS: readonly Column<ConflictCaseView>[] = [
   c.integer('mediatorObjections', (row) => row.mediatorObjections),
   c.integer('rejectedProposals', (row) => row.rejectedProposals),
   c.date('latestSessionOn', (row) => row.latestSession?.heldOn ?? null),
-  c.text('latestSessionSummary', (row) => row.latestSession?.summary ?? null),
+  c.text('latestSessionSummary', (row, names) =>
+    row.latestSession ? names.personal(row.latestSession.summary) : null,
+  ),
   c.text('outcome', (row) => row.outcome?.kind ?? null),
   c.text('resolvedByProposalId', ({ outcome }) =>
     outcome?.kind === 'resolved' ? outcome.proposalId : null,

@@ -1,3 +1,5 @@
+import type { PersonalText } from '@cohesion/projections';
+
 /** An amount in integer cents of its currency, as the read models keep amounts. */
 export interface Money {
   readonly cents: number;
@@ -12,6 +14,8 @@ export interface Names {
   /** The name the partner last joined any partnership under (for the audits). */
   anyPartner(partnerId: string): string | null;
   objective(partnershipId: string, objectiveId: string): string | null;
+  /** A personal field opened: its text, or the marker of an erased or unreadable one. */
+  personal(value: PersonalText): string;
 }
 
 /** What a cell holds, typed, so that each format writes it as its readers expect. */

@@ -18,6 +18,7 @@ import {
   exportRows,
 } from './export-sources';
 import { firstPageRead, textStream } from './export-stream';
+import { PersonalDataReader } from '../personal-data/personal-data-reader';
 import { ReadModelNames } from './read-model-names';
 import { xlsxStream } from './xlsx-stream';
 
@@ -48,10 +49,11 @@ export class ExportHandler implements IQueryHandler<ExportQuery, ExportFile> {
   constructor(
     private readonly queries: QueryBus,
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    private readonly personal: PersonalDataReader,
   ) {}
 
   execute({ request, layout, viewer, day }: ExportQuery): Promise<ExportFile> {
-    const names = new ReadModelNames(this.db);
+    const names = new ReadModelNames(this.db, this.personal);
     return exportRows(request, viewer, this.queries, async (rows) => ({
       filename: `${request.dataset}-${day}.${layout.extension}`,
       contentType: EXPORT_CONTENT_TYPES[layout.extension],

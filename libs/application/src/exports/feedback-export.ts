@@ -23,7 +23,7 @@ export const FEEDBACK_COLUMNS: readonly Column<FeedbackView>[] = [
       : null,
   ),
   c.integer('rating', (row) => row.rating),
-  c.text('text', (row) => row.text),
+  c.text('text', (row, names) => names.personal(row.text)),
   c.text('channel', (row) => row.channel),
   c.text('submitterCategory', (row) => row.submitterCategory),
   c.boolean('hasContact', (row) => row.hasContact),

@@ -4,7 +4,9 @@ import {
   objectiveTitle,
   partnerName,
   partnershipName,
+  type PersonalText,
 } from '@cohesion/projections';
+import type { PersonalDataReader } from '../personal-data/personal-data-reader';
 import type { Names } from './export-columns';
 
 /** Names remembered at most: a few partnerships and partners recur on every row. */
@@ -17,7 +19,14 @@ const REMEMBERED = 10_000;
 export class ReadModelNames implements Names {
   private readonly known = new Map<string, string | null>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly personalData: PersonalDataReader,
+  ) {}
+
+  personal(value: PersonalText): string {
+    return this.personalData.text(value);
+  }
 
   partnership(partnershipId: string): string | null {
     return this.remembered(`p ${partnershipId}`, () => partnershipName(this.db, partnershipId));

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { AggregateNotFound } from '@cohesion/domain';
 import {
   activeMediators,
+  foldedText,
   listPeople,
   type MediatorView,
   type PeopleFilters,
@@ -15,6 +16,7 @@ import {
 import { hasRole } from '../access/access-rules';
 import type { Principal } from '../access/principal';
 import { accessDenied } from '../errors';
+import { PersonalDataReader } from '../personal-data/personal-data-reader';
 import type { ListRequest } from '../read-models/list-request';
 import { cursorKey, type Page, pageOf } from '../read-models/paging';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
@@ -120,12 +122,26 @@ export class PersonalTokensHandler
  */
 @QueryHandler(MediatorsQuery)
 export class MediatorsHandler implements IQueryHandler<MediatorsQuery, MediatorView[]> {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: Database.Database) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
+    private readonly personal: PersonalDataReader,
+  ) {}
 
+  /** By display name, accents and case aside (names are sealed in the read model: sorted here). */
   execute({ viewer }: MediatorsQuery): Promise<MediatorView[]> {
     if (!mayReadMediators(viewer)) {
       throw accessDenied('Only those who may take part in a conflict see its possible mediators');
     }
-    return Promise.resolve(activeMediators(this.db));
+    const named = activeMediators(this.db).map((mediator) => ({
+      personId: mediator.personId,
+      displayName: this.personal.text(mediator.displayName),
+    }));
+    return Promise.resolve(
+      named.sort(
+        (a, b) =>
+          foldedText(a.displayName).localeCompare(foldedText(b.displayName)) ||
+          a.personId.localeCompare(b.personId),
+      ),
+    );
   }
 }

@@ -18,6 +18,7 @@ import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { OneTimeLinks } from '../sign-in/one-time-links';
 import { Sessions } from '../sign-in/sessions';
 import { mayManagePerson, maySeePerson } from './people-access';
+import { PersonalDataReader } from '../personal-data/personal-data-reader';
 
 /** A person command as an edge states it: the handler looks up the directory's facts itself. */
 export type PersonRequest = WithoutFacts<PersonCommand, 'directory'>;
@@ -38,6 +39,7 @@ export class PersonCommandHandler implements ICommandHandler<PersonCommandMessag
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     private readonly sessions: Sessions,
     private readonly links: OneTimeLinks,
+    private readonly personal: PersonalDataReader,
   ) {}
 
   async execute({ command, context }: PersonCommandMessage): Promise<CommandResult> {
@@ -68,7 +70,9 @@ export class PersonCommandHandler implements ICommandHandler<PersonCommandMessag
             'A partner admin invites only its own partner’s staff, with the partner roles',
           );
         }
-        const emailTakenBy = personByEmail(this.db, email)?.personId;
+        const emailTakenBy = personByEmail(this.db, email, (sealed) =>
+          this.personal.text(sealed),
+        )?.personId;
         return { ...command, directory: emailTakenBy === undefined ? {} : { emailTakenBy } };
       }
       case 'AcceptInvitation':

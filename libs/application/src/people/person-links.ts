@@ -13,6 +13,7 @@ import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import { LinkMail, type LinkMailOutcome, type LinkRecipient } from '../sign-in/link-mail';
 import { type LinkPurpose, OneTimeLinks } from '../sign-in/one-time-links';
 import { mayManagePerson, maySeePerson } from './people-access';
+import { PersonalDataReader } from '../personal-data/personal-data-reader';
 
 /**
  * A link given to a person, to open in a browser: shown once to whoever issued it, and also
@@ -46,6 +47,7 @@ export class PersonLinks {
     private readonly links: OneTimeLinks,
     private readonly mail: LinkMail,
     @Inject(READ_MODEL_DATABASE) private readonly readModels: Database.Database,
+    private readonly personal: PersonalDataReader,
     config: ConfigService<LedgerConfig, true>,
   ) {
     this.origin = config.get('LEDGER_PUBLIC_ORIGIN', { infer: true });
@@ -93,10 +95,16 @@ export class PersonLinks {
   private async issue(
     purpose: LinkPurpose,
     personId: string,
-    recipient: LinkRecipient | undefined = personById(this.readModels, personId),
+    recipient: LinkRecipient | undefined = this.recipientOf(personId),
   ): Promise<PersonLink> {
     const { token, expiresAt } = this.links.issue(purpose, personId, this.ttlHours[purpose]);
     const link = { url: `${this.origin}${PAGES[purpose]}#token=${token}`, expiresAt };
     return { ...link, ...(recipient ? await this.mail.send(purpose, recipient, link) : {}) };
+  }
+
+  /** Whom a link is sent to: the person's name and e-mail opened (none once erased). */
+  private recipientOf(personId: string): LinkRecipient | undefined {
+    const person = personById(this.readModels, personId);
+    return person && this.personal.openView(person);
   }
 }

@@ -1,30 +1,8 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import {
-  type KeyStore,
-  keyStorePath,
-  loadMasterKey,
-  SqliteKeyStore,
-} from '@cohesion/personal-data';
-import type { LedgerConfig } from '../config/ledger-config';
-
-/** The data subjects' keys (`KeyStore`): what seals personal fields and opens them. */
-export const PERSONAL_DATA_KEYS = Symbol('PERSONAL_DATA_KEYS');
-
-/** Opens this node's key store in the data directory, its keys wrapped by the master key. */
-export function openPersonalDataKeys(config: ConfigService<LedgerConfig, true>): SqliteKeyStore {
-  const dataDir = config.get('LEDGER_DATA_DIR', { infer: true });
-  const { key, origin } = loadMasterKey(
-    {
-      LEDGER_MASTER_KEY: config.get('LEDGER_MASTER_KEY', { infer: true }),
-      LEDGER_MASTER_KEY_FILE: config.get('LEDGER_MASTER_KEY_FILE', { infer: true }),
-    },
-    dataDir,
-  );
-  const file = keyStorePath(dataDir);
-  new Logger('PersonalData').log(`Keys of personal data at ${file} (master key: ${origin})`);
-  return SqliteKeyStore.open(file, key);
-}
+import type { KeyStore } from '@cohesion/personal-data';
+import { openConfiguredPersonalDataKeys, PERSONAL_DATA_KEYS } from './personal-data-keys';
+import { PersonalDataReader } from './personal-data-reader';
 
 /**
  * The process's one key store, global like the event store: the command side seals with it, the
@@ -33,9 +11,14 @@ export function openPersonalDataKeys(config: ConfigService<LedgerConfig, true>):
 @Global()
 @Module({
   providers: [
-    { provide: PERSONAL_DATA_KEYS, inject: [ConfigService], useFactory: openPersonalDataKeys },
+    {
+      provide: PERSONAL_DATA_KEYS,
+      inject: [ConfigService],
+      useFactory: openConfiguredPersonalDataKeys,
+    },
+    PersonalDataReader,
   ],
-  exports: [PERSONAL_DATA_KEYS],
+  exports: [PERSONAL_DATA_KEYS, PersonalDataReader],
 })
 export class PersonalDataKeysModule implements OnApplicationShutdown {
   constructor(@Inject(PERSONAL_DATA_KEYS) private readonly keys: KeyStore & { close(): void }) {}

@@ -15,6 +15,7 @@ import { Passwords } from './passwords';
 import { type Session, Sessions, type SignInMethod, type StartedSession } from './sessions';
 import { SignInRefusal, wrongCredentials } from './sign-in-refusal';
 import { SignInThrottle } from './sign-in-throttle';
+import { PersonalDataReader } from '../personal-data/personal-data-reader';
 
 /** Who a link is for, shown on the page that opens it. */
 export interface LinkHolderView {
@@ -57,6 +58,7 @@ export class PeopleSignIn {
     private readonly gate: DirectoryGate,
     private readonly directory: DirectoryCommands,
     private readonly audit: IdentityAudit,
+    private readonly personal: PersonalDataReader,
   ) {}
 
   /**
@@ -80,7 +82,9 @@ export class PeopleSignIn {
         Math.ceil(wait / 1000),
       );
     }
-    const person = personByEmail(this.db, credentials.email);
+    const person = personByEmail(this.db, credentials.email, (sealed) =>
+      this.personal.text(sealed),
+    );
     const matches = await this.passwords.check(person?.personId, credentials.password);
     if (!person || person.status !== 'active' || !matches) {
       this.throttle.failed(accountKey, address);
@@ -171,7 +175,7 @@ export class PeopleSignIn {
   }
 
   describe(session: Session): SessionView {
-    const person = this.personOf(session.personId);
+    const person = this.personal.openView(this.personOf(session.personId));
     return {
       personId: person.personId,
       displayName: person.displayName,
@@ -209,7 +213,7 @@ export class PeopleSignIn {
     const link = this.links.peek(purpose, token);
     const person = link && personById(this.db, link.personId);
     if (!link || !person || person.status !== status) throw notFound(LINK_UNUSABLE);
-    const { personId, displayName, email, partnerId, roles } = person;
+    const { personId, displayName, email, partnerId, roles } = this.personal.openView(person);
     return { personId, displayName, email, partnerId, roles, expiresAt: link.expiresAt };
   }
 

@@ -1,4 +1,5 @@
 import type { ConflictEvent, ConflictStatus, ConflictSubject } from '@cohesion/domain';
+import type { PersonalText } from '../sql-kit';
 
 export type CaseStatus = Exclude<ConflictStatus, 'none'>;
 
@@ -28,7 +29,8 @@ export interface PendingResolutionView {
 export interface LatestSessionView {
   readonly sessionId: string;
   readonly heldOn: string;
-  readonly summary: string;
+  /** Sealed for the mediator who wrote it (opened when served), or in clear from before sealing. */
+  readonly summary: PersonalText;
 }
 
 export type CaseOutcome =
@@ -52,7 +54,8 @@ export interface CaseState {
   /** The partners the conflict is raised against. */
   readonly parties: readonly string[];
   readonly subject: ConflictSubject;
-  readonly summary: string;
+  /** Sealed for who raised it (opened when served), or in clear from before sealing. */
+  readonly summary: PersonalText;
   readonly mediatorId: string | null;
   readonly pendingMediator: PendingMediatorView | null;
   readonly pendingResolution: PendingResolutionView | null;

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { type FeedbackEvent, type FeedbackStatus, feedbackSubjectIdOf } from '@cohesion/domain';
 import type { RecordedEvent } from '@cohesion/event-store';
 import type { ProjectionHandler } from '../projector';
-import { domainEventOf } from '../sql-kit';
+import { domainEventOf, toPersonalColumn } from '../sql-kit';
 
 /** What a partnership's feedback is counted by. */
 export type FeedbackFacet = 'status' | 'channel' | 'category' | 'rating';
@@ -65,7 +65,7 @@ export function feedbackHandler(db: Database.Database): ProjectionHandler {
           subjectKind: subject.kind,
           subjectId: feedbackSubjectIdOf(subject) ?? null,
           rating: rating ?? null,
-          text,
+          text: toPersonalColumn(text),
           channel,
           submitterCategory,
           hasContact: event.data.contact === undefined ? 0 : 1,

@@ -8,7 +8,7 @@ import {
   SUBMITTER_CATEGORIES,
   type SubmitterCategory,
 } from '@cohesion/domain';
-import { cachedStatement, fromJsonColumn, when, whereOf } from '../sql-kit';
+import { cachedStatement, fromJsonColumn, fromPersonalColumn, when, whereOf } from '../sql-kit';
 import type { FeedbackFacet } from './impact-feedback.handler';
 import type { FeedbackSummaryView, FeedbackView } from './impact.views';
 
@@ -68,7 +68,7 @@ function feedbackView(row: FeedbackRow): FeedbackView {
     partnershipId: row.partnership_id,
     subject: subjectOf(row.subject_kind, row.subject_id),
     rating: row.rating,
-    text: row.text,
+    text: fromPersonalColumn(row.text),
     channel: row.channel,
     submitterCategory: row.submitter_category,
     hasContact: row.has_contact === 1,

@@ -1,4 +1,5 @@
 import type { BackfillMark } from '../projection-kit';
+import type { PersonalText } from '../sql-kit';
 import type {
   ActionReference,
   DatedValue,
@@ -85,7 +86,8 @@ export interface FeedbackView extends BackfillMark {
   readonly partnershipId: string;
   readonly subject: FeedbackSubject;
   readonly rating: number | null;
-  readonly text: string;
+  /** Sealed for its author (opened when served), or in clear for feedback from before sealing. */
+  readonly text: PersonalText;
   readonly channel: FeedbackChannel;
   readonly submitterCategory: SubmitterCategory;
   /** Whether the submitter left a way to be reached (the contact itself is not served here). */

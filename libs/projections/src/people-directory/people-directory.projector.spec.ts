@@ -1,4 +1,6 @@
+import { generateKeySync } from 'node:crypto';
 import type { PersonEvent } from '@cohesion/domain';
+import { openAll, sealValue, SqliteKeyStore } from '@cohesion/personal-data';
 import { type GivenEvent, project } from '../testing';
 import { peopleDirectoryProjector } from './people-directory.projector';
 import {
@@ -32,6 +34,9 @@ const invited = (
     ...(identityProviderSubject ? { identityProviderSubject } : {}),
     invitedBy: 'admin-1',
   });
+
+/** Legacy e-mails in clear need no opening; a sealed one would not match. */
+const inClear = (text: unknown) => (typeof text === 'string' ? text : '');
 
 const given: GivenEvent[] = [
   invited('ana', 'Ana@Acme.example', 'acme', ['partner']),
@@ -79,11 +84,40 @@ describe('people directory projector', () => {
     expect(directoryEntry(db, 'sam')?.status).toBe('invited'));
 
   it('finds a person by e-mail whatever its case, but not a removed person', () => {
-    expect(personByEmail(db, ' ana@ACME.example')?.personId).toBe('ana');
-    expect(personByEmail(db, 'eve@city.example')).toBeUndefined();
+    expect(personByEmail(db, ' ana@ACME.example', inClear)?.personId).toBe('ana');
+    expect(personByEmail(db, 'eve@city.example', inClear)).toBeUndefined();
     expect(personByIdentityProviderSubject(db, 'kc-42')).toBeUndefined();
     expect(personByIdentityProviderSubject(db, 'kc-7')?.personId).toBe('kim');
     expect(directoryEntry(db, 'eve')?.status).toBe('removed');
+  });
+
+  it('keeps a sealed name and e-mail sealed, and finds the person by opening the e-mails', () => {
+    const keys = SqliteKeyStore.open(':memory:', generateKeySync('aes', { length: 256 }));
+    const sealed = (value: string) => sealValue(value, 'lou', keys.currentKey('lou'));
+    const withSealed = project(peopleDirectoryProjector, [
+      ...given,
+      person('PersonInvited', {
+        personId: 'lou',
+        displayName: sealed('Lou Martin') as unknown as string, // as recorded since issue 18
+        email: sealed('lou@city.example') as unknown as string,
+        partnerId: null,
+        roles: ['mediator'],
+        invitedBy: 'admin-1',
+      }),
+    ]);
+    const open = (text: unknown) => String(openAll(text as never, keys).value);
+    const row = withSealed
+      .prepare(
+        'SELECT display_name, email, email_key FROM people_directory_people WHERE person_id = ?',
+      )
+      .get('lou');
+    expect(JSON.stringify(row)).not.toMatch(/Lou Martin|lou@city/);
+    expect(personByEmail(withSealed, 'LOU@city.example', open)?.personId).toBe('lou');
+    expect(personByEmail(withSealed, 'lou@city.example', inClear)).toBeUndefined();
+    expect(open(personById(withSealed, 'lou')?.displayName)).toBe('Lou Martin');
+    keys.destroySubjectKeys('lou', new Date('2026-12-02T10:00:00Z'));
+    expect(personByEmail(withSealed, 'lou@city.example', open)).toBeUndefined();
+    expect(open(personById(withSealed, 'lou')?.email)).toBe('[erased 2026-12-02]');
   });
 
   it('lists people in the order they were invited, by partner and status', () => {

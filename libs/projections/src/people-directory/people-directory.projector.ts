@@ -1,16 +1,23 @@
 import type { PersonEvent } from '@cohesion/domain';
 import type { RecordedEvent } from '@cohesion/event-store';
 import type { Projector } from '../projector';
-import { dispatch, toJsonColumn } from '../sql-kit';
+import { dispatch, type PersonalText, toJsonColumn, toPersonalColumn } from '../sql-kit';
 import { PEOPLE_DIRECTORY_SCHEMA, PEOPLE_DIRECTORY_TABLES } from './people-directory.schema';
 
 /** E-mails are matched whatever their case: `Ana@Acme.example` signs in as `ana@acme.example`. */
 export const emailKeyOf = (email: string): string => email.trim().toLowerCase();
 
+/**
+ * The lookup key of an e-mail in clear (an event recorded before sealing); none for a sealed one,
+ * which sign-in finds by opening the directory's e-mails (see `personByEmail`).
+ */
+const storedEmailKeyOf = (email: PersonalText): string | null =>
+  typeof email === 'string' ? emailKeyOf(email) : null;
+
 /** The people directory: one row per person, one per personal token. */
 export const peopleDirectoryProjector: Projector = {
   name: 'people_directory',
-  version: 1,
+  version: 2,
   tables: PEOPLE_DIRECTORY_TABLES,
   schema: PEOPLE_DIRECTORY_SCHEMA,
   bind(db) {
@@ -52,7 +59,9 @@ export const peopleDirectoryProjector: Projector = {
         invite.run({
           ...data,
           seq: event.position,
-          emailKey: emailKeyOf(data.email),
+          displayName: toPersonalColumn(data.displayName),
+          email: toPersonalColumn(data.email),
+          emailKey: storedEmailKeyOf(data.email),
           roles: toJsonColumn(data.roles),
           idpSubject: data.identityProviderSubject ?? null,
           at: at(event),

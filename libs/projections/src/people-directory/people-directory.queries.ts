@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { cachedStatement, fromJsonColumn, keysetList, when } from '../sql-kit';
+import {
+  cachedStatement,
+  fromJsonColumn,
+  fromPersonalColumn,
+  keysetList,
+  type PersonalText,
+  when,
+} from '../sql-kit';
 import { emailKeyOf } from './people-directory.projector';
 import type {
   DirectoryEntry,
@@ -13,6 +20,7 @@ interface PersonRow {
   readonly seq: number;
   readonly display_name: string;
   readonly email: string;
+  readonly email_key: string | null;
   readonly partner_id: string | null;
   readonly roles: string;
   readonly status: PersonView['status'];
@@ -24,8 +32,8 @@ interface PersonRow {
 
 const personView = (row: PersonRow): PersonView => ({
   personId: row.person_id,
-  displayName: row.display_name,
-  email: row.email,
+  displayName: fromPersonalColumn(row.display_name),
+  email: fromPersonalColumn(row.email),
   partnerId: row.partner_id,
   roles: fromJsonColumn<string[]>(row.roles),
   status: row.status,
@@ -62,13 +70,29 @@ export function directoryEntry(
   );
 }
 
-/** The person (not removed) with this e-mail, whatever its case; a removed person's e-mail is free. */
-export function personByEmail(db: Database.Database, email: string): PersonView | undefined {
-  const row = cachedStatement(
+/**
+ * The person (not removed) with this e-mail, whatever its case; a removed person's e-mail is free.
+ * A sealed e-mail has no lookup key in the read model (it would be personal data outliving an
+ * erasure there): those are opened with `open` and compared, a scan of the directory, which is
+ * small (people, not events) and read at sign-in and invitation only.
+ */
+export function personByEmail(
+  db: Database.Database,
+  email: string,
+  open: (sealed: PersonalText) => string,
+): PersonView | undefined {
+  const key = emailKeyOf(email);
+  const rows = cachedStatement(
     db,
-    `SELECT * FROM people_directory_people WHERE email_key = ? AND status <> 'removed'
-     ORDER BY seq LIMIT 1`,
-  ).get(emailKeyOf(email)) as PersonRow | undefined;
+    `SELECT * FROM people_directory_people
+     WHERE status <> 'removed' AND (email_key = ? OR email_key IS NULL) ORDER BY seq`,
+  ).all(key) as PersonRow[];
+  const row = rows.find(
+    (candidate) =>
+      candidate.email_key === key ||
+      (candidate.email_key === null &&
+        emailKeyOf(open(fromPersonalColumn(candidate.email))) === key),
+  );
   return row && personView(row);
 }
 
@@ -112,16 +136,20 @@ export function listPeople(
 }
 
 /**
- * The active people who hold the role `mediator`, by display name (accents and case aside): whom
- * a party may propose to mediate a conflict. The directory is small, so a scan of it is cheap.
+ * The active people who hold the role `mediator`, their names as recorded (sealed ones are opened
+ * and put in order by whoever serves them): whom a party may propose to mediate a conflict.
  */
 export function activeMediators(db: Database.Database): MediatorView[] {
-  return cachedStatement(
+  const rows = cachedStatement(
     db,
-    `SELECT person_id AS personId, display_name AS displayName FROM people_directory_people
+    `SELECT person_id, display_name FROM people_directory_people
      WHERE status = 'active' AND EXISTS (SELECT 1 FROM json_each(roles) WHERE value = 'mediator')
-     ORDER BY folded(display_name), person_id`,
-  ).all() as MediatorView[];
+     ORDER BY person_id`,
+  ).all() as Pick<PersonRow, 'person_id' | 'display_name'>[];
+  return rows.map((row) => ({
+    personId: row.person_id,
+    displayName: fromPersonalColumn(row.display_name),
+  }));
 }
 
 interface TokenRow {

@@ -16,7 +16,7 @@ CREATE TABLE people_directory_people (
   seq           INTEGER NOT NULL UNIQUE,
   display_name  TEXT    NOT NULL,
   email         TEXT    NOT NULL,
-  email_key     TEXT    NOT NULL,
+  email_key     TEXT,
   partner_id    TEXT,
   roles         TEXT    NOT NULL,
   status        TEXT    NOT NULL,

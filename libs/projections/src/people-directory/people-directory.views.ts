@@ -1,4 +1,5 @@
 import type { PersonStatus } from '@cohesion/domain';
+import type { PersonalText } from '../sql-kit';
 
 /** The statuses a person of the directory can be in. */
 export const PERSON_STATUSES: readonly Exclude<PersonStatus, 'none'>[] = [
@@ -16,10 +17,13 @@ export interface DirectoryEntry {
   readonly roles: readonly string[];
 }
 
-/** A person as the directory shows them to administrators (personal fields included). */
+/**
+ * A person as the directory shows them to administrators: their personal fields as recorded,
+ * sealed (opened only when served) or, for a person invited before sealing, in clear.
+ */
 export interface PersonView extends DirectoryEntry {
-  readonly displayName: string;
-  readonly email: string;
+  readonly displayName: PersonalText;
+  readonly email: PersonalText;
   readonly identityProviderSubject: string | null;
   readonly invitedAt: string;
   readonly invitedBy: string;

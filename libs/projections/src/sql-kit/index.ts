@@ -4,3 +4,4 @@ export * from './event-handlers';
 export * from './json-column';
 export * from './keyset-list';
 export * from './folded-text';
+export * from './personal-column';

@@ -30,4 +30,5 @@ export const NO_NAMES: Names = {
   partner: () => null,
   anyPartner: () => null,
   objective: () => null,
+  personal: (value) => (typeof value === 'string' ? value : '[sealed]'),
 };

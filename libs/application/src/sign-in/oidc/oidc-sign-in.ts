@@ -19,6 +19,7 @@ import type { StartedSession } from '../sessions';
 import { SignInRefusal } from '../sign-in-refusal';
 import { OIDC_CLIENT, type OidcClient, OidcFlowError, type OidcIdentity } from './oidc-client';
 import { OidcFlows } from './oidc-flows';
+import { PersonalDataReader } from '../../personal-data/personal-data-reader';
 
 /** Where the provider sends the browser back, under the public origin. */
 export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
@@ -44,6 +45,7 @@ export class OidcSignIn {
     private readonly signIn: PeopleSignIn,
     private readonly directory: DirectoryCommands,
     private readonly audit: IdentityAudit,
+    private readonly personal: PersonalDataReader,
     config: ConfigService<LedgerConfig, true>,
   ) {
     this.redirectUri = `${config.get('LEDGER_PUBLIC_ORIGIN', { infer: true })}${OIDC_CALLBACK_PATH}`;
@@ -95,7 +97,7 @@ export class OidcSignIn {
     if (this.matchBy === 'subject')
       return personByIdentityProviderSubject(this.db, identity.subject);
     if (identity.email === undefined || identity.emailVerified === false) return undefined;
-    return personByEmail(this.db, identity.email);
+    return personByEmail(this.db, identity.email, (sealed) => this.personal.text(sealed));
   }
 
   private async accept(person: PersonView): Promise<PersonView> {

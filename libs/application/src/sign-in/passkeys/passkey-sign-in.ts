@@ -18,6 +18,7 @@ import { PeopleSignIn } from '../people-sign-in';
 import type { StartedSession } from '../sessions';
 import { wrongCredentials } from '../sign-in-refusal';
 import { PasskeyStore, type StoredPasskey } from './passkey-store';
+import { PersonalDataReader } from '../../personal-data/personal-data-reader';
 
 const RELYING_PARTY_NAME = 'Cohesion Ledger';
 
@@ -59,6 +60,7 @@ export class PasskeySignIn {
     @Inject(READ_MODEL_DATABASE) private readonly db: Database.Database,
     private readonly signIn: PeopleSignIn,
     private readonly audit: IdentityAudit,
+    private readonly personal: PersonalDataReader,
     config: ConfigService<LedgerConfig, true>,
   ) {
     this.origin = config.get('LEDGER_PUBLIC_ORIGIN', { infer: true });
@@ -66,7 +68,7 @@ export class PasskeySignIn {
   }
 
   async registrationOptions(personId: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const person = this.activePerson(personId);
+    const person = this.personal.openView(this.activePerson(personId));
     const { generateRegistrationOptions } = await webAuthn();
     const options = await generateRegistrationOptions({
       rpName: RELYING_PARTY_NAME,

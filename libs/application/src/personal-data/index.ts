@@ -1,0 +1,4 @@
+export * from './personal-data-keys';
+export * from './personal-data-keys.module';
+export * from './personal-data-reader';
+export { holdsPersonalData, residentContactOf, residentOf } from './personal-fields';
