@@ -89,7 +89,6 @@ export * from './erasures/erasure-keys';
 export * from './erasures/erasure-reconciliation';
 export * from './erasures/erasure-reconciliation.module';
 export * from './erasures/erasure-subjects';
-export * from './personal-data/personal-data-keys.module';
 export * from './erasures/erasures.queries';
 export * from './sign-in/identity-audit';
 export * from './sign-in/identity-database';

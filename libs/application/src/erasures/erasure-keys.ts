@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KeyStore } from '@cohesion/personal-data';
-import { PERSONAL_DATA_KEYS } from '../personal-data/personal-data-keys.module';
+import { PERSONAL_DATA_KEYS } from '../personal-data/personal-data-keys';
 
 /** What destroying an erasure's keys needs to know of it. */
 export interface CarriedOutErasure {
