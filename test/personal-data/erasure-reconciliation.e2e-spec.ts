@@ -12,6 +12,7 @@ import { type ErasureCommand, erasureDecider } from '@cohesion/domain';
 import type { KeyStore } from '@cohesion/personal-data';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { admin, ledgerClient } from '../support/ledger-client';
+import { invitePerson } from '../support/people-fixtures';
 
 const keysOf = (ledger: TestLedger) => ledger.app.get<KeyStore>(PERSONAL_DATA_KEYS);
 const erasedAt = (keys: KeyStore, subject: string) =>
@@ -24,15 +25,7 @@ describe('erasures carried through to the key store at start-up', () => {
   /** A person of the directory, removed, with an erasure requested for them. */
   async function removedWithErasureRequested(ledger: TestLedger, personId: string) {
     const api = ledgerClient(ledger);
-    await api
-      .post('/people', {
-        personId,
-        displayName: `Person ${personId}`,
-        email: `${personId}@acme.example`,
-        partnerId: 'acme',
-        roles: ['partner'],
-      })
-      .expect(201);
+    await invitePerson(api, personId);
     await api.post(`/people/${personId}/removal`, { reason: 'Left' }).expect(200);
     await api
       .post('/erasures', {

@@ -3,6 +3,7 @@ import { PERSONAL_DATA_KEYS } from '@cohesion/application';
 import { erasedOn, type KeyStore, openAll } from '@cohesion/personal-data';
 import { foundPartnership } from '../support/indicators-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
+import { invitePerson } from '../support/people-fixtures';
 import {
   admin,
   expectProblem,
@@ -53,17 +54,7 @@ describe('erasure requests through HTTP', () => {
     keys = ledger.app.get<KeyStore>(PERSONAL_DATA_KEYS);
     store = ledger.app.get<EventStore>(EVENT_STORE);
     await foundPartnership(api, 'northside');
-    for (const personId of ['ana', 'sam']) {
-      await api
-        .post('/people', {
-          personId,
-          displayName: `Person ${personId}`,
-          email: `${personId}@acme.example`,
-          partnerId: 'acme',
-          roles: ['partner'],
-        })
-        .expect(201);
-    }
+    for (const personId of ['ana', 'sam']) await invitePerson(api, personId);
     await api
       .post(
         '/feedback',
