@@ -70,6 +70,7 @@ describe('OpenAPI document at /docs', () => {
         'indicators',
         'feedback',
         'people',
+        'erasures',
       ]),
     );
   });

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import {
+  ErasureReconciliationModule,
   FulfilmentHandOffRecoveryModule,
   type LedgerConfig,
   LedgerApplicationModule,
@@ -52,6 +53,7 @@ import { PersonalDataHttpModule } from './personal-data/personal-data-http.modul
     HealthModule,
     ...SLICE_ROUTES,
     FulfilmentHandOffRecoveryModule,
+    ErasureReconciliationModule,
     AuditTrailModule,
     ExportsModule,
     VerifiableHistoryHttpModule,

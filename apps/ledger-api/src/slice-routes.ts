@@ -2,6 +2,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { ContributionsModule } from './contributions/contributions.module';
+import { ErasuresModule } from './erasures/erasures.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
@@ -20,5 +21,6 @@ export const SLICE_ROUTES = [
   IndicatorsModule,
   FeedbackModule,
   PeopleModule,
+  ErasuresModule,
   ResultsChainModule,
 ];

@@ -5,6 +5,7 @@ import { CommitmentsApplicationModule } from './commitments/commitments-applicat
 import { ledgerConfiguration } from './config/ledger-configuration';
 import { ConflictsApplicationModule } from './conflicts/conflicts-application.module';
 import { ContributionsApplicationModule } from './contributions/contributions-application.module';
+import { ErasuresApplicationModule } from './erasures/erasures-application.module';
 import { EventStoreModule, type EventStoreOptions } from './event-store/event-store.module';
 import { FeedbackApplicationModule } from './feedback/feedback-application.module';
 import { IndicatorsApplicationModule } from './indicators/indicators-application.module';
@@ -25,6 +26,7 @@ export const COMMAND_SIDE_SLICES = [
   IndicatorsApplicationModule,
   FeedbackApplicationModule,
   PeopleApplicationModule,
+  ErasuresApplicationModule,
 ];
 
 /**

@@ -6,6 +6,7 @@ export * from './conflict';
 export * from './contribution';
 export * from './decider';
 export * from './domain-errors';
+export * from './erasure';
 export * from './feedback';
 export * from './indicator';
 export * from './partnership';

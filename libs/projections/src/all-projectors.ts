@@ -11,6 +11,7 @@ import { merkleLogProjector } from './merkle-log';
 import { peopleDirectoryProjector } from './people-directory';
 import { streamIndexProjector } from './stream-index';
 import { resultsChainProjector } from './results-chain';
+import { erasuresProjector } from './erasures';
 
 /** Every read model of a ledger node, kept up to date by one projection runner. */
 export const ALL_PROJECTORS: readonly Projector[] = [
@@ -26,6 +27,7 @@ export const ALL_PROJECTORS: readonly Projector[] = [
   streamIndexProjector,
   peopleDirectoryProjector,
   resultsChainProjector,
+  erasuresProjector,
 ];
 
 /**

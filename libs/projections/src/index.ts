@@ -17,5 +17,6 @@ export * from './merkle-log';
 export * from './stream-index';
 export * from './people-directory';
 export * from './results-chain';
+export * from './erasures';
 export type { BackfillMark } from './projection-kit';
 export { foldedText, type PersonalText } from './sql-kit';

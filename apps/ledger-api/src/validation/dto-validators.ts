@@ -8,7 +8,9 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateBy,
   ValidateIf,
+  type ValidationArguments,
 } from 'class-validator';
 
 /**
@@ -121,4 +123,36 @@ export const IsOptionalCalendarDate = (description: string, example?: string) =>
     IfPresent(),
     IsISO8601({ strict: true }),
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
+  );
+
+const kindOf = (args?: ValidationArguments) =>
+  (args?.object as { kind?: unknown } | undefined)?.kind;
+
+/**
+ * In a tagged union sent as one DTO (`{ kind, personId?, feedbackId? }`), the id that an object
+ * of this kind must name, and that no other kind may carry: checked whenever the kind matches or
+ * the id is sent, so a stray id of another kind is refused rather than recorded.
+ */
+export const IsIdOfKind = (kind: string, description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: `${description} (${kind} subjects only)`,
+      pattern: ID_PATTERN.source,
+    }),
+    ValidateIf(
+      (object: { kind?: unknown }, id: unknown) => object.kind === kind || id !== undefined,
+    ),
+    ValidateBy({
+      name: 'isIdOfKind',
+      constraints: [kind],
+      validator: {
+        validate: (id: unknown, args) => kindOf(args) === kind && id !== undefined,
+        defaultMessage: (args) =>
+          kindOf(args) === kind
+            ? `$property is required for a ${kind} subject`
+            : `$property is only for a ${kind} subject`,
+      },
+    }),
+    IsString(),
+    Matches(ID_PATTERN, { message: ID_MESSAGE }),
   );

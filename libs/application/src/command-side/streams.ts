@@ -9,6 +9,7 @@ export const AGGREGATE_TYPES = [
   'indicator',
   'feedback',
   'person',
+  'erasure',
 ] as const;
 
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];

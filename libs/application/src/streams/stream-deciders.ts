@@ -4,6 +4,7 @@ import {
   commitmentDecider,
   conflictDecider,
   contributionDecider,
+  erasureDecider,
   type Decider,
   type DomainEvent,
   feedbackDecider,
@@ -30,6 +31,7 @@ const DECIDERS: Record<AggregateType, unknown> = {
   indicator: indicatorDecider,
   feedback: feedbackDecider,
   person: personDecider,
+  erasure: erasureDecider,
 };
 
 /** The decider of a stream's aggregate; `undefined` for an unknown stream. */

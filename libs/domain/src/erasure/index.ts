@@ -1,0 +1,4 @@
+export * from './erasure.commands';
+export * from './erasure.decider';
+export * from './erasure.events';
+export * from './erasure.state';

@@ -1,0 +1,3 @@
+export * from './erasures.projector';
+export * from './erasures.queries';
+export * from './erasures.views';
