@@ -1,3 +1,5 @@
+import { sealEventData } from '@cohesion/application';
+import type { KeyStore } from '@cohesion/personal-data';
 import { BulkLogWriter } from './bulk-log-writer';
 import { type Episode, EpisodeContext } from './episode-context';
 import { agreementLife } from './episodes/agreement-episode';
@@ -14,7 +16,8 @@ import {
   reviseRate,
 } from './episodes/partnership-episodes';
 import { SeededRandom } from './seeded-random';
-import { SimulatedLedger } from './simulated-ledger';
+import { type SealEvent, SimulatedLedger } from './simulated-ledger';
+import { openBenchKeyStore } from './bench-keys';
 
 export interface DomainLogShape {
   readonly events: number;
@@ -69,8 +72,32 @@ export async function generateDomainLog(
 ): Promise<DomainLogSummary> {
   const started = process.hrtime.bigint();
   const writer = await BulkLogWriter.create(file);
+  const keys = openBenchKeyStore(file);
+  try {
+    // Every subject's key made in one key-store transaction: one sync, not one per resident.
+    return keys.transaction(() => writeDomainLog(file, shape, writer, keys, started));
+  } finally {
+    keys.close();
+  }
+}
+
+/** The log generated and written, its personal fields sealed as the API seals them. */
+function writeDomainLog(
+  file: string,
+  shape: DomainLogShape,
+  writer: BulkLogWriter,
+  keys: KeyStore,
+  started: bigint,
+): DomainLogSummary {
   const random = new SeededRandom(shape.seed);
-  const ledger = new SimulatedLedger((event) => writer.write(event), random, START, MEAN_STEP_MS);
+  const seal: SealEvent = (type, data, actor) => sealEventData(type, data, actor, keys);
+  const ledger = new SimulatedLedger(
+    (event) => writer.write(event),
+    random,
+    START,
+    MEAN_STEP_MS,
+    seal,
+  );
   const context = new EpisodeContext(ledger, random);
   const partners = partnerPool(context, PARTNERS);
   const partnershipIds: string[] = [];

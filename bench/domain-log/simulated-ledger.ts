@@ -13,6 +13,9 @@ import type { SeededRandom } from './seeded-random';
 
 export type Actor = CommandMetadata['actor'];
 
+/** Seals an event's personal fields as the API's aggregate store does before appending. */
+export type SealEvent = (type: string, data: JsonObject, actor: Actor) => JsonObject;
+
 /** Written with every event, as the API's AggregateStore does. */
 const EVENT_SCHEMA_VERSION = 1;
 const DAY_MS = 86_400_000;
@@ -49,6 +52,7 @@ export class SimulatedLedger {
     start: string,
     /** Mean simulated time between two commands. */
     private readonly meanStepMs: number,
+    private readonly seal: SealEvent,
   ) {
     this.clockMs = Date.parse(start);
     this.nowIso = start;
@@ -130,7 +134,7 @@ export class SimulatedLedger {
       decided.map((event, index) => ({
         id: eventIdFor(commandId, index),
         type: event.type,
-        data: event.data as JsonObject,
+        data: this.seal(event.type, event.data as JsonObject, command.metadata.actor),
         metadata: {
           actor: command.metadata.actor,
           commandId,

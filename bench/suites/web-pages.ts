@@ -10,6 +10,7 @@ import { ensureReadModels } from '../domain-log/rebuilt-read-models';
 import { startBenchLedger } from '../harness/bench-ledger';
 import { measure, percentile } from '../harness/measure';
 import type { Measurement, Suite, TargetCheck } from '../harness/types';
+import { copyBenchKeys } from '../domain-log/bench-keys';
 
 const WEB_DIST = join(__dirname, '..', '..', 'apps', 'ledger-web', 'dist');
 /** Page loads per measured run; a run's figure is the slowest of them (its p95 and more). */
@@ -34,6 +35,7 @@ export const webPagesSuite: Suite = async ({ runs, warmups, scratch, log }) => {
   mkdirSync(dataDir);
   copyFileSync(domainLog.file, join(dataDir, SQLITE_EVENT_STORE_FILE));
   copyFileSync(readModels, join(dataDir, READ_MODELS_FILE));
+  copyBenchKeys(domainLog.file, dataDir);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   log(`web pages: starting the API on ${domainLog.events} events`);

@@ -41,7 +41,10 @@ describe('a resident and a staff member erased by crypto-shredding', () => {
   const dataDir = freshDataDir('crypto-shredding');
   const proofs = mkdtempSync(join(tmpdir(), 'ledger-shredding-proofs-'));
   const saved = (name: string, content: unknown) => {
-    writeFileSync(join(proofs, name), JSON.stringify(content));
+    writeFileSync(
+      join(proofs, name),
+      typeof content === 'string' ? content : JSON.stringify(content),
+    );
     return join(proofs, name);
   };
 
@@ -168,7 +171,7 @@ describe('a resident and a staff member erased by crypto-shredding', () => {
       .post(`/conflicts/${conflictId}/statements`, { text: STAFF_TEXT[1] }, nadia)
       .expect(201);
     // A resident, through the public form, with contact details and consent.
-    await request(ledger.app.getHttpServer())
+    await request(client.server)
       .post('/partnerships/northside/public-feedback')
       .send({
         formToken: formTokenAged('northside', 60),

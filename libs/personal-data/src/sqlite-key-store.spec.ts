@@ -69,6 +69,29 @@ describe('the SQLite key store', () => {
     expect(reopened.currentKey('person-ana').keyId).toBe(sealed.key);
   });
 
+  it('writes the keys made in one transaction together, and none of them when it fails', () => {
+    const store = open();
+    const made = store.transaction(() => ['a', 'b', 'c'].map((s) => store.currentKey(`p-${s}`)));
+    let lost = '';
+    expect(() =>
+      store.transaction(() => {
+        lost = store.currentKey('p-lost').keyId;
+        throw new Error('the bulk import stopped');
+      }),
+    ).toThrow('the bulk import stopped');
+    expect(store.keyById(lost).state).toBe('unknown');
+    store.close();
+    const reopened = open();
+    expect(made.map(({ keyId }) => reopened.keyById(keyId).state)).toEqual([
+      'open',
+      'open',
+      'open',
+    ]);
+    expect(reopened.erasedSubjects()).toEqual([]);
+    expect(reopened.keyById(lost).state).toBe('unknown');
+    expect(reopened.currentKey('p-a').keyId).toBe(made[0].keyId);
+  });
+
   it('destroys every key of a subject, keeping a tombstone that says when', () => {
     const store = open();
     const ana = store.currentKey('person-ana');

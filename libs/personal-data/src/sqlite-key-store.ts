@@ -164,6 +164,21 @@ export class SqliteKeyStore implements KeyStore {
     return this.statements.erased.all() as ErasedSubject[];
   }
 
+  /**
+   * Runs `work` in one transaction of the key store: the keys it creates are written together,
+   * with one sync when it returns (generating a large ledger, a bulk import), and none of them is
+   * durable before. Synchronous, like every call of the store.
+   */
+  transaction<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      // Keys made by the rolled-back work were cached as they were made: they exist no more.
+      this.cache.clear();
+      throw error;
+    }
+  }
+
   close(): void {
     this.cache.clear();
     this.db.close();

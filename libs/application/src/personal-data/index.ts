@@ -1,4 +1,9 @@
 export * from './personal-data-keys';
 export * from './personal-data-keys.module';
 export * from './personal-data-reader';
-export { holdsPersonalData, residentContactOf, residentOf } from './personal-fields';
+export {
+  holdsPersonalData,
+  residentContactOf,
+  residentOf,
+  sealEventData,
+} from './personal-fields';

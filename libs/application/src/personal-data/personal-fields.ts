@@ -26,6 +26,13 @@ const authorOf = (actor: Actor, resident: () => string): string =>
 
 const text = (path: string, subject: string): PersonalField => ({ path, subject });
 
+/** An id field of the event's data (always a string where the deciders put one). */
+const idIn = (data: JsonObject, field: string): string => {
+  const id = data[field];
+  if (typeof id !== 'string') throw new TypeError(`${field} must be an id to seal by`);
+  return id;
+};
+
 /**
  * Which fields of which events are personal data, and whose: the one table the store seals from.
  * Ids, amounts, dates and whatever a rule decides on stay in clear. An event type not here holds
@@ -35,17 +42,17 @@ const PERSONAL_FIELDS: Readonly<
   Record<string, (data: JsonObject, actor: Actor) => readonly PersonalField[]>
 > = {
   PersonInvited: (data) => {
-    const person = String(data.personId);
+    const person = idIn(data, 'personId');
     return [
       text('displayName', person),
       text('email', person),
       text('identityProviderSubject', person),
     ];
   },
-  PersonSuspended: (data) => [text('reason', String(data.personId))],
-  PersonRemoved: (data) => [text('reason', String(data.personId))],
+  PersonSuspended: (data) => [text('reason', idIn(data, 'personId'))],
+  PersonRemoved: (data) => [text('reason', idIn(data, 'personId'))],
   FeedbackSubmitted: (data, actor) => {
-    const feedbackId = String(data.feedbackId);
+    const feedbackId = idIn(data, 'feedbackId');
     return [
       text(
         'text',

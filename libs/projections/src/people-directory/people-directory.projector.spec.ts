@@ -105,7 +105,7 @@ describe('people directory projector', () => {
         invitedBy: 'admin-1',
       }),
     ]);
-    const open = (text: unknown) => String(openAll(text as never, keys).value);
+    const open = (text: unknown) => openAll(text as never, keys).value as string;
     const row = withSealed
       .prepare(
         'SELECT display_name, email, email_key FROM people_directory_people WHERE person_id = ?',
