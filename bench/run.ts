@@ -19,6 +19,7 @@ import { queriesSuite } from './suites/queries';
 import { storeAppendsSuite } from './suites/store-appends';
 import { storeReadsSuite } from './suites/store-reads';
 import { webPagesSuite } from './suites/web-pages';
+import { personalDataSuite } from './suites/personal-data';
 
 /** Every suite, in the order they run; a new suite is one more line here. */
 const SUITES: Readonly<Record<string, Suite>> = {
@@ -28,6 +29,7 @@ const SUITES: Readonly<Record<string, Suite>> = {
   http: httpSuite,
   queries: queriesSuite,
   'web-pages': webPagesSuite,
+  'personal-data': personalDataSuite,
 };
 
 const ROOT = join(__dirname, '..');

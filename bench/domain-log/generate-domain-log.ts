@@ -24,6 +24,8 @@ export interface DomainLogShape {
   /** Events of the one long conflict case (the replay query's subject). */
   readonly longConflictEvents: number;
   readonly seed: number;
+  /** Personal fields in clear, as before sealing existed (to measure what sealing costs). */
+  readonly inClear?: boolean;
 }
 
 export interface DomainLogSummary {
@@ -90,7 +92,9 @@ function writeDomainLog(
   started: bigint,
 ): DomainLogSummary {
   const random = new SeededRandom(shape.seed);
-  const seal: SealEvent = (type, data, actor) => sealEventData(type, data, actor, keys);
+  const seal: SealEvent = shape.inClear
+    ? (_type, data) => data
+    : (type, data, actor) => sealEventData(type, data, actor, keys);
   const ledger = new SimulatedLedger(
     (event) => writer.write(event),
     random,

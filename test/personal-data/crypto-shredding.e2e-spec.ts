@@ -2,8 +2,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import type {
-  ConsistencyProofDocument,
+import type Database from 'better-sqlite3';
+import {
+  IDENTITY_DATABASE,
+  type ConsistencyProofDocument,
   InclusionProofDocument,
   PublicKeyDocument,
   TreeHeadDocument,
@@ -260,6 +262,14 @@ describe('a resident and a staff member erased by crypto-shredding', () => {
       expect(await get('/people/nadia')).toMatchObject({
         displayName: expect.stringMatching(/^\[erased \d{4}-\d{2}-\d{2}\]$/) as unknown,
       });
+    });
+
+    it('forgets how the staff member signed in: password, sessions, links, passkeys', () => {
+      const identity = ledger.app.get<Database.Database>(IDENTITY_DATABASE);
+      for (const table of ['passwords', 'sessions', 'links', 'passkeys']) {
+        const count = identity.prepare(`SELECT count(*) AS n FROM ${table} WHERE person_id = ?`);
+        expect([table, count.get('nadia')]).toEqual([table, { n: 0 }]);
+      }
     });
 
     it('leaves no trace of them in any file of the data directory', () => {

@@ -31,4 +31,9 @@ export interface KeyStore {
   subjectOf(keyId: string): string | undefined;
   /** Everyone erased, earliest erasure first. */
   erasedSubjects(): readonly ErasedSubject[];
+  /**
+   * Runs `work` at once, the keys it makes written together when it returns (one sync for the
+   * subjects of one event, or of a bulk generation), none of them if it throws.
+   */
+  transaction<T>(work: () => T): T;
 }

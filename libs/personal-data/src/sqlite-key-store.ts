@@ -74,6 +74,10 @@ interface CachedKey {
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly cache: LRUCache<string, CachedKey>;
+  /** Each subject's current key, as `currentKey` last answered it (sealing asks it per field). */
+  private readonly currentOf: LRUCache<string, DataKey>;
+  /** Set while `transaction` runs: whether it began writing yet (keys are made lazily). */
+  private batch: { begun: boolean } | undefined;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private seenErasures: number;
 
@@ -86,6 +90,7 @@ export class SqliteKeyStore implements KeyStore {
     cacheSize: number,
   ) {
     this.cache = new LRUCache({ max: cacheSize });
+    this.currentOf = new LRUCache({ max: cacheSize });
     this.statements = prepareStatements(db);
     this.seenErasures = erasuresByFile.get(realFile) ?? 0;
   }
@@ -121,12 +126,10 @@ export class SqliteKeyStore implements KeyStore {
 
   currentKey(subject: string): DataKey {
     assertSubjectId(subject);
-    const live = this.liveKeyOf(subject);
-    if (live !== undefined) return live;
-    const created = this.db
-      .transaction(() => this.liveKeyOf(subject) ?? this.createKey(subject))
-      .immediate();
-    return created;
+    this.forgetKeysErasedElsewhere();
+    const current = this.currentOf.get(subject) ?? this.liveKeyOf(subject) ?? this.made(subject);
+    this.currentOf.set(subject, current);
+    return current;
   }
 
   keyById(keyId: string): KeyLookup {
@@ -151,6 +154,7 @@ export class SqliteKeyStore implements KeyStore {
       .immediate();
     for (const [keyId, cached] of this.cache.entries())
       if (cached.subject === subject) this.cache.delete(keyId);
+    this.currentOf.delete(subject);
     this.seenErasures = (erasuresByFile.get(this.realFile) ?? 0) + 1;
     erasuresByFile.set(this.realFile, this.seenErasures);
     return destroyed;
@@ -170,18 +174,46 @@ export class SqliteKeyStore implements KeyStore {
    * durable before. Synchronous, like every call of the store.
    */
   transaction<T>(work: () => T): T {
+    if (this.batch !== undefined || this.db.inTransaction) return work();
+    const batch = { begun: false };
+    this.batch = batch;
     try {
-      return this.db.transaction(work).immediate();
+      const result = work();
+      if (batch.begun) this.db.exec('COMMIT');
+      return result;
     } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       // Keys made by the rolled-back work were cached as they were made: they exist no more.
       this.cache.clear();
+      this.currentOf.clear();
       throw error;
+    } finally {
+      this.batch = undefined;
     }
   }
 
   close(): void {
     this.cache.clear();
+    this.currentOf.clear();
     this.db.close();
+  }
+
+  /**
+   * A new key for the subject: in its own transaction, or in the running batch's, begun by the
+   * first key it makes (a batch that only reads keys writes nothing, and syncs nothing).
+   */
+  private made(subject: string): DataKey {
+    const batch = this.batch;
+    if (batch === undefined) {
+      return this.db
+        .transaction(() => this.liveKeyOf(subject) ?? this.createKey(subject))
+        .immediate();
+    }
+    if (!batch.begun) {
+      this.db.exec('BEGIN IMMEDIATE');
+      batch.begun = true;
+    }
+    return this.liveKeyOf(subject) ?? this.createKey(subject);
   }
 
   private liveKeyOf(subject: string): DataKey | undefined {
@@ -217,6 +249,7 @@ export class SqliteKeyStore implements KeyStore {
     const erasures = erasuresByFile.get(this.realFile) ?? 0;
     if (erasures === this.seenErasures) return;
     this.cache.clear();
+    this.currentOf.clear();
     this.seenErasures = erasures;
   }
 }

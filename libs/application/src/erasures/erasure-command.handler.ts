@@ -1,4 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
 import {
   AggregateNotFound,
   type DataSubject,
@@ -14,6 +16,8 @@ import type { CommandResult } from '../command-side/command-context';
 import { CommandMessage, type WithoutFacts } from '../command-side/command-messages';
 import { streamOf } from '../command-side/streams';
 import { accessDenied } from '../errors';
+import { forgetSignInOf } from '../sign-in/forgotten-sign-in';
+import { IDENTITY_DATABASE } from '../sign-in/identity-store.module';
 import { ErasureKeys } from './erasure-keys';
 import { subjectsOf } from './erasure-subjects';
 
@@ -35,6 +39,7 @@ export class ErasureCommandHandler
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly erasureKeys: ErasureKeys,
+    @Inject(IDENTITY_DATABASE) private readonly identity: Database.Database,
   ) {}
 
   async execute({ command, context }: ErasureCommandMessage): Promise<CommandResult> {
@@ -92,5 +97,10 @@ export class ErasureCommandHandler
     this.erasureKeys.destroyOutstanding([
       { subjects: state.subjects, carriedOutAt: state.carriedOutAt },
     ]);
+    if (state.dataSubject?.kind === 'person') {
+      forgetSignInOf(this.identity, state.dataSubject.personId);
+      // Its WAL would keep the deleted pages until a checkpoint: fold it in now.
+      this.identity.pragma('wal_checkpoint(TRUNCATE)');
+    }
   }
 }

@@ -81,7 +81,9 @@ export function sealEventData(
   keys: KeyStore,
 ): JsonObject {
   const fieldsOf = PERSONAL_FIELDS[type];
-  return fieldsOf === undefined ? data : sealFields(data, fieldsOf(data, actor), keys);
+  if (fieldsOf === undefined) return data;
+  // A resident's feedback makes two subjects' keys: written with one sync, not one each.
+  return keys.transaction(() => sealFields(data, fieldsOf(data, actor), keys));
 }
 
 /**

@@ -75,6 +75,8 @@ export function openIdentityDatabase(file: string): Database.Database {
   try {
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // What is deleted (an erased person's passkeys, expired sessions) is zeroed, not left behind.
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     const applied = db.pragma('user_version', { simple: true }) as number;
     if (applied > MIGRATIONS.length) {
