@@ -18,11 +18,13 @@ export const residentOf = (feedbackId: string): string => `resident-${feedbackId
 export const residentContactOf = (feedbackId: string): string => `resident-${feedbackId}-contact`;
 
 /**
- * Who wrote a free text: the signed-in person (their `sub` is their person id) or, through the
- * public form, the resident of that feedback.
+ * Whose a feedback's text is: a resident's (whoever typed it: the resident through the public
+ * form, or staff copying a paper form or a phone call), else the signed-in person who gave it.
  */
-const authorOf = (actor: Actor, resident: () => string): string =>
-  actor.sub === PUBLIC_FORM ? resident() : actor.sub;
+const feedbackAuthorOf = (data: JsonObject, actor: Actor, feedbackId: string): string =>
+  data.submitterCategory === 'resident' || actor.sub === PUBLIC_FORM
+    ? residentOf(feedbackId)
+    : actor.sub;
 
 const text = (path: string, subject: string): PersonalField => ({ path, subject });
 
@@ -41,23 +43,17 @@ const idIn = (data: JsonObject, field: string): string => {
 const PERSONAL_FIELDS: Readonly<
   Record<string, (data: JsonObject, actor: Actor) => readonly PersonalField[]>
 > = {
+  // The identity provider's subject stays in clear: an opaque id sign-in looks people up by.
   PersonInvited: (data) => {
     const person = idIn(data, 'personId');
-    return [
-      text('displayName', person),
-      text('email', person),
-      text('identityProviderSubject', person),
-    ];
+    return [text('displayName', person), text('email', person)];
   },
   PersonSuspended: (data) => [text('reason', idIn(data, 'personId'))],
   PersonRemoved: (data) => [text('reason', idIn(data, 'personId'))],
   FeedbackSubmitted: (data, actor) => {
     const feedbackId = idIn(data, 'feedbackId');
     return [
-      text(
-        'text',
-        authorOf(actor, () => residentOf(feedbackId)),
-      ),
+      text('text', feedbackAuthorOf(data, actor, feedbackId)),
       text('contact', residentContactOf(feedbackId)),
     ];
   },
