@@ -2,6 +2,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { ContributionsModule } from './contributions/contributions.module';
+import { DataSubjectsModule } from './data-subjects/data-subjects.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
@@ -21,4 +22,5 @@ export const SLICE_ROUTES = [
   FeedbackModule,
   PeopleModule,
   ResultsChainModule,
+  DataSubjectsModule,
 ];

@@ -1770,6 +1770,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/data-subjects/person/{personId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject access report of a person
+         * @description Everything the ledger holds about the data subject (GDPR Art. 15), read from the log: the events they recorded, every personal field sealed for them (opened, or the erased marker), fields in clear in legacy events, and the read-model rows that hold their fields. Access: requires the role admin.
+         */
+        get: operations["DataSubjectsController_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/data-subjects/resident/{feedbackId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject access report of the resident who gave a feedback (its text, its contact)
+         * @description Everything the ledger holds about the data subject (GDPR Art. 15), read from the log: the events they recorded, every personal field sealed for them (opened, or the erased marker), fields in clear in legacy events, and the read-model rows that hold their fields. Access: requires the role admin.
+         */
+        get: operations["DataSubjectsController_resident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-trail": {
         parameters: {
             query?: never;
@@ -5968,6 +6008,110 @@ export interface components {
             totals: components["schemas"]["RecognitionTotalsDocument"];
             partnerships: components["schemas"]["PartnerResultsInPartnershipDocument"][];
             ratesUsed: components["schemas"]["RateUsedDocument"][];
+        };
+        DataSubjectDocument: {
+            /** @enum {string} */
+            kind: "person" | "resident";
+            /**
+             * @description For a person
+             * @example acme-nadia
+             */
+            personId?: string;
+            /**
+             * @description For a resident
+             * @example northside--childcare
+             */
+            feedbackId?: string;
+        };
+        LegacyScanDocument: {
+            /** @example 2026-12-02T09:00:00.000Z */
+            scannedAt: string;
+            /** @example 980 */
+            headPosition: string;
+        };
+        RecordedByDocument: {
+            /** @example 1042 */
+            position: string;
+            /** @example conflict-harmony--hall-access */
+            stream: string;
+            /** @example StatementRecorded */
+            type: string;
+            /** @example 2026-03-02T17:40:12.345Z */
+            recordedAt: string;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            effectiveDate: string;
+        };
+        PersonalFieldDocument: {
+            /** @example 1042 */
+            position: string;
+            /** @example feedback-northside--childcare */
+            stream: string;
+            /** @example FeedbackSubmitted */
+            type: string;
+            /** @example 2026-03-02T17:40:12.345Z */
+            recordedAt: string;
+            /**
+             * @description The field in the event’s data (dotted)
+             * @example contact
+             */
+            path: string;
+            /** @example resident-northside--childcare-contact */
+            keySubject: string;
+            /**
+             * @description `open`: sealed, opened for this report; `erased`: its key was destroyed (the value is the `[erased YYYY-MM-DD]` marker); `unreadable`: a key this ledger never knew, or an altered envelope; `clear`: a legacy event recorded before sealing (the value stands in the log as it is, see `ledger personal-data scan`)
+             * @enum {string}
+             */
+            state: "open" | "erased" | "unreadable" | "clear";
+            /** @description What the field holds (any JSON), or the marker */
+            value: Record<string, never>;
+        };
+        ReadModelAppearanceDocument: {
+            /** @enum {string} */
+            readModel: "people_directory" | "impact" | "conflict_cases";
+            /**
+             * @description The row: person, feedback, case
+             * @example northside--childcare
+             */
+            id: string;
+            /**
+             * @example [
+             *       "text",
+             *       "contact"
+             *     ]
+             */
+            fields: string[];
+        };
+        SubjectAccessReportDocument: {
+            subject: components["schemas"]["DataSubjectDocument"];
+            /**
+             * @description Whose keys seal the subject’s fields
+             * @example [
+             *       "resident-northside--childcare",
+             *       "resident-northside--childcare-contact"
+             *     ]
+             */
+            keySubjects: string[];
+            /** @example 2026-12-02T10:00:00.000Z */
+            generatedAt: string;
+            /**
+             * @description The last position of the log read
+             * @example 1200
+             */
+            logPosition: string;
+            /** @description The legacy scan consulted for fields in clear; null when none was run */
+            legacyScan: components["schemas"]["LegacyScanDocument"] | null;
+            /** @description The events the person recorded (a resident records none under their name) */
+            eventsRecorded: components["schemas"]["RecordedByDocument"][];
+            /** @description Every field about the subject, in log order */
+            personalFields: components["schemas"]["PersonalFieldDocument"][];
+            /** @description The person’s entry in the people directory (null for a resident) */
+            directoryEntry: {
+                [key: string]: unknown;
+            } | null;
+            readModels: components["schemas"]["ReadModelAppearanceDocument"][];
         };
         ActorDocument: {
             /** @example city-officer */
@@ -15188,6 +15332,136 @@ export interface operations {
             };
             /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    DataSubjectsController_person: {
+        parameters: {
+            query?: {
+                /** @description `json`, or `csv`: one RFC 4180 table, a record per line of the report, its `section` saying which (`event-recorded`, `personal-field`, `directory-entry`, `read-model`) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessReportDocument"];
+                    "text/csv": components["schemas"]["SubjectAccessReportDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    DataSubjectsController_resident: {
+        parameters: {
+            query?: {
+                /** @description `json`, or `csv`: one RFC 4180 table, a record per line of the report, its `section` saying which (`event-recorded`, `personal-field`, `directory-entry`, `read-model`) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                feedbackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessReportDocument"];
+                    "text/csv": components["schemas"]["SubjectAccessReportDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
