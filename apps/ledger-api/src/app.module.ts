@@ -6,6 +6,7 @@ import {
   FulfilmentHandOffRecoveryModule,
   type LedgerConfig,
   LedgerApplicationModule,
+  RetentionScheduleModule,
 } from '@cohesion/application';
 import { SLICE_ROUTES } from './slice-routes';
 import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module';
@@ -50,6 +51,7 @@ import { SignInModule } from './sign-in/sign-in.module';
     HealthModule,
     ...SLICE_ROUTES,
     FulfilmentHandOffRecoveryModule,
+    RetentionScheduleModule,
     AuditTrailModule,
     ExportsModule,
     VerifiableHistoryHttpModule,

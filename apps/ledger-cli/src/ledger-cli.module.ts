@@ -11,6 +11,8 @@ import { PeopleCommand } from './people/people.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { ReplayCommand } from './replay/replay.command';
 import { ReplayConflictCommand } from './replay/replay-conflict.command';
+import { RetentionApplyCommand } from './retention/retention-apply.command';
+import { RetentionCommand } from './retention/retention.command';
 import { StatsCommand } from './stats/stats.command';
 import { IssueTokenCommand } from './token/issue-token.command';
 import { TokenCommand } from './token/token.command';
@@ -30,6 +32,7 @@ const COMMANDS = [
   ImportCommand,
   StatsCommand,
   PeopleCommand,
+  RetentionCommand,
 ];
 
 @Module({
@@ -39,6 +42,7 @@ const COMMANDS = [
     IssueTokenCommand,
     ReplayConflictCommand,
     InvitePersonCommand,
+    RetentionApplyCommand,
   ],
 })
 export class LedgerCliModule {}

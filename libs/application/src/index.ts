@@ -107,3 +107,7 @@ export * from './personal-data/personal-data-application.module';
 export * from './personal-data/subject-access-csv';
 export * from './personal-data/subject-access-report';
 export * from './personal-data/subject-access.query';
+export * from './personal-data/personal-data-keys.module';
+export * from './personal-data/feedback-contact-retention';
+export * from './personal-data/retention-application.module';
+export * from './personal-data/retention-schedule';

@@ -50,7 +50,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether the event store answers and takes writes (since when it does not), and how far each read model has caught up (why and since when it stopped)
+         * Whether the event store answers and takes writes (since when it does not), and how far each read model has caught up (why and since when it stopped); the retention of feedback contacts (contacts overdue for shredding, the last run), a signal that is never down
          * @description Access: requires one of the roles admin or auditor.
          */
         get: operations["HealthController_details"];
@@ -324,6 +324,26 @@ export interface paths {
          * @description Access: requires the role admin.
          */
         post: operations["PartnershipsController_setDefaultValuationPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnerships/{partnershipId}/feedback-contact-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set how many months the contact details left with its feedback are kept (1-120, or null for no limit); `ledger retention apply`, and the API once a day, shred those older
+         * @description Access: requires one of the roles admin or partner_admin; a partner only in a partnership it is a member of (403 otherwise).
+         */
+        post: operations["PartnershipsController_setFeedbackContactRetention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2826,6 +2846,20 @@ export interface components {
              * @example city-rates-2026
              */
             policyId: string;
+        };
+        SetFeedbackContactRetentionDto: {
+            /**
+             * Format: date
+             * @description The day the act took effect (YYYY-MM-DD): today when absent; never after today, nor before what it concerns began. Dated more than LEDGER_BACKFILL_AFTER_DAYS (7) days ago, the act is back-filled and needs backfillReason
+             */
+            effectiveDate?: string;
+            /** @description Why an act dated long ago is recorded only now (required when back-filled) */
+            backfillReason?: string;
+            /**
+             * @description Contact details left with feedback are shredded (their key destroyed) this many months after the feedback was recorded; null keeps them until their erasure is asked for
+             * @example 12
+             */
+            months: number | null;
         };
         ObjectiveCountsDocument: {
             /** @example 2 */
@@ -7992,6 +8026,107 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetDefaultValuationPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description The principal may not do this (e.g. acting in another partner's name)
+             *
+             *     The principal may not do this (e.g. acting in another partner's name)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Another command changed the stream first (retry), or the Idempotency-Key was used for another command */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description A domain rule refused the command; `type` and `rule` name the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    PartnershipsController_setFeedbackContactRetention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key is recorded once */
+                "Idempotency-Key"?: string;
+                /** @description Groups the events of one user action */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetFeedbackContactRetentionDto"];
             };
         };
         responses: {

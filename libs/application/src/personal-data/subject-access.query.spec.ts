@@ -1,79 +1,46 @@
-import { createSecretKey, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigService } from '@nestjs/config';
-import { eventIdFor, type JsonObject, SqliteEventStore } from '@cohesion/event-store';
-import { SqliteKeyStore } from '@cohesion/personal-data';
+import type { Actor, JsonObject } from '@cohesion/event-store';
 import { peopleDirectoryProjector } from '@cohesion/projections';
 import { project } from '@cohesion/projections/testing';
 import type { LedgerConfig } from '../config/ledger-config';
 import { ApplicationError } from '../errors';
 import { writeLegacyMarks } from './legacy-marks';
 import { clearPersonalFieldsOf } from './legacy-personal-fields';
-import { residentContactOf, residentOf, sealEventData } from './personal-fields';
+import { residentContactOf, residentOf } from './personal-fields';
+import { type SealedLog, sealedLog } from './testing/sealed-log';
 import { SubjectAccessReportHandler, SubjectAccessReportQuery } from './subject-access.query';
 import type { DataSubject } from './data-subject';
 
-const admin = { sub: 'city-admin', roles: ['admin'] as const };
+const admin = { sub: 'city-admin', roles: ['admin'] };
 const nadia = { sub: 'assoc-nadia', partnerId: 'assoc', roles: ['partner'] };
 
 describe('SubjectAccessReportHandler', () => {
-  let store: SqliteEventStore;
-  let keys: SqliteKeyStore;
+  let log: SealedLog;
   let dataDir: string;
   let handler: SubjectAccessReportHandler;
-  let commands = 0;
 
   beforeEach(() => {
-    store = new SqliteEventStore({ file: ':memory:' });
-    keys = SqliteKeyStore.open(':memory:', createSecretKey(randomBytes(32)));
+    log = sealedLog();
     dataDir = mkdtempSync(join(tmpdir(), 'subject-access-'));
     // The handler reads one setting: the data directory, where the legacy marks are.
     const config = { get: () => dataDir } as unknown as ConfigService<LedgerConfig, true>;
     handler = new SubjectAccessReportHandler(
-      store,
-      keys,
+      log.store,
+      log.keys,
       project(peopleDirectoryProjector, []),
       config,
     );
   });
   afterEach(async () => {
-    await store.close();
-    keys.close();
+    await log.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Appends one event as the aggregate store would: sealed, unless `legacy` (plain text). */
-  async function record(
-    stream: string,
-    type: string,
-    data: JsonObject,
-    actor: { sub: string },
-    legacy = false,
-  ) {
-    commands += 1;
-    const commandId = `command-${commands}`;
-    await store.append(
-      stream,
-      [
-        {
-          id: eventIdFor(commandId, 0),
-          type,
-          data: legacy ? data : sealEventData(type, data, actor, keys),
-          metadata: {
-            actor,
-            commandId,
-            correlationId: commandId,
-            causationId: commandId,
-            schemaVersion: 1,
-            effectiveDate: '2026-11-30',
-          },
-        },
-      ],
-      { expectedRevision: 'any' },
-    );
-  }
+  const record = (stream: string, type: string, data: JsonObject, actor: Actor, legacy = false) =>
+    log.record(stream, type, data, { actor, effectiveDate: '2026-11-30', sealed: !legacy });
   const reportOf = (subject: DataSubject, viewer: object = admin) =>
     handler.execute(new SubjectAccessReportQuery(subject, viewer as typeof admin));
 
@@ -126,7 +93,7 @@ describe('SubjectAccessReportHandler', () => {
       { feedbackId, text: 'The lights are out', contact: { phone: '06 12 34 56 78' } },
       { sub: 'public-form' },
     );
-    keys.destroySubjectKeys(residentContactOf(feedbackId), new Date('2026-12-01T10:00:00Z'));
+    log.keys.destroySubjectKeys(residentContactOf(feedbackId), new Date('2026-12-01T10:00:00Z'));
 
     const report = await reportOf({ kind: 'resident', feedbackId });
 
@@ -151,7 +118,7 @@ describe('SubjectAccessReportHandler', () => {
     expect((await report()).personalFields).toEqual([]);
 
     const events = [];
-    for await (const event of store.readAll()) events.push(event);
+    for await (const event of log.store.readAll()) events.push(event);
     writeLegacyMarks(dataDir, {
       scannedAt: '2026-12-02T09:00:00.000Z',
       headPosition: '1',
