@@ -8,6 +8,8 @@ import { VerifyInclusionCommand } from './offline/verify-inclusion.command';
 import { VerifyTreeHeadCommand } from './offline/verify-tree-head.command';
 import { InvitePersonCommand } from './people/invite-person.command';
 import { PeopleCommand } from './people/people.command';
+import { PersonalDataScanCommand } from './personal-data/personal-data-scan.command';
+import { PersonalDataCommand } from './personal-data/personal-data.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { ReplayCommand } from './replay/replay.command';
 import { ReplayConflictCommand } from './replay/replay-conflict.command';
@@ -33,6 +35,7 @@ const COMMANDS = [
   StatsCommand,
   PeopleCommand,
   RetentionCommand,
+  PersonalDataCommand,
 ];
 
 @Module({
@@ -43,6 +46,7 @@ const COMMANDS = [
     ReplayConflictCommand,
     InvitePersonCommand,
     RetentionApplyCommand,
+    PersonalDataScanCommand,
   ],
 })
 export class LedgerCliModule {}

@@ -111,3 +111,4 @@ export * from './personal-data/personal-data-keys.module';
 export * from './personal-data/feedback-contact-retention';
 export * from './personal-data/retention-application.module';
 export * from './personal-data/retention-schedule';
+export * from './personal-data/legacy-scan';
