@@ -7,6 +7,7 @@ import {
   FulfilmentHandOffRecoveryModule,
   type LedgerConfig,
   LedgerApplicationModule,
+  RetentionScheduleModule,
 } from '@cohesion/application';
 import { SLICE_ROUTES } from './slice-routes';
 import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module';
@@ -54,6 +55,7 @@ import { PersonalDataHttpModule } from './personal-data/personal-data-http.modul
     ...SLICE_ROUTES,
     FulfilmentHandOffRecoveryModule,
     ErasureReconciliationModule,
+    RetentionScheduleModule,
     AuditTrailModule,
     ExportsModule,
     VerifiableHistoryHttpModule,

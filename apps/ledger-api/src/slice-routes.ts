@@ -2,6 +2,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { ContributionsModule } from './contributions/contributions.module';
+import { DataSubjectsModule } from './data-subjects/data-subjects.module';
 import { ErasuresModule } from './erasures/erasures.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -23,4 +24,5 @@ export const SLICE_ROUTES = [
   PeopleModule,
   ErasuresModule,
   ResultsChainModule,
+  DataSubjectsModule,
 ];

@@ -8,9 +8,13 @@ import { VerifyInclusionCommand } from './offline/verify-inclusion.command';
 import { VerifyTreeHeadCommand } from './offline/verify-tree-head.command';
 import { InvitePersonCommand } from './people/invite-person.command';
 import { PeopleCommand } from './people/people.command';
+import { PersonalDataScanCommand } from './personal-data/personal-data-scan.command';
+import { PersonalDataCommand } from './personal-data/personal-data.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { ReplayCommand } from './replay/replay.command';
 import { ReplayConflictCommand } from './replay/replay-conflict.command';
+import { RetentionApplyCommand } from './retention/retention-apply.command';
+import { RetentionCommand } from './retention/retention.command';
 import { StatsCommand } from './stats/stats.command';
 import { IssueTokenCommand } from './token/issue-token.command';
 import { TokenCommand } from './token/token.command';
@@ -30,6 +34,8 @@ const COMMANDS = [
   ImportCommand,
   StatsCommand,
   PeopleCommand,
+  RetentionCommand,
+  PersonalDataCommand,
 ];
 
 @Module({
@@ -39,6 +45,8 @@ const COMMANDS = [
     IssueTokenCommand,
     ReplayConflictCommand,
     InvitePersonCommand,
+    RetentionApplyCommand,
+    PersonalDataScanCommand,
   ],
 })
 export class LedgerCliModule {}

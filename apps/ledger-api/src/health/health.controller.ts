@@ -5,6 +5,7 @@ import { Authorize, PublicRoute } from '../authorization/authorize.decorator';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { ReadModelsHealthIndicator } from './read-models.health';
+import { RetentionHealthIndicator } from './retention.health';
 
 /**
  * Two answers: `/health`, public, for probes and load balancers, says only ok or not; the details
@@ -18,6 +19,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly readModels: ReadModelsHealthIndicator,
+    private readonly retention: RetentionHealthIndicator,
   ) {}
 
   @PublicRoute()
@@ -44,12 +46,14 @@ export class HealthController {
   @ApiOperation({
     summary:
       'Whether the event store answers and takes writes (since when it does not), and how far ' +
-      'each read model has caught up (why and since when it stopped)',
+      'each read model has caught up (why and since when it stopped); the retention of ' +
+      'feedback contacts (contacts overdue for shredding, the last run), a signal that is never down',
   })
   details() {
     return this.health.check([
       () => this.eventStore.isReachable(),
       () => this.readModels.isUpToDate(),
+      () => this.retention.signal(),
     ]);
   }
 }

@@ -1,6 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { PARTNER_KINDS, type PartnerKind } from '@cohesion/domain';
+import { IsIn, IsInt, Max, Min, ValidateIf } from 'class-validator';
+import {
+  MAX_FEEDBACK_CONTACT_RETENTION_MONTHS,
+  PARTNER_KINDS,
+  type PartnerKind,
+} from '@cohesion/domain';
 import {
   IsCalendarDate,
   IsLedgerId,
@@ -93,4 +97,25 @@ export class RecordMeetingDto extends ActDto {
 export class SetDefaultValuationPolicyDto extends ActDto {
   @IsLedgerId('A defined valuation policy (see GET /valuation-policies)', 'city-rates-2026')
   policyId!: string;
+}
+
+const RETENTION_RANGE = `months must be a whole number from 1 to ${MAX_FEEDBACK_CONTACT_RETENTION_MONTHS}, or null`;
+
+export class SetFeedbackContactRetentionDto extends ActDto {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_FEEDBACK_CONTACT_RETENTION_MONTHS,
+    example: 12,
+    description:
+      'Contact details left with feedback are shredded (their key destroyed) this many months ' +
+      'after the feedback was recorded; null keeps them until their erasure is asked for',
+  })
+  // null is a value here (no retention); only an absent or other value is refused.
+  @ValidateIf((_dto, value) => value !== null)
+  @IsInt({ message: RETENTION_RANGE })
+  @Min(1, { message: RETENTION_RANGE })
+  @Max(MAX_FEEDBACK_CONTACT_RETENTION_MONTHS, { message: RETENTION_RANGE })
+  months!: number | null;
 }

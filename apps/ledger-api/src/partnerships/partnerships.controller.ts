@@ -20,6 +20,7 @@ import {
   ReasonDto,
   RecordMeetingDto,
   SetDefaultValuationPolicyDto,
+  SetFeedbackContactRetentionDto,
   ReviseObjectiveDto,
   SetObjectiveDto,
 } from './partnership.dto';
@@ -210,5 +211,19 @@ export class PartnershipsController {
     @CurrentCommandContext() context: CommandContext,
   ): Promise<CommandResult> {
     return this.send('SetDefaultValuationPolicy', { ...body, partnershipId }, context);
+  }
+
+  @Authorize(['admin', 'partner_admin'], SCOPES.managesPartnership)
+  @Post(':partnershipId/feedback-contact-retention')
+  @ApiCommand(
+    'Set how many months the contact details left with its feedback are kept (1-120, or null ' +
+      'for no limit); `ledger retention apply`, and the API once a day, shred those older',
+  )
+  setFeedbackContactRetention(
+    @Param('partnershipId', LedgerIdPipe) partnershipId: string,
+    @Body() body: SetFeedbackContactRetentionDto,
+    @CurrentCommandContext() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.send('SetFeedbackContactRetention', { ...body, partnershipId }, context);
   }
 }

@@ -50,7 +50,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether the event store answers and takes writes (since when it does not), and how far each read model has caught up (why and since when it stopped)
+         * Whether the event store answers and takes writes (since when it does not), and how far each read model has caught up (why and since when it stopped); the retention of feedback contacts (contacts overdue for shredding, the last run), a signal that is never down
          * @description Access: requires one of the roles admin or auditor.
          */
         get: operations["HealthController_details"];
@@ -324,6 +324,26 @@ export interface paths {
          * @description Access: requires the role admin.
          */
         post: operations["PartnershipsController_setDefaultValuationPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnerships/{partnershipId}/feedback-contact-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set how many months the contact details left with its feedback are kept (1-120, or null for no limit); `ledger retention apply`, and the API once a day, shred those older
+         * @description Access: requires one of the roles admin or partner_admin; a partner only in a partnership it is a member of (403 otherwise).
+         */
+        post: operations["PartnershipsController_setFeedbackContactRetention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1854,6 +1874,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/data-subjects/person/{personId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject access report of a person
+         * @description Everything the ledger holds about the data subject (GDPR Art. 15), read from the log: the events they recorded, every personal field sealed for them (opened, or the erased marker), fields in clear in legacy events, and the read-model rows that hold their fields. Access: requires the role admin.
+         */
+        get: operations["DataSubjectsController_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/data-subjects/resident/{feedbackId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject access report of the resident who gave a feedback (its text, its contact)
+         * @description Everything the ledger holds about the data subject (GDPR Art. 15), read from the log: the events they recorded, every personal field sealed for them (opened, or the erased marker), fields in clear in legacy events, and the read-model rows that hold their fields. Access: requires the role admin.
+         */
+        get: operations["DataSubjectsController_resident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-trail": {
         parameters: {
             query?: never;
@@ -2870,6 +2930,20 @@ export interface components {
              * @example city-rates-2026
              */
             policyId: string;
+        };
+        SetFeedbackContactRetentionDto: {
+            /**
+             * Format: date
+             * @description The day the act took effect (YYYY-MM-DD): today when absent; never after today, nor before what it concerns began. Dated more than LEDGER_BACKFILL_AFTER_DAYS (7) days ago, the act is back-filled and needs backfillReason
+             */
+            effectiveDate?: string;
+            /** @description Why an act dated long ago is recorded only now (required when back-filled) */
+            backfillReason?: string;
+            /**
+             * @description Contact details left with feedback are shredded (their key destroyed) this many months after the feedback was recorded; null keeps them until their erasure is asked for
+             * @example 12
+             */
+            months: number | null;
         };
         ObjectiveCountsDocument: {
             /** @example 2 */
@@ -6122,6 +6196,110 @@ export interface components {
             partnerships: components["schemas"]["PartnerResultsInPartnershipDocument"][];
             ratesUsed: components["schemas"]["RateUsedDocument"][];
         };
+        DataSubjectDocument: {
+            /** @enum {string} */
+            kind: "person" | "resident";
+            /**
+             * @description For a person
+             * @example acme-nadia
+             */
+            personId?: string;
+            /**
+             * @description For a resident
+             * @example northside--childcare
+             */
+            feedbackId?: string;
+        };
+        LegacyScanDocument: {
+            /** @example 2026-12-02T09:00:00.000Z */
+            scannedAt: string;
+            /** @example 980 */
+            headPosition: string;
+        };
+        RecordedByDocument: {
+            /** @example 1042 */
+            position: string;
+            /** @example conflict-harmony--hall-access */
+            stream: string;
+            /** @example StatementRecorded */
+            type: string;
+            /** @example 2026-03-02T17:40:12.345Z */
+            recordedAt: string;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            effectiveDate: string;
+        };
+        PersonalFieldDocument: {
+            /** @example 1042 */
+            position: string;
+            /** @example feedback-northside--childcare */
+            stream: string;
+            /** @example FeedbackSubmitted */
+            type: string;
+            /** @example 2026-03-02T17:40:12.345Z */
+            recordedAt: string;
+            /**
+             * @description The field in the event’s data (dotted)
+             * @example contact
+             */
+            path: string;
+            /** @example resident-northside--childcare-contact */
+            keySubject: string;
+            /**
+             * @description `open`: sealed, opened for this report; `erased`: its key was destroyed (the value is the `[erased YYYY-MM-DD]` marker); `unreadable`: a key this ledger never knew, or an altered envelope; `clear`: a legacy event recorded before sealing (the value stands in the log as it is, see `ledger personal-data scan`)
+             * @enum {string}
+             */
+            state: "open" | "erased" | "unreadable" | "clear";
+            /** @description What the field holds (any JSON), or the marker */
+            value: Record<string, never>;
+        };
+        ReadModelAppearanceDocument: {
+            /** @enum {string} */
+            readModel: "people_directory" | "impact" | "conflict_cases";
+            /**
+             * @description The row: person, feedback, case
+             * @example northside--childcare
+             */
+            id: string;
+            /**
+             * @example [
+             *       "text",
+             *       "contact"
+             *     ]
+             */
+            fields: string[];
+        };
+        SubjectAccessReportDocument: {
+            subject: components["schemas"]["DataSubjectDocument"];
+            /**
+             * @description Whose keys seal the subject’s fields
+             * @example [
+             *       "resident-northside--childcare",
+             *       "resident-northside--childcare-contact"
+             *     ]
+             */
+            keySubjects: string[];
+            /** @example 2026-12-02T10:00:00.000Z */
+            generatedAt: string;
+            /**
+             * @description The last position of the log read
+             * @example 1200
+             */
+            logPosition: string;
+            /** @description The legacy scan consulted for fields in clear; null when none was run */
+            legacyScan: components["schemas"]["LegacyScanDocument"] | null;
+            /** @description The events the person recorded (a resident records none under their name) */
+            eventsRecorded: components["schemas"]["RecordedByDocument"][];
+            /** @description Every field about the subject, in log order */
+            personalFields: components["schemas"]["PersonalFieldDocument"][];
+            /** @description The person’s entry in the people directory (null for a resident) */
+            directoryEntry: {
+                [key: string]: unknown;
+            } | null;
+            readModels: components["schemas"]["ReadModelAppearanceDocument"][];
+        };
         ActorDocument: {
             /** @example city-officer */
             sub: string;
@@ -8001,6 +8179,107 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetDefaultValuationPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description The principal may not do this (e.g. acting in another partner's name)
+             *
+             *     The principal may not do this (e.g. acting in another partner's name)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Another command changed the stream first (retry), or the Idempotency-Key was used for another command */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description A domain rule refused the command; `type` and `rule` name the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    PartnershipsController_setFeedbackContactRetention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key is recorded once */
+                "Idempotency-Key"?: string;
+                /** @description Groups the events of one user action */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                partnershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetFeedbackContactRetentionDto"];
             };
         };
         responses: {
@@ -15772,6 +16051,136 @@ export interface operations {
             };
             /** @description Temporarily unavailable (Retry-After): the ledger storage cannot be reached or cannot write (a full disk, an I/O fault), or the read models did not reach the required position in time. A command may be resent with the same Idempotency-Key */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    DataSubjectsController_person: {
+        parameters: {
+            query?: {
+                /** @description `json`, or `csv`: one RFC 4180 table, a record per line of the report, its `section` saying which (`event-recorded`, `personal-field`, `directory-entry`, `read-model`) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessReportDocument"];
+                    "text/csv": components["schemas"]["SubjectAccessReportDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    DataSubjectsController_resident: {
+        parameters: {
+            query?: {
+                /** @description `json`, or `csv`: one RFC 4180 table, a record per line of the report, its `section` saying which (`event-recorded`, `personal-field`, `directory-entry`, `read-model`) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                feedbackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessReportDocument"];
+                    "text/csv": components["schemas"]["SubjectAccessReportDocument"];
+                };
+            };
+            /** @description The request is malformed or fails validation (errors lists every reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /**
+             * @description No acting principal
+             *
+             *     No acting principal
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The principal may not do this (e.g. acting in another partner's name) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The aggregate or stream does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

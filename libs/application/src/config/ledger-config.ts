@@ -11,7 +11,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
-import { PersonalDataSettings } from './personal-data-settings';
+import { RetentionSettings } from './retention-settings';
 
 /** A boolean setting is written `true` or `false`; unset means its default. */
 const booleanSetting = (defaultValue: boolean) =>
@@ -37,7 +37,7 @@ const PROXY = String.raw`(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(/
 const TRUSTED_PROXIES = new RegExp(String.raw`^([1-9]|${PROXY}(\s*,\s*${PROXY})*)$`);
 
 /** The ledger's settings, read from the environment and validated once at start-up. */
-export class LedgerConfig extends PersonalDataSettings {
+export class LedgerConfig extends RetentionSettings {
   @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
   @IsInt({ message: 'PORT must be a whole number' })
   @Min(1, { message: 'PORT must be between 1 and 65535' })

@@ -41,7 +41,7 @@ export class PartnershipCommandHandler
   /**
    * Founding, membership, the partnership's status and its default valuation policy are
    * administrators' (the route rule says so); objectives and meetings are also its members',
-   * each in its own partnerships only.
+   * and the retention of feedback contacts its partners' admins', each in its own partnerships.
    */
   private async authorize(command: PartnershipRequest, context: CommandContext): Promise<void> {
     switch (command.type) {
@@ -50,6 +50,7 @@ export class PartnershipCommandHandler
       case 'AchieveObjective':
       case 'RetireObjective':
       case 'RecordMeeting':
+      case 'SetFeedbackContactRetention':
         await this.access.inPartnership(context, command.data.partnershipId);
         return;
       case 'FoundPartnership':

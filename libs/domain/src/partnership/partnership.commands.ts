@@ -17,6 +17,7 @@ export type PartnershipCommand =
   | Command<'SuspendPartnership', FactOf<'PartnershipSuspended'>>
   | Command<'ReactivatePartnership', FactOf<'PartnershipReactivated'>>
   | Command<'ClosePartnership', FactOf<'PartnershipClosed'>>
+  | Command<'SetFeedbackContactRetention', FactOf<'FeedbackContactRetentionSet'>>
   | (Command<'SetDefaultValuationPolicy', FactOf<'DefaultValuationPolicySet'>> & {
       /** Whether the policy is defined: the handler reads its stream before deciding. */
       readonly policyDefined: boolean;

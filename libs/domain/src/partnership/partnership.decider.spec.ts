@@ -278,6 +278,39 @@ describe('Partnership decider', () => {
     });
   });
 
+  describe('retention of feedback contact details', () => {
+    const retention = (months: number | null) =>
+      command('SetFeedbackContactRetention', { partnershipId, months });
+    const retentionSet = (months: number | null) =>
+      event('FeedbackContactRetentionSet', { partnershipId, months });
+    it.each([1, 12, 120])('sets %i months', (months) =>
+      spec
+        .given([founded])
+        .when(retention(months))
+        .then([retentionSet(months)]),
+    );
+    it('removes the retention with none (null): contacts are kept until an erasure', () =>
+      spec
+        .given([founded, retentionSet(12)])
+        .when(retention(null))
+        .then([retentionSet(null)]));
+    it.each([0, -1, 121, 1.5, Number.NaN])('refuses %p months', (months) =>
+      spec.given([founded]).when(retention(months)).thenThrows('retention-out-of-range'),
+    );
+    it('refuses once the partnership is closed', () =>
+      spec.given([founded, closed]).when(retention(12)).thenThrows('partnership-closed'));
+    it('keeps the last retention in the state, none after a removal', () => {
+      const fold = (events: readonly PartnershipEvent[]) =>
+        events.reduce(partnershipDecider.evolve, partnershipDecider.initialState());
+      expect(
+        fold([founded, retentionSet(24), retentionSet(6)]).feedbackContactRetentionMonths,
+      ).toBe(6);
+      expect(fold([founded, retentionSet(24), retentionSet(null)])).not.toHaveProperty(
+        'feedbackContactRetentionMonths',
+      );
+    });
+  });
+
   describe('state', () => {
     it('folds members, objectives and status from the events', () => {
       let state = partnershipDecider.initialState();

@@ -24,7 +24,11 @@ export const PARTNERSHIP_RULES = [
   'meeting-in-the-future',
   'meeting-attendee-not-member',
   'valuation-policy-not-defined',
+  'retention-out-of-range',
 ] as const;
+
+/** The longest retention of feedback contact details a partnership may set: ten years. */
+export const MAX_FEEDBACK_CONTACT_RETENTION_MONTHS = 120;
 export type PartnershipRule = (typeof PARTNERSHIP_RULES)[number];
 
 const violation = (rule: PartnershipRule, message: string) => new RuleViolation(rule, message);
@@ -107,6 +111,20 @@ export function decidePartnership(
         );
       }
       return [{ type: 'DefaultValuationPolicySet', data: command.data }];
+    case 'SetFeedbackContactRetention':
+      assertRetention(command.data.months);
+      return [{ type: 'FeedbackContactRetentionSet', data: command.data }];
+  }
+}
+
+function assertRetention(months: number | null): void {
+  if (months === null) return;
+  if (!Number.isInteger(months) || months < 1 || months > MAX_FEEDBACK_CONTACT_RETENTION_MONTHS) {
+    throw violation(
+      'retention-out-of-range',
+      `A retention is a whole number of months from 1 to ${MAX_FEEDBACK_CONTACT_RETENTION_MONTHS} ` +
+        `(or none), not ${months}`,
+    );
   }
 }
 
@@ -227,6 +245,11 @@ export function evolvePartnership(
       return { ...state, status: 'closed' };
     case 'DefaultValuationPolicySet':
       return { ...state, defaultValuationPolicyId: event.data.policyId };
+    case 'FeedbackContactRetentionSet': {
+      const { feedbackContactRetentionMonths: _previous, ...rest } = state;
+      const { months } = event.data;
+      return months === null ? rest : { ...rest, feedbackContactRetentionMonths: months };
+    }
   }
 }
 

@@ -83,4 +83,12 @@ export type PartnershipEvent =
       /** Its reports value contributions with this policy unless they name another. */
       type: 'DefaultValuationPolicySet';
       data: { partnershipId: string; policyId: string };
+    }
+  | {
+      /**
+       * Contact details residents leave with feedback are shredded this many months after the
+       * feedback was recorded; `null`: kept until someone asks for their erasure.
+       */
+      type: 'FeedbackContactRetentionSet';
+      data: { partnershipId: string; months: number | null };
     };

@@ -31,6 +31,8 @@ export interface PartnershipState {
   readonly meetingIds: readonly string[];
   /** The valuation policy its reports use unless they name one. */
   readonly defaultValuationPolicyId?: string;
+  /** Months after which feedback contact details are shredded; absent: kept. */
+  readonly feedbackContactRetentionMonths?: number;
 }
 
 export const initialPartnershipState = (): PartnershipState => ({

@@ -293,6 +293,14 @@ describe('partnership overview projector', () => {
     });
   });
 
+  it('FeedbackContactRetentionSet: not listed, but the partnership changed (revision, time)', () => {
+    const view = overview([
+      founded(),
+      on({ type: 'FeedbackContactRetentionSet', data: { partnershipId: 'north', months: 12 } }),
+    ]);
+    expect(view).toMatchObject({ revision: '1', updatedAt: '2026-01-01T09:02:00.000Z' });
+  });
+
   it('CommitmentMade, ContributionRecorded, AgreementProposed, ConflictRaised: counted per partnership', () => {
     const elsewhere = (stream: string, event: DomainEvent): GivenEvent => ({ stream, event });
     const view = overview([

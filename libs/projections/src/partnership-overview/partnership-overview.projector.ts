@@ -155,6 +155,9 @@ function partnershipHandler(statements: Statements) {
       case 'DefaultValuationPolicySet':
         statements.defaultValuationPolicy.run(event.data);
         return true;
+      case 'FeedbackContactRetentionSet':
+        // Not listed here (the retention reads it from the log), but the partnership changed.
+        return true;
       default:
         return false;
     }
