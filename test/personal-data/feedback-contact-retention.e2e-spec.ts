@@ -8,7 +8,7 @@ import {
   type RecordedEvent,
 } from '@cohesion/event-store';
 import type { KeyStore } from '@cohesion/personal-data';
-import { PERSONAL_DATA_KEYS } from '../../libs/application/src/personal-data/personal-data-keys.module';
+import { PERSONAL_DATA_KEYS } from '@cohesion/application';
 import { sealEventData } from '../../libs/application/src/personal-data/personal-fields';
 import { partnershipWith } from '../support/partnership-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';

@@ -118,21 +118,24 @@ describe('ledger personal-data scan (operator CLI): the legacy events in clear',
     expect(scan.headPosition).toBe(head.toString());
     expect(scan.perType).toEqual({
       FeedbackSubmitted: { events: 1, fields: { contact: 1, text: 1 } },
-      ConflictRaised: { events: 1, fields: { summary: 1 } },
+      ConflictRaised: { events: 1, fields: { summary: 1, 'subject.description': 1 } },
     });
     expect(scan.events.map(({ stream, type, fields }) => ({ stream, type, fields }))).toEqual([
       {
         stream: 'feedback-harmony--lights',
         type: 'FeedbackSubmitted',
         fields: [
-          { path: 'contact', subject: 'resident-harmony--lights-contact' },
           { path: 'text', subject: 'resident-harmony--lights' },
+          { path: 'contact', subject: 'resident-harmony--lights-contact' },
         ],
       },
       {
         stream: 'conflict-harmony--old-noise',
         type: 'ConflictRaised',
-        fields: [{ path: 'summary', subject: 'assoc-nadia' }],
+        fields: [
+          { path: 'summary', subject: 'assoc-nadia' },
+          { path: 'subject.description', subject: 'assoc-nadia' },
+        ],
       },
     ]);
     // The marks: paths and subjects, never the values; readable by the ledger's user only.
@@ -142,7 +145,7 @@ describe('ledger personal-data scan (operator CLI): the legacy events in clear',
 
     const text = await ledgerCli(['personal-data', 'scan'], { LEDGER_DATA_DIR: dataDir });
     expect(text.stdout).toMatch(/^2 event\(s\) of \d+ hold personal data in clear/);
-    expect(text.stdout).toMatch(/ FeedbackSubmitted: 1 event\(s\) \(contact 1, text 1\)/);
+    expect(text.stdout).toMatch(/ FeedbackSubmitted: 1 event\(s\) \(text 1, contact 1\)/);
   });
 
   it('re-records nothing, and the access reports then list the fields in clear', async () => {
@@ -157,18 +160,20 @@ describe('ledger personal-data scan (operator CLI): the legacy events in clear',
           }
         ).personalFields.map(({ type, path: field, state, value }) => [type, field, state, value]);
       expect(await fields('resident/harmony--lights')).toEqual([
-        ['FeedbackSubmitted', 'contact', 'clear', { email: 'resident.4@example.org' }],
         [
           'FeedbackSubmitted',
           'text',
           'clear',
           'I live at 4 rue des Tilleuls and the lights are out',
         ],
+        ['FeedbackSubmitted', 'contact', 'clear', { email: 'resident.4@example.org' }],
       ]);
       // Her summary sealed since, opened; her legacy one in clear.
       expect(await fields('person/assoc-nadia')).toEqual([
+        ['ConflictRaised', 'subject.description', 'open', 'Noise in the courtyard'],
         ['ConflictRaised', 'summary', 'open', 'The gate slams at night'],
         ['ConflictRaised', 'summary', 'clear', 'Nadia wrote this before sealing'],
+        ['ConflictRaised', 'subject.description', 'clear', 'Noise'],
       ]);
     } finally {
       await ledger.close();

@@ -6,7 +6,7 @@ import {
   residentContactOf,
   residentOf,
 } from '../../libs/application/src/personal-data/personal-fields';
-import { PERSONAL_DATA_KEYS } from '../../libs/application/src/personal-data/personal-data-keys.module';
+import { PERSONAL_DATA_KEYS } from '@cohesion/application';
 import { csvObjects } from '../support/csv-parse';
 import { partnershipWith } from '../support/partnership-fixtures';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
@@ -143,6 +143,13 @@ describe('subject access reports (GDPR Art. 15) through HTTP', () => {
     expect(body.personalFields).toEqual([
       expect.objectContaining({
         type: 'ConflictRaised',
+        path: 'subject.description',
+        keySubject: 'assoc-nadia',
+        state: 'open',
+        value: 'Noise in the courtyard',
+      }),
+      expect.objectContaining({
+        type: 'ConflictRaised',
         path: 'summary',
         keySubject: 'assoc-nadia',
         state: 'open',
@@ -156,7 +163,11 @@ describe('subject access reports (GDPR Art. 15) through HTTP', () => {
       }),
     ]);
     expect(body.readModels).toEqual([
-      { readModel: 'conflict_cases', id: 'harmony--noise', fields: ['summary'] },
+      {
+        readModel: 'conflict_cases',
+        id: 'harmony--noise',
+        fields: ['subject.description', 'summary'],
+      },
       { readModel: 'impact', id: 'harmony--nadia-note', fields: ['text'] },
     ]);
   });

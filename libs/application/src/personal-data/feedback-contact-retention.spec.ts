@@ -16,6 +16,7 @@ class InterruptibleKeys implements KeyStore {
   keyById = (keyId: string) => this.keys.keyById(keyId);
   subjectOf = (keyId: string) => this.keys.subjectOf(keyId);
   erasedSubjects = () => this.keys.erasedSubjects();
+  transaction = <T>(work: () => T): T => this.keys.transaction(work);
   destroySubjectKeys(subject: string, at: Date): number {
     if (this.failDestruction) throw new Error('the process died');
     return this.keys.destroySubjectKeys(subject, at);

@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from '@cohesion/event-store';
 import { isSealed, type KeyStore } from '@cohesion/personal-data';
-import { PERSONAL_DATA_KEYS } from './personal-data-keys.module';
+import { PERSONAL_DATA_KEYS } from './personal-data-keys';
 import { residentContactOf } from './personal-fields';
 import { monthsBefore } from './retention-calendar';
 

@@ -1,22 +1,7 @@
-import { createSecretKey, randomBytes } from 'node:crypto';
-import type { DataKey, JsonObject, KeyStore, PersonalField } from '@cohesion/personal-data';
+import { isSealed, type JsonObject, type PersonalField } from '@cohesion/personal-data';
 import type { RecordedEvent } from '@cohesion/event-store';
-import { holdsPersonalData, sealEventData } from './personal-fields';
+import { holdsPersonalData, personalFieldsOf } from './personal-fields';
 import { sealedFieldsIn } from './sealed-fields';
-
-/**
- * A throwaway key that only ever seals, never stored: sealing an event's data with it is how the
- * one table of personal fields (personal-fields.ts) says which fields a legacy event holds, and
- * whose, without a second copy of that table.
- */
-const PROBE_KEY: DataKey = { keyId: 'legacy-probe', key: createSecretKey(randomBytes(32)) };
-const PROBE_KEYS: KeyStore = {
-  currentKey: () => PROBE_KEY,
-  keyById: () => ({ state: 'unknown' }),
-  destroySubjectKeys: () => 0,
-  subjectOf: () => undefined,
-  erasedSubjects: () => [],
-};
 
 /**
  * The personal fields an event holds in clear: those of an event recorded before sealing existed
@@ -24,11 +9,22 @@ const PROBE_KEYS: KeyStore = {
  */
 export function clearPersonalFieldsOf(event: RecordedEvent): PersonalField[] {
   if (!holdsPersonalData(event.type) || sealedFieldsIn(event.data).length > 0) return [];
-  const probed = sealEventData(
-    event.type,
-    event.data as JsonObject,
-    event.metadata.actor,
-    PROBE_KEYS,
-  );
-  return sealedFieldsIn(probed).map(({ path, envelope }) => ({ path, subject: envelope.subject }));
+  const data = event.data as JsonObject;
+  return personalFieldsOf(event.type, data, event.metadata.actor).filter(({ path }) => {
+    const value = valueAt(data, path);
+    return value !== undefined && !isSealed(value);
+  });
+}
+
+/** The value at a dotted path of the data, `undefined` where the path does not lead. */
+function valueAt(data: JsonObject, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, field) =>
+        value !== null && typeof value === 'object' && Object.hasOwn(value, field)
+          ? (value as Record<string, unknown>)[field]
+          : undefined,
+      data,
+    );
 }

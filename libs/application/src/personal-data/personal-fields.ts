@@ -66,6 +66,15 @@ const PERSONAL_FIELDS: Readonly<
   MediationSessionHeld: (_data, actor) => [text('summary', actor.sub)],
 };
 
+/** The personal fields of an event of this type, and whose they are (none for most types). */
+export function personalFieldsOf(
+  type: string,
+  data: JsonObject,
+  actor: Actor,
+): readonly PersonalField[] {
+  return PERSONAL_FIELDS[type]?.(data, actor) ?? [];
+}
+
 /** Whether events of this type may hold sealed personal fields. */
 export const holdsPersonalData = (type: string): boolean => Object.hasOwn(PERSONAL_FIELDS, type);
 

@@ -12,7 +12,7 @@ import { accessDenied, notFound } from '../errors';
 import { READ_MODEL_DATABASE } from '../read-models/read-models.module';
 import type { DataSubject } from './data-subject';
 import { readLegacyMarks } from './legacy-marks';
-import { PERSONAL_DATA_KEYS } from './personal-data-keys.module';
+import { PERSONAL_DATA_KEYS } from './personal-data-keys';
 import { SubjectAccessCollector, type SubjectAccessReport } from './subject-access-report';
 
 /** Everything the ledger holds about one data subject (GDPR Art. 15): administrators only. */
