@@ -168,6 +168,7 @@ describe('web app in a browser', () => {
       ['verification', '/app/verification'],
       ['account', '/app/account'],
       ['people', '/app/admin/people'],
+      ['personal-data', '/app/admin/personal-data'],
     ] as const;
 
     describe.each(LANGUAGES)('in $locale', ({ locale, lang }) => {

@@ -26,6 +26,8 @@ import { NewPartnershipPage } from '../pages/admin/NewPartnershipPage';
 import { ValuationPoliciesPage } from '../pages/admin/ValuationPoliciesPage';
 import { IndicatorsPage } from '../pages/partnership/indicators/IndicatorsPage';
 import { ManagePage } from '../pages/partnership/manage/ManagePage';
+// Personal data (issue 18): erasure requests.
+import { PersonalDataPage } from '../pages/personal-data/PersonalDataPage';
 
 /** Page paths, under the app's base (/app): see web-app-paths.ts in the API's web-app folder. */
 export const APP_BASENAME = '/app';
@@ -65,6 +67,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'password-reset', element: <LinkPasswordPage purpose="password-reset" /> },
       { path: 'account', element: signedIn(<AccountPage />) },
       { path: 'admin/people', element: signedIn(<PeoplePage />) },
+      { path: 'admin/personal-data', element: signedIn(<PersonalDataPage />) },
       { path: 'admin/partnerships/new', element: signedIn(<NewPartnershipPage />) },
       { path: 'admin/valuation-policies', element: signedIn(<ValuationPoliciesPage />) },
       { path: '*', element: <NotFoundPage /> },

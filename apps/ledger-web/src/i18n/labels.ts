@@ -148,3 +148,10 @@ export const INDICATOR_FREQUENCY: Record<IndicatorDetail['frequency'], MessageKe
   annual: 'indicatorFrequency.annual',
   ad_hoc: 'indicatorFrequency.ad_hoc',
 };
+
+/** Where an erasure request stands. */
+export const ERASURE_STATUS: Record<Schemas['ErasureDocument']['status'], MessageKey> = {
+  requested: 'erasureStatus.requested',
+  carried_out: 'erasureStatus.carried_out',
+  declined: 'erasureStatus.declined',
+};

@@ -4,6 +4,8 @@ import { useIntl } from 'react-intl';
 export interface Formatters {
   /** A calendar date (YYYY-MM-DD or an instant), in the reader's language. */
   date(value: string | Date): string;
+  /** A calendar date written out ("2 December 2026"), for a date read in a sentence. */
+  longDate(value: string | Date): string;
   /** An instant, with the time. */
   dateTime(value: string | Date): string;
   number(value: number, maximumFractionDigits?: number): string;
@@ -20,6 +22,8 @@ export function useFormat(): Formatters {
     () => ({
       date: (value) =>
         intl.formatDate(calendarDate(value), { dateStyle: 'medium', timeZone: 'UTC' }),
+      longDate: (value) =>
+        intl.formatDate(calendarDate(value), { dateStyle: 'long', timeZone: 'UTC' }),
       dateTime: (value) => intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }),
       number: (value, maximumFractionDigits = 2) =>
         intl.formatNumber(value, { maximumFractionDigits }),

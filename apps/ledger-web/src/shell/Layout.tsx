@@ -69,6 +69,11 @@ export function Layout() {
                 <NavLink to="/admin/people">{t('nav.people')}</NavLink>
               </li>
             ) : null}
+            {hasRole(state.session, 'admin', 'auditor') ? (
+              <li>
+                <NavLink to="/admin/personal-data">{t('nav.personalData')}</NavLink>
+              </li>
+            ) : null}
             {hasRole(state.session, 'admin') ? (
               <li>
                 <NavLink to="/admin/valuation-policies">{t('nav.valuationPolicies')}</NavLink>

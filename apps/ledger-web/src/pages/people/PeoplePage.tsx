@@ -6,6 +6,7 @@ import { PERSON_STATUS, rolesText } from '../../i18n/people-labels';
 import { useT } from '../../i18n/use-t';
 import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
+import { PersonalText, usePersonalText } from '../../kit/PersonalText';
 import { Page } from '../../shell/Page';
 import { InvitePerson } from './InvitePerson';
 import { PersonActions } from './PersonActions';
@@ -18,6 +19,7 @@ import { usePartnerChoices } from './partner-choices';
 export function PeoplePage() {
   const t = useT();
   const session = useSignedIn();
+  const personalText = usePersonalText();
   // After a command, the list waits for the read model to include it (minPosition).
   const [position, setPosition] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<string | null>(null);
@@ -54,9 +56,13 @@ export function PeoplePage() {
                     key: 'name',
                     header: t('account.name'),
                     rowHeader: true,
-                    cell: (row) => row.displayName,
+                    cell: (row) => <PersonalText value={row.displayName} />,
                   },
-                  { key: 'email', header: t('signIn.email'), cell: (row) => row.email },
+                  {
+                    key: 'email',
+                    header: t('signIn.email'),
+                    cell: (row) => <PersonalText value={row.email} />,
+                  },
                   {
                     key: 'partner',
                     header: t('account.partner'),
@@ -83,7 +89,7 @@ export function PeoplePage() {
                               aria-pressed={row.personId === selected}
                               onClick={() => setSelected(row.personId)}
                             >
-                              {t('people.manage', { name: row.displayName })}
+                              {t('people.manage', { name: personalText(row.displayName) })}
                             </button>
                           ),
                         },

@@ -4,6 +4,7 @@ import type { FieldProblems } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../../kit/Field';
+import { usePersonalText } from '../../kit/PersonalText';
 import { ProblemAlert } from '../../kit/ProblemAlert';
 import { formText } from '../../kit/form-text';
 import { GivenLink } from './GivenLink';
@@ -27,6 +28,7 @@ export function PersonActions({
 }) {
   const t = useT();
   const client = useLedgerClient();
+  const name = usePersonalText()(person.displayName);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FieldProblems | null>(null);
   const [link, setLink] = useState<Link | null>(null);
@@ -91,18 +93,16 @@ export function PersonActions({
   const removed = person.status === 'removed';
   return (
     <section aria-labelledby="person-actions" className="person-actions">
-      <h2 id="person-actions">{t('people.manage', { name: person.displayName })}</h2>
+      <h2 id="person-actions">{t('people.manage', { name })}</h2>
       {problems && problems.general.length > 0 ? <ProblemAlert problems={problems} /> : null}
-      {link ? (
-        <GivenLink name={person.displayName} url={link.url} expiresAt={link.expiresAt} />
-      ) : null}
+      {link ? <GivenLink name={name} url={link.url} expiresAt={link.expiresAt} /> : null}
       {removed ? (
         <p>{t('people.removedNote')}</p>
       ) : (
         <>
           <form className="form" onSubmit={changeRoles} noValidate>
             <RoleChoices
-              legend={t('people.rolesOf', { name: person.displayName })}
+              legend={t('people.rolesOf', { name })}
               chosen={person.roles}
               errors={problems?.fields.roles ?? []}
             />
