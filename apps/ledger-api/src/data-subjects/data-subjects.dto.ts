@@ -23,7 +23,7 @@ export class SubjectAccessQueryDto {
   format?: ReportFormat;
 }
 
-class DataSubjectDocument {
+class ReportedSubjectDocument {
   @ApiProperty({ enum: ['person', 'resident'] })
   kind!: 'person' | 'resident';
   @ApiPropertyOptional({ example: 'acme-nadia', description: 'For a person' })
@@ -90,8 +90,8 @@ class LegacyScanDocument {
 }
 
 export class SubjectAccessReportDocument {
-  @ApiProperty({ type: DataSubjectDocument })
-  subject!: DataSubjectDocument;
+  @ApiProperty({ type: ReportedSubjectDocument })
+  subject!: ReportedSubjectDocument;
   @ApiProperty({
     type: [String],
     description: 'Whose keys seal the subject’s fields',

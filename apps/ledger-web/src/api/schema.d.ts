@@ -6196,7 +6196,7 @@ export interface components {
             partnerships: components["schemas"]["PartnerResultsInPartnershipDocument"][];
             ratesUsed: components["schemas"]["RateUsedDocument"][];
         };
-        DataSubjectDocument: {
+        ReportedSubjectDocument: {
             /** @enum {string} */
             kind: "person" | "resident";
             /**
@@ -6272,7 +6272,7 @@ export interface components {
             fields: string[];
         };
         SubjectAccessReportDocument: {
-            subject: components["schemas"]["DataSubjectDocument"];
+            subject: components["schemas"]["ReportedSubjectDocument"];
             /**
              * @description Whose keys seal the subject’s fields
              * @example [
