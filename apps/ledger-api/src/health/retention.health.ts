@@ -26,6 +26,12 @@ export class RetentionHealthIndicator {
       // A failed read is not kept: the next call reads again.
       signal.catch(() => (this.last = undefined));
     }
-    return this.health.check(key).up({ ...(await this.last.signal) });
+    try {
+      return this.health.check(key).up({ ...(await this.last.signal) });
+    } catch (error) {
+      // The log cannot be read now (the event store's own check says why): no signal, still up.
+      const reason = error instanceof Error ? error.message : String(error);
+      return this.health.check(key).up({ signal: 'unavailable', reason });
+    }
   }
 }
