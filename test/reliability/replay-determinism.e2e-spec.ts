@@ -46,6 +46,16 @@ async function recordHistory(api: LedgerClient): Promise<number> {
   );
   await api.put('/people/person-r1/roles', { roles: ['partner', 'partner_admin'] }).expect(200);
   await api.post('/people/person-r2/tokens/cli-token-1/revocation', {}).expect(200);
+  // One of them leaves and is erased (the erasure's own read model, and keys destroyed).
+  await api.post('/people/person-r3/removal', { reason: 'Left' }).expect(200);
+  await api
+    .post('/erasures', {
+      erasureId: 'erase-r3',
+      dataSubject: { kind: 'person', personId: 'person-r3' },
+      reason: 'Asked by letter',
+    })
+    .expect(201);
+  await api.post('/erasures/erase-r3/carrying-out', { reason: 'Nothing to keep' }).expect(200);
   await partnershipWith(api, 'crowd', ['giver']);
   const joins = await sendAtOnce(api, joinsOf('crowd', MEMBERS), 61);
   await api
