@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useLedgerClient } from '../../api/LedgerClientProvider';
 import type { Commitment } from '../../api/types';
 import { useT } from '../../i18n/use-t';
@@ -25,8 +26,6 @@ export function AmendCommitmentForm({
       <h2 id="amend-commitment">{t('commitment.amend')}</h2>
       <CommandForm
         label={t('commitment.amend')}
-        // A new form for each terms version, so its fields start from the current terms.
-        key={commitment.termsVersion}
         fields={FIELDS}
         submitLabel={t('commitment.amendSubmit')}
         onRecorded={onAmended}
@@ -48,7 +47,9 @@ export function AmendCommitmentForm({
         }}
       >
         {(errorsOf) => (
-          <>
+          // New fields for each terms version, so that they start from the current terms; the
+          // form itself stays, and so does its "Recorded." for whoever just amended them.
+          <Fragment key={commitment.termsVersion}>
             <Field
               name="what"
               label={t('commitment.what')}
@@ -84,7 +85,7 @@ export function AmendCommitmentForm({
               errors={errorsOf('reason')}
             />
             <ActFields errorsOf={errorsOf} />
-          </>
+          </Fragment>
         )}
       </CommandForm>
     </section>
