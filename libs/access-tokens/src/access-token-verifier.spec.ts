@@ -109,6 +109,21 @@ describe('AccessTokenVerifier with the local signing key', () => {
     });
   });
 
+  it('refuses a token it accepted (and remembers) once it has expired since', async () => {
+    const started = Date.now();
+    const jwt = await token({ exp: now() + 60 });
+    await expect(verifier.verify(jwt)).resolves.toMatchObject({ sub: 'ana-acme' });
+    jest.useFakeTimers({ now: started + 60_000, doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      // Within the 30 seconds of tolerance: still accepted.
+      await expect(verifier.verify(jwt)).resolves.toMatchObject({ sub: 'ana-acme' });
+      jest.setSystemTime(started + 120_000);
+      expect(await refusal(jwt)).toBe('expired');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses tokens not valid yet, allowing 30 seconds of clock skew', async () => {
     expect(await refusal(token({ nbf: now() + 120 }))).toBe('not-yet-valid');
     await expect(verifier.verify(await token({ nbf: now() + 10 }))).resolves.toBeDefined();

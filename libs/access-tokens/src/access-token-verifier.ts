@@ -9,6 +9,7 @@ import { type AccessTokenSubject, subjectOf } from './access-token-claims';
 import { AccessTokenError, KeySetUnavailableError } from './access-token-error';
 import type { SigningKey } from './signing-key';
 import type { TokenTrust } from './token-trust';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** A token that passed every check: whom it authenticates, and its id if it carries one. */
 export interface VerifiedAccessToken {
@@ -34,6 +35,8 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
  * Connect provider's JWKS — and turns every failure into an AccessTokenError with a reason.
  */
 export class AccessTokenVerifier {
+  private readonly verified = new VerifiedTokenCache();
+
   private constructor(
     private readonly keys: JWTVerifyGetKey,
     private readonly trust: TokenTrust,
@@ -72,6 +75,8 @@ export class AccessTokenVerifier {
     if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) {
       throw new AccessTokenError('malformed', 'The access token is not a compact JWT');
     }
+    const cached = this.verified.get(token);
+    if (cached) return cached;
     try {
       const { payload } = await jwtVerify(token, this.keys, {
         algorithms: [...ACCEPTED_ALGORITHMS],
@@ -80,10 +85,17 @@ export class AccessTokenVerifier {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp', 'sub'],
       });
-      return {
+      const verified = {
         subject: subjectOf(payload),
         ...(typeof payload.jti === 'string' ? { tokenId: payload.jti } : {}),
       };
+      // exp is a required claim: jose refused the token without it.
+      this.verified.remember(
+        token,
+        verified,
+        ((payload.exp ?? 0) + CLOCK_TOLERANCE_SECONDS) * 1000,
+      );
+      return verified;
     } catch (error) {
       if (error instanceof AccessTokenError || error instanceof KeySetUnavailableError) throw error;
       throw refusal(error);

@@ -8,7 +8,13 @@ import {
 import type Database from 'better-sqlite3';
 import { type ContributionEvent, DomainError } from '@cohesion/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@cohesion/event-store';
-import { type HandOff, handOffsAfter, ProjectionRunner } from '@cohesion/projections';
+import {
+  type HandOff,
+  handOffsAfter,
+  handOffSweepMark,
+  markHandOffSweep,
+  ProjectionRunner,
+} from '@cohesion/projections';
 import type { CommandContext } from '../command-side/command-context';
 import { PartnershipFactsReader } from '../command-side/partnership-facts.reader';
 import { streamOf } from '../command-side/streams';
@@ -38,7 +44,7 @@ type Recorded = Extract<ContributionEvent, { type: 'ContributionRecorded' }>['da
 export class FulfilmentHandOffRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('FulfilmentHandOff');
   private timer?: NodeJS.Timeout;
-  /** Contributions up to this log position were found complete, or were completed. */
+  /** Contributions up to this log position were found complete, or were completed (kept across restarts). */
   private checkedUpTo = 0;
   private readonly refused = new Set<string>();
   private sweeping?: Promise<number>;
@@ -53,6 +59,7 @@ export class FulfilmentHandOffRecovery implements OnApplicationBootstrap, OnAppl
   ) {}
 
   onApplicationBootstrap(): void {
+    this.checkedUpTo = handOffSweepMark(this.db);
     this.timer = setInterval(() => void this.sweep(), HAND_OFF_SWEEP_INTERVAL_MS);
     this.timer.unref();
     void this.sweepOnceCaughtUp();
@@ -94,12 +101,13 @@ export class FulfilmentHandOffRecovery implements OnApplicationBootstrap, OnAppl
     try {
       for (;;) {
         const page = handOffsAfter(this.db, { after: this.checkedUpTo, limit: PER_PAGE });
-        for (const handOff of page) {
-          if (handOff.recordedAt >= recordedBefore) return completed;
+        const within = page.findIndex(({ recordedAt }) => recordedAt >= recordedBefore);
+        for (const handOff of within === -1 ? page : page.slice(0, within)) {
           if (!handOff.claimed && (await this.complete(handOff))) completed += 1;
           this.checkedUpTo = handOff.position;
         }
-        if (page.length < PER_PAGE || this.stopped) return completed;
+        markHandOffSweep(this.db, this.checkedUpTo);
+        if (within !== -1 || page.length < PER_PAGE || this.stopped) return completed;
         await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {

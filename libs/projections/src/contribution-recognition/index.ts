@@ -18,3 +18,4 @@ export { type EquityFilter, partnershipEquity } from './contribution-recognition
 export type * from './contribution-recognition.views';
 export { listValuationPolicies, loadValuationPolicy, type Valuer, valuerFor } from './valuation';
 export { GINI_POPULATIONS } from './contribution-recognition.views';
+export { handOffSweepMark, markHandOffSweep } from './hand-off-sweep-mark';
