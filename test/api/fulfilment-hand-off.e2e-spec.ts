@@ -87,8 +87,11 @@ describe('a fulfilment hand-off left undone by a crash', () => {
     commitmentId: 'tilleuls--mentoring',
   };
 
-  /** What a killed request appended: the contribution, an hour ago, and not its claim. */
-  async function interruptedHandOff(ledger: TestLedger): Promise<void> {
+  /** What a killed request appended: the contribution (an hour ago by default), and not its claim. */
+  async function interruptedHandOff(
+    ledger: TestLedger,
+    recordedAt = new Date(Date.now() - 3_600_000),
+  ): Promise<void> {
     const store = ledger.app.get<EventStore>(EVENT_STORE);
     await store.append(
       'contribution-tilleuls--crashed',
@@ -106,7 +109,7 @@ describe('a fulfilment hand-off left undone by a crash', () => {
           },
         },
       ],
-      { expectedRevision: 'no_stream', recordedAt: new Date(Date.now() - 3_600_000).toISOString() },
+      { expectedRevision: 'no_stream', recordedAt: recordedAt.toISOString() },
     );
   }
 
@@ -150,6 +153,25 @@ describe('a fulfilment hand-off left undone by a crash', () => {
         fulfilmentClaim: { claimId: 'contribution-tilleuls--crashed' },
       });
       expect(await api.logSize()).toBe(size);
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('is left alone while its request may still be under way, and completed by a later sweep', async () => {
+    const ledger = await startTestLedger();
+    try {
+      const api = ledgerClient(ledger);
+      await partnershipWith(api, 'tilleuls', ['acme', 'sos']);
+      await acceptedCommitment(api, 'tilleuls', 'mentoring', 'acme', 'sos');
+      const recordedAt = new Date();
+      await interruptedHandOff(ledger, recordedAt);
+      await api.get(`/partnerships/tilleuls?minPosition=${await api.logSize()}`).expect(200);
+      const recovery = ledger.app.get(FulfilmentHandOffRecovery);
+      expect(await recovery.sweep(new Date(recordedAt.getTime() + 1_000))).toBe(0);
+      expect(await claimsOf(api)).not.toHaveProperty(['contribution-tilleuls--crashed']);
+      expect(await recovery.sweep(new Date(recordedAt.getTime() + 60_000))).toBe(1);
+      expect(await claimsOf(api)).toHaveProperty(['contribution-tilleuls--crashed']);
     } finally {
       await ledger.close();
     }

@@ -20,6 +20,7 @@ import {
   type RecordedEvent,
   SqliteEventStore,
   StoreUnavailableError,
+  type StructureCheck,
   type SubscribeToAllOptions,
 } from '@cohesion/event-store';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
@@ -121,6 +122,10 @@ export class FaultyEventStore implements EventStore {
   async ping(): Promise<void> {
     if (this.enter('ping')) throw injectedFault();
     return this.inner.ping();
+  }
+
+  structureCheck(): StructureCheck {
+    return this.inner.structureCheck();
   }
 
   close(): Promise<void> {

@@ -5,6 +5,7 @@ import type {
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
+  StructureCheck,
   SubscribeToAllOptions,
 } from './event-store.port';
 import type { NewEvent, RecordedEvent } from './recorded-event';
@@ -42,6 +43,10 @@ export abstract class DelegatingEventStore implements EventStore {
 
   ping(): Promise<void> {
     return this.inner.ping();
+  }
+
+  structureCheck(): StructureCheck {
+    return this.inner.structureCheck();
   }
 
   close(): Promise<void> {

@@ -71,8 +71,23 @@ export interface EventStore {
   headPosition(): Promise<bigint>;
   /** Throws when the store cannot be reached; used by health checks. */
   ping(): Promise<void>;
+  /** Where the check of the store's files for damage stands; used by health checks. */
+  structureCheck(): StructureCheck;
   close(): Promise<void>;
 }
+
+/**
+ * The whole-file damage check of a store: `running` in the background after a clean start,
+ * `passed` (at open, or since), `failed` (the store then refuses all work with a
+ * CorruptedStoreError), `interrupted` (it could not run to its end: an I/O error), or `elsewhere`
+ * for a server that checks its own files.
+ */
+export type StructureCheck =
+  | { readonly state: 'running'; readonly since: string }
+  | { readonly state: 'passed'; readonly at: string; readonly atOpen: boolean }
+  | { readonly state: 'failed'; readonly at: string }
+  | { readonly state: 'interrupted'; readonly at: string; readonly reason: string }
+  | { readonly state: 'elsewhere' };
 
 /** Injection token for the configured adapter. */
 export const EVENT_STORE = Symbol('EVENT_STORE');

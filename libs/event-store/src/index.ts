@@ -6,5 +6,6 @@ export * from './delegating-event-store';
 export * from './hashing/event-hash';
 export * from './recorded-event';
 export * from './sqlite/sqlite-event-store';
+export { assertStructureSound } from './sqlite/sqlite-damage-checks';
 export { rowChecksum, storedTextOf } from './sqlite/sqlite-row-checksum';
 export * from './eventstoredb/eventstoredb-event-store';

@@ -1,7 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { WriteHealthMonitor } from '@cohesion/application';
-import { EVENT_STORE, type EventStore, StoreUnavailableError } from '@cohesion/event-store';
+import {
+  CorruptedStoreError,
+  EVENT_STORE,
+  type EventStore,
+  StoreUnavailableError,
+} from '@cohesion/event-store';
 
 @Injectable()
 export class EventStoreHealthIndicator {
@@ -15,24 +20,29 @@ export class EventStoreHealthIndicator {
 
   /**
    * Up with the log's head when the store answers and takes writes; down while it cannot be
-   * reached, or since an append failed for want of storage (until one succeeds again). A failure
-   * is told by its kind only: its message may name files or cluster addresses, and goes to the log.
+   * reached, or since an append failed for want of storage (until one succeeds again), or once
+   * its files were found damaged. Up, it says where the check of its files for damage stands
+   * (running in the background after a clean start, or passed). A failure is told by its kind
+   * only: its message may name files or cluster addresses, and goes to the log.
    */
   async isReachable(key = 'eventStore') {
     const indicator = this.health.check(key);
     try {
       const headPosition = (await this.store.headPosition()).toString();
+      const structureCheck = this.store.structureCheck();
       const failing = this.writes.writeFailure();
       if (failing) {
         return indicator.down({ headPosition, reason: 'writes-failing', ...failing });
       }
-      return indicator.up({ headPosition });
+      return indicator.up({ headPosition, structureCheck });
     } catch (error) {
       this.logger.warn(`The event store is down: ${String(error)}`);
       return indicator.down(
         error instanceof StoreUnavailableError
           ? { reason: 'storage-unavailable', code: error.code }
-          : { reason: 'error' },
+          : error instanceof CorruptedStoreError
+            ? { reason: 'damaged', structureCheck: this.store.structureCheck() }
+            : { reason: 'error' },
       );
     }
   }

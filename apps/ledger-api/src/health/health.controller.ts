@@ -33,7 +33,11 @@ export class HealthController {
   @ApiProblems(503)
   async check(): Promise<{ status: 'ok' }> {
     try {
-      await this.details();
+      // The retention signal is never down, and its survey reads the log: probes leave it out.
+      await this.health.check([
+        () => this.eventStore.isReachable(),
+        () => this.readModels.isUpToDate(),
+      ]);
       return { status: 'ok' };
     } catch {
       throw new ServiceUnavailableException('The ledger is not healthy: see /health/details');

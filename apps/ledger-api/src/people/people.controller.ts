@@ -26,7 +26,7 @@ import {
   IssuedTokenDocument,
   IssuePersonalTokenDto,
   LinkDocument,
-  ReasonDto,
+  PersonStatusReasonDto,
 } from './people.dto';
 
 type Data<T extends PersonRequest['type']> = Extract<PersonRequest, { type: T }>['data'];
@@ -138,7 +138,7 @@ export class PeopleController {
   )
   async suspend(
     @Param('personId', LedgerIdPipe) personId: string,
-    @Body() body: ReasonDto,
+    @Body() body: PersonStatusReasonDto,
     @CurrentCommandContext() context: CommandContext,
     @Req() request: Request,
   ): Promise<CommandResult> {
@@ -165,7 +165,7 @@ export class PeopleController {
   @ApiCommand('Remove a person for good: access ends at once; history keeps their acts')
   async remove(
     @Param('personId', LedgerIdPipe) personId: string,
-    @Body() body: ReasonDto,
+    @Body() body: PersonStatusReasonDto,
     @CurrentCommandContext() context: CommandContext,
     @Req() request: Request,
   ): Promise<CommandResult> {

@@ -93,7 +93,7 @@ export class ChangeRolesDto {
   roles!: Role[];
 }
 
-export class ReasonDto {
+export class PersonStatusReasonDto {
   @IsText('Why', 'Left the foundation in March', 500)
   reason!: string;
 }

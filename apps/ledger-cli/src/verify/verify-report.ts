@@ -32,6 +32,7 @@ export function successLines(report: LedgerCheckReport, keyId: string | undefine
   const others = otherKeys > 0 ? `; ${otherKeys} signed with another key, not checked` : '';
   return [
     `all ${report.events} events verified`,
+    `  file structure: every page, key and index sound (PRAGMA integrity_check), positions gap-free`,
     `  hash chains: ${report.streams} streams, every event matches its hash and the one before it`,
     `  Merkle log: recomputed root ${report.root}; ${stored}`,
     `  signed tree heads: ${matched} match the events; ${signatures}${others}`,

@@ -8,6 +8,7 @@ import {
   treeHeadsPath,
   validateLedgerConfig,
 } from '@cohesion/application';
+import { assertStructureSound } from '@cohesion/event-store';
 import { withProgress } from '../progress/progress';
 import { EVENTS_FILE, READ_MODELS_FILE } from './data-dir-files';
 import { checkLedger } from './ledger-check';
@@ -58,6 +59,8 @@ export class VerifyCommand extends CommandRunner {
     const readModels = existsSync(readModelsFile) ? openReadOnly(readModelsFile) : undefined;
     const heads = existsSync(headsFile) ? SignedTreeHeadStore.openReadOnly(headsFile) : undefined;
     try {
+      // The whole-file check the API runs in the background after a clean start, here in full.
+      assertStructureSound(events, eventsFile);
       const report = await withProgress('verify', eventCount(events), 'events', (progress) =>
         checkLedger({
           events,

@@ -2789,8 +2789,15 @@ export interface components {
         };
         ReasonDto: {
             /**
+             * Format: date
+             * @description The day the act took effect (YYYY-MM-DD): today when absent; never after today, nor before what it concerns began. Dated more than LEDGER_BACKFILL_AFTER_DAYS (7) days ago, the act is back-filled and needs backfillReason
+             */
+            effectiveDate?: string;
+            /** @description Why an act dated long ago is recorded only now (required when back-filled) */
+            backfillReason?: string;
+            /**
              * @description Why
-             * @example Left the foundation in March
+             * @example Agreed at the general assembly
              */
             reason: string;
         };
@@ -5821,6 +5828,13 @@ export interface components {
              *     ]
              */
             roles: ("partner" | "mediator" | "admin" | "auditor" | "partner_admin")[];
+        };
+        PersonStatusReasonDto: {
+            /**
+             * @description Why
+             * @example Left the foundation in March
+             */
+            reason: string;
         };
         IssuePersonalTokenDto: {
             /**
@@ -14628,7 +14642,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["PersonStatusReasonDto"];
             };
         };
         responses: {
@@ -14826,7 +14840,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["PersonStatusReasonDto"];
             };
         };
         responses: {

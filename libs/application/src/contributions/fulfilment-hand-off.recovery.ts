@@ -8,7 +8,7 @@ import {
 import type Database from 'better-sqlite3';
 import { type ContributionEvent, DomainError } from '@cohesion/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@cohesion/event-store';
-import { ProjectionRunner, type UnclaimedHandOff, unclaimedHandOffs } from '@cohesion/projections';
+import { type HandOff, handOffsAfter, ProjectionRunner } from '@cohesion/projections';
 import type { CommandContext } from '../command-side/command-context';
 import { PartnershipFactsReader } from '../command-side/partnership-facts.reader';
 import { streamOf } from '../command-side/streams';
@@ -19,7 +19,8 @@ import { FulfilmentHandOff } from './fulfilment-hand-off';
 export const HAND_OFF_SWEEP_INTERVAL_MS = 30_000;
 /** A hand-off younger than this may still be on its way in its own request: left alone. */
 const GRACE_MS = 10_000;
-const PER_SWEEP = 200;
+/** Hand-offs looked at per query; the sweep lets other work run between pages. */
+const PER_PAGE = 500;
 
 type Recorded = Extract<ContributionEvent, { type: 'ContributionRecorded' }>['data'];
 
@@ -82,24 +83,24 @@ export class FulfilmentHandOffRecovery implements OnApplicationBootstrap, OnAppl
   }
 
   /**
-   * Never rejects: a failure to reach the store (or anything unexpected) is logged and ends the
-   * sweep; the next one starts again from the first hand-off not done.
+   * Goes through the hand-offs recorded since the last sweep, a page at a time, up to the first
+   * still within its grace period (it and those after are looked at again next time). Never
+   * rejects: a failure to reach the store (or anything unexpected) is logged and ends the sweep;
+   * the next one starts again from the first hand-off not done.
    */
   private async completeUndone(now: Date): Promise<number> {
     const recordedBefore = new Date(now.getTime() - GRACE_MS).toISOString();
     let completed = 0;
     try {
       for (;;) {
-        const undone = unclaimedHandOffs(this.db, {
-          after: this.checkedUpTo,
-          recordedBefore,
-          limit: PER_SWEEP,
-        });
-        for (const handOff of undone) {
-          if (await this.complete(handOff)) completed += 1;
+        const page = handOffsAfter(this.db, { after: this.checkedUpTo, limit: PER_PAGE });
+        for (const handOff of page) {
+          if (handOff.recordedAt >= recordedBefore) return completed;
+          if (!handOff.claimed && (await this.complete(handOff))) completed += 1;
           this.checkedUpTo = handOff.position;
         }
-        if (undone.length < PER_SWEEP) return completed;
+        if (page.length < PER_PAGE || this.stopped) return completed;
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.logger.error(
@@ -110,7 +111,7 @@ export class FulfilmentHandOffRecovery implements OnApplicationBootstrap, OnAppl
   }
 
   /** True once the claim is made (or found made); false when the commitment refuses it. */
-  private async complete({ contributionId, commitmentId }: UnclaimedHandOff): Promise<boolean> {
+  private async complete({ contributionId, commitmentId }: HandOff): Promise<boolean> {
     if (this.refused.has(contributionId)) return false;
     const recorded = await this.recordingOf(contributionId);
     if (recorded === undefined) return false;

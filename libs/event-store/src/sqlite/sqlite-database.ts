@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CorruptedStoreError } from '../errors';
+import { takeCleanCloseMarker } from './sqlite-clean-close';
 import {
   asCorruptedStoreError,
   assertHeaderIntact,
-  assertPositionsGapFree,
   assertSchemaMatches,
-  assertStructureIntact,
+  assertStructureSound,
 } from './sqlite-damage-checks';
 
 /** `PRAGMA synchronous` value of FULL: every commit is fsynced before the append is acknowledged. */
@@ -32,15 +32,28 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE events ADD COLUMN checksum INTEGER;`,
 ];
 
+export interface OpenedEventStoreDatabase {
+  readonly db: Database.Database;
+  /**
+   * `checked`: the whole-file structure check ran before opening; `deferred`: the file was closed
+   * cleanly and left alone since (see sqlite-clean-close), so the check is the caller's to run in
+   * the background.
+   */
+  readonly structure: 'checked' | 'deferred';
+}
+
 /**
  * Opens (creating if needed) an event store database: WAL, synchronous FULL (checked, since this
  * build silently runs WAL at NORMAL, which can lose acknowledged commits on power loss), the file
  * checked for damage (see sqlite-damage-checks; every row is also checked against its checksum when
  * read), and the schema migrated to the latest version. A damaged file is refused with a
- * CorruptedStoreError naming the file and the damage, before anything is written to it.
+ * CorruptedStoreError naming the file and the damage, before anything is written to it. The
+ * whole-file structure check, which grows with the file, runs here only for a file not closed
+ * cleanly (after a crash, a copy or a restore); its header and schema are checked every time.
  */
-export function openEventStoreDatabase(file: string): Database.Database {
+export function openEventStoreDatabase(file: string): OpenedEventStoreDatabase {
   const inMemory = file === ':memory:';
+  const closedCleanly = !inMemory && takeCleanCloseMarker(file);
   if (!inMemory) {
     mkdirSync(dirname(file), { recursive: true });
     assertHeaderIntact(file);
@@ -54,12 +67,11 @@ export function openEventStoreDatabase(file: string): Database.Database {
     if (synchronous !== SYNCHRONOUS_FULL) {
       throw new CorruptedStoreError(`${file}: PRAGMA synchronous is ${synchronous}, expected FULL`);
     }
-    assertStructureIntact(db, file);
+    if (!closedCleanly) assertStructureSound(db, file);
     assertNotNewer(db, file);
     assertSchemaMatches(db, file, MIGRATIONS);
     migrate(db);
-    assertPositionsGapFree(db, file);
-    return db;
+    return { db, structure: closedCleanly ? 'deferred' : 'checked' };
   } catch (error) {
     db.close();
     throw asCorruptedStoreError(error, file);

@@ -41,7 +41,7 @@ describe('SQLite event store specifics', () => {
     const defaultSynchronous = plain.pragma('synchronous', { simple: true });
     plain.close();
 
-    const reopened = openEventStoreDatabase(file);
+    const { db: reopened } = openEventStoreDatabase(file);
     try {
       expect(reopened.pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
       expect(reopened.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -66,7 +66,7 @@ describe('SQLite event store specifics', () => {
   });
 
   it('refuses to open a database whose schema is newer than this program', () => {
-    openEventStoreDatabase(file).close();
+    openEventStoreDatabase(file).db.close();
     const plain = new Database(file);
     plain.pragma('user_version = 99');
     plain.close();
@@ -75,7 +75,7 @@ describe('SQLite event store specifics', () => {
   });
 
   it('refuses storage constraints being bypassed: one event id, one (stream, revision)', () => {
-    const db = openEventStoreDatabase(file);
+    const { db } = openEventStoreDatabase(file);
     const insert = db.prepare(
       `INSERT INTO events (position, id, stream, revision, type, data, metadata, prev_hash, hash)
        VALUES (?, ?, ?, ?, 'T', '{}', '{}', '', '')`,

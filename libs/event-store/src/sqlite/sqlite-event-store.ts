@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { Observable, Subject } from 'rxjs';
-import { StoreUnavailableError } from '../errors';
+import { CorruptedStoreError, StoreUnavailableError } from '../errors';
+import { type BackgroundCheck, checkStructureInBackground } from './sqlite-background-check';
+import { leaveCleanCloseMarker } from './sqlite-clean-close';
 import type {
   AppendOptions,
   AppendResult,
@@ -8,11 +10,12 @@ import type {
   ReadAllFilter,
   ReadAllOptions,
   ReadStreamOptions,
+  StructureCheck,
   SubscribeToAllOptions,
 } from '../event-store.port';
 import type { NewEvent, RecordedEvent } from '../recorded-event';
 import { openEventStoreDatabase } from './sqlite-database';
-import { sqliteErrorCode } from './sqlite-damage-checks';
+import { asCorruptedStoreError, sqliteErrorCode, structureDamage } from './sqlite-damage-checks';
 import { SqliteEventStatements, type EventPage } from './sqlite-event-statements';
 import { MAX_GROUP_SIZE, type PendingAppend, SqliteGroupCommit } from './sqlite-group-commit';
 
@@ -46,9 +49,27 @@ export class SqliteEventStore implements EventStore {
   /** Emits after every committed append; live subscriptions wake up on it. */
   private readonly appended = new Subject<void>();
   private closed = false;
+  private readonly file: string;
+  private structure: StructureCheck;
+  /** Set once the background check found damage: every later call is refused with it. */
+  private damage?: CorruptedStoreError;
+  private readonly backgroundCheck?: BackgroundCheck;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = sqliteStorageWork(() => openEventStoreDatabase(options.file));
+    const opened = sqliteStorageWork(() => openEventStoreDatabase(options.file));
+    this.db = opened.db;
+    this.file = options.file;
+    const now = new Date().toISOString();
+    if (opened.structure === 'checked') {
+      this.structure = { state: 'passed', at: now, atOpen: true };
+    } else {
+      this.structure = { state: 'running', since: now };
+      this.backgroundCheck = checkStructureInBackground(options.file);
+      this.backgroundCheck.findings.then(
+        (findings) => this.structureChecked(structureDamage(findings, options.file)),
+        (error: unknown) => this.structureChecked(asCorruptedStoreError(error, options.file)),
+      );
+    }
     this.statements = new SqliteEventStatements(this.db);
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -183,11 +204,40 @@ export class SqliteEventStore implements EventStore {
     await this.headPosition();
   }
 
+  structureCheck(): StructureCheck {
+    return this.structure;
+  }
+
+  /**
+   * The background check's outcome. Damage found after opening is kept: from then on the store
+   * refuses every read and append with it, as it would have refused to open, so nothing is served
+   * from, or written to, a damaged file. A check that could not run (an I/O error) is
+   * `interrupted`, never taken for a pass: `ledger verify` runs it in full.
+   */
+  private structureChecked(damage: unknown): void {
+    const at = new Date().toISOString();
+    if (damage === undefined) {
+      this.structure = { state: 'passed', at, atOpen: false };
+    } else if (damage instanceof CorruptedStoreError) {
+      this.damage = damage;
+      this.structure = { state: 'failed', at };
+    } else {
+      this.structure = {
+        state: 'interrupted',
+        at,
+        reason: damage instanceof Error ? damage.message : 'the check could not run',
+      };
+    }
+  }
+
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
+      this.backgroundCheck?.stop();
       this.appended.complete();
       this.db.close();
+      // Only a file known sound may skip the check at its next opening.
+      if (this.file !== ':memory:' && this.damage === undefined) leaveCleanCloseMarker(this.file);
     }
     return Promise.resolve();
   }
@@ -197,6 +247,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed || !this.db.open) {
       throw new StoreUnavailableError('The SQLite event store is closed', 'SQLITE_CLOSED');
     }
+    if (this.damage !== undefined) throw this.damage;
     return sqliteStorageWork(work);
   }
 }

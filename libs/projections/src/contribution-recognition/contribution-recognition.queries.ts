@@ -158,31 +158,36 @@ function conditionsOf(filter: ContributionFilter): string[] {
 }
 
 /** A contribution recorded against a commitment whose claim there is not (yet) in the read models. */
-export interface UnclaimedHandOff {
+export interface HandOff {
   readonly contributionId: string;
   readonly commitmentId: string;
   /** The log position of the contribution: sweeps go on from the last one seen. */
   readonly position: number;
+  readonly recordedAt: string;
+  /** Whether the commitment holds the contribution's fulfilment claim. */
+  readonly claimed: boolean;
 }
 
 /**
- * Contributions that name a commitment, are not reversed, were recorded before `recordedBefore`,
- * after the log position `after`, and have no fulfilment claim on that commitment: hand-offs an
- * interrupted request may have left undone (the claim is the second of two appends).
+ * The next `limit` contributions after the log position `after` that name a commitment and are
+ * not reversed, in log order, each with whether its fulfilment claim is on that commitment: a
+ * hand-off an interrupted request may have left undone has none (the claim is the second of two
+ * appends). A page at a time, so that a sweep of a large ledger never holds the event loop long.
  */
-export function unclaimedHandOffs(
+export function handOffsAfter(
   db: Database.Database,
-  window: { readonly after: number; readonly recordedBefore: string; readonly limit: number },
-): UnclaimedHandOff[] {
-  return cachedStatement(
+  window: { readonly after: number; readonly limit: number },
+): HandOff[] {
+  const rows = cachedStatement(
     db,
-    `SELECT c.contribution_id AS contributionId, c.commitment_id AS commitmentId, c.position
+    `SELECT c.contribution_id AS contributionId, c.commitment_id AS commitmentId, c.position,
+            c.recorded_at AS recordedAt,
+            EXISTS (SELECT 1 FROM accountability_claims a
+                    WHERE a.commitment_id = c.commitment_id
+                      AND a.contribution_id = c.contribution_id) AS claimed
      FROM contribution_recognition_contributions c
      WHERE c.position > ? AND c.commitment_id IS NOT NULL AND c.status != 'reversed'
-       AND c.recorded_at < ?
-       AND NOT EXISTS (SELECT 1 FROM accountability_claims a
-                       WHERE a.commitment_id = c.commitment_id
-                         AND a.contribution_id = c.contribution_id)
      ORDER BY c.position LIMIT ?`,
-  ).all(window.after, window.recordedBefore, window.limit) as UnclaimedHandOff[];
+  ).all(window.after, window.limit) as Array<Omit<HandOff, 'claimed'> & { claimed: 0 | 1 }>;
+  return rows.map((row) => ({ ...row, claimed: row.claimed === 1 }));
 }

@@ -6,8 +6,8 @@ export {
   type ContributionOrder,
   type ContributionPageRequest,
   listContributions,
-  type UnclaimedHandOff,
-  unclaimedHandOffs,
+  type HandOff,
+  handOffsAfter,
 } from './contribution-recognition.queries';
 export {
   partnerRecognition,
