@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { DomainLogSummary } from '../domain-log/domain-log';
 import { SeededRandom } from '../domain-log/seeded-random';
@@ -116,4 +117,34 @@ export async function foundPartnership(origin: string, adminToken: string): Prom
       responsibilities: ['mentoring'],
     });
   }
+}
+
+/** Only guards against a hang: the check reads the whole log, seconds for a million events. */
+const STRUCTURE_CHECK_TIMEOUT_MS = 10 * 60_000;
+
+interface HealthDetails {
+  readonly details?: { readonly eventStore?: { readonly structureCheck?: { state: string } } };
+}
+
+/**
+ * Waits until the check of the event store's files that a clean start leaves running in the
+ * background (a worker thread: it would compete with the load generator for the second core) is
+ * over, and returns the seconds waited. Damage found fails the suite.
+ */
+export async function structureCheckSettled(origin: string, adminToken: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const deadline = Date.now() + STRUCTURE_CHECK_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${origin}/health/details`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    const health = (await response.json()) as HealthDetails;
+    const state = health.details?.eventStore?.structureCheck?.state;
+    if (state === undefined || state === 'failed' || state === 'interrupted') {
+      throw new Error(`/health/details: ${response.status} ${JSON.stringify(health)}`);
+    }
+    if (state !== 'running') return Number(process.hrtime.bigint() - started) / 1e9;
+    await sleep(250);
+  }
+  throw new Error(`the store's background check still runs after ${STRUCTURE_CHECK_TIMEOUT_MS} ms`);
 }
