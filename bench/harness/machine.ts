@@ -37,6 +37,8 @@ export async function machineInfo(): Promise<MachineInfo> {
       '@event-driven-io/emmett-sqlite': versionOf(BENCH_MODULES, '@event-driven-io/emmett-sqlite'),
       '@event-driven-io/emmett': versionOf(BENCH_MODULES, '@event-driven-io/emmett'),
       autocannon: versionOf(BENCH_MODULES, 'autocannon'),
+      fastify: versionOf(BENCH_MODULES, 'fastify'),
+      express: versionOf(BENCH_MODULES, 'express'),
     },
     gitCommit: git('rev-parse', 'HEAD'),
     gitDirty: git('status', '--porcelain') !== '',

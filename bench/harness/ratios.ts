@@ -37,13 +37,29 @@ export function ratioOf(
   [system, other]: readonly [string, string],
   threshold?: Threshold,
 ): Ratio {
-  const ours = measurementOf(measurements, name, system);
-  const theirs = measurementOf(measurements, name, other);
+  return ratioBetween(
+    name,
+    measurementOf(measurements, name, system),
+    measurementOf(measurements, name, other),
+    threshold,
+  );
+}
+
+/**
+ * How measurement `ours` compares with `theirs` (of different figures, say a route of the API
+ * and a peer's hello-world route), read so that above 1 means `ours` is better.
+ */
+export function ratioBetween(
+  name: string,
+  ours: Measurement,
+  theirs: Measurement,
+  threshold?: Threshold,
+): Ratio {
   const value =
     ours.better === 'higher' ? ours.median / theirs.median : theirs.median / ours.median;
   return {
     name,
-    of: `${system} / ${other}`,
+    of: `${ours.system} / ${theirs.system}`,
     value,
     ...(threshold ? { target: describeThreshold(threshold), met: meets(value, threshold) } : {}),
   };

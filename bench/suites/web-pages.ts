@@ -1,16 +1,15 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { READ_MODELS_FILE, SQLITE_EVENT_STORE_FILE } from '@cohesion/application';
 import { launchChromium } from '../../test/support/web-browser';
 import { ensureDomainLog } from '../domain-log/domain-log';
 import { ensureReadModels } from '../domain-log/rebuilt-read-models';
 import { startBenchLedger } from '../harness/bench-ledger';
+import { freePort } from '../harness/free-port';
 import { measure, percentile } from '../harness/measure';
 import type { Measurement, Suite, TargetCheck } from '../harness/types';
-import { copyBenchKeys } from '../domain-log/bench-keys';
+import { copyLedger } from '../domain-log/ledger-copy';
 
 const WEB_DIST = join(__dirname, '..', '..', 'apps', 'ledger-web', 'dist');
 /** Page loads per measured run; a run's figure is the slowest of them (its p95 and more). */
@@ -30,12 +29,7 @@ export const webPagesSuite: Suite = async ({ runs, warmups, scratch, log }) => {
   const initialKb = initialJavaScriptKb();
   const domainLog = await ensureDomainLog(scratch);
   const readModels = await ensureReadModels(domainLog.file, join(scratch, 'read-models.sqlite'));
-  // The API records as it serves (sign-in, access audit): on copies, not on the shared files.
-  const dataDir = join(scratch, 'ledger');
-  mkdirSync(dataDir);
-  copyFileSync(domainLog.file, join(dataDir, SQLITE_EVENT_STORE_FILE));
-  copyFileSync(readModels, join(dataDir, READ_MODELS_FILE));
-  copyBenchKeys(domainLog.file, dataDir);
+  const dataDir = copyLedger(domainLog.file, readModels, join(scratch, 'ledger'));
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   log(`web pages: starting the API on ${domainLog.events} events`);
@@ -228,19 +222,4 @@ async function signedInPage(browser: Browser, origin: string): Promise<Page> {
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/app/sign-in'));
   return page;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
