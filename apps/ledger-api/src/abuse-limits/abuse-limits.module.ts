@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { LedgerConfig } from '@cohesion/application';
+import { CountingThrottlerStorage } from './counting-throttler-storage';
 import { LedgerThrottlerGuard } from './ledger-throttler.guard';
 import { isLimitedPerAddress, PUBLIC_FORM_THROTTLER } from './public-form-limit';
 
@@ -34,6 +35,7 @@ const ONE_HOUR_MS = 3_600_000;
         // client multiply its limit by the number of routes.
         generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
         errorMessage: 'Too many requests from this client; retry after the Retry-After seconds',
+        storage: new CountingThrottlerStorage(),
       }),
     }),
   ],
