@@ -57,7 +57,7 @@ const statementEvent = (index: number, data: JsonObject): NewEvent => ({
 export const personalDataSuite: Suite = async ({ runs, warmups, quick, scratch, log }) => {
   const appended = quick ? 5_000 : 20_000;
   const residents = quick ? 100 : 400;
-  const rebuildEvents = quick ? 20_000 : 100_000;
+  const rebuildEvents = quick ? 20_000 : 40_000;
   const keys = SqliteKeyStore.open(
     keyStorePath(join(scratch, 'keys')),
     generateKeySync('aes', { length: 256 }),
