@@ -89,6 +89,8 @@ describe('people: invite, accept, sign in, act, suspend', () => {
       method: 'invitation',
       signedInAt: expect.any(String) as string,
       expiresAt: expect.any(String) as string,
+      // The ledger's calendar (LEDGER_TIME_ZONE's default), which the web app's "today" follows.
+      timeZone: 'Europe/Paris',
     });
   });
 

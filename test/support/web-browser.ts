@@ -43,18 +43,21 @@ export interface WatchedPage {
 }
 
 /**
- * A fresh browser context (no cookies, no storage) whose languages are `locale`'s, with every
- * CSP violation, uncaught error and console error recorded. A resource the server refused (a 401,
- * 404 or 422 the page handles and shows) is the page's business, not an error here.
+ * A fresh browser context (no cookies, no storage) whose languages are `locale`'s (and whose
+ * clock is in `timezoneId`, the machine's by default), with every CSP violation, uncaught error
+ * and console error recorded. A resource the server refused (a 401, 404 or 422 the page handles
+ * and shows) is the page's business, not an error here.
  */
 export async function openWatchedPage(
   browser: Browser,
   locale: BrowserLocale,
+  timezoneId?: string,
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     locale,
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    ...(timezoneId ? { timezoneId } : {}),
   });
   // Waits on conditions, bounded only for a page that is stuck: the machine may be loaded.
   context.setDefaultTimeout(120_000);
@@ -83,6 +86,20 @@ export async function openWatchedPage(
     }
   });
   return { context, page, trouble };
+}
+
+/** The day (YYYY-MM-DD) in `timeZone` now. */
+const dayIn = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date());
+
+/**
+ * A time zone whose day, now, is not the one in `ledgerZone`: a browser at one end of the world's
+ * offsets (UTC-12 or UTC+14), for pages that must read the ledger's calendar, not the browser's.
+ */
+export function aZoneADayOff(ledgerZone = 'Europe/Paris'): string {
+  const zone = ['Etc/GMT+12', 'Etc/GMT-14'].find((z) => dayIn(z) !== dayIn(ledgerZone));
+  if (!zone) throw new Error(`no zone a day off ${ledgerZone}`);
+  return zone;
 }
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now: the violations, readable. */

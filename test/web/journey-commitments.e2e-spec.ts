@@ -1,7 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import type { ChildLedger } from '../support/child-ledger';
 import { admin } from '../support/ledger-client';
-import { expectCleanPage, openWatchedPage, type WatchedPage } from '../support/web-browser';
+import {
+  aZoneADayOff,
+  expectCleanPage,
+  openWatchedPage,
+  type WatchedPage,
+} from '../support/web-browser';
 import { type DemoLedgerInBrowser, freshLedgerInBrowser } from '../support/web-demo-ledger';
 import { chooseWithKeys, pressWithKeys, typeInto } from '../support/web-keyboard';
 import {
@@ -56,7 +61,9 @@ describe('journeys: a commitment made, accepted, partly delivered, confirmed and
     ({ ledger, browser } = setup);
     await partnershipWithPeople(ledger, [NADIA, LOUIS], PARTNERSHIP, PARTNERS);
     await volunteerTimeValued(ledger);
-    nadia = await openWatchedPage(browser, 'fr-FR');
+    // Nadia's browser is a day off the ledger's calendar (Europe/Paris): the pages go by the
+    // ledger's today, not hers, whatever the hour the suite runs at.
+    nadia = await openWatchedPage(browser, 'fr-FR', aZoneADayOff());
     louis = await openWatchedPage(browser, 'en-GB');
     await signInThroughPage(nadia.page, ledger, NADIA.email);
     await signInThroughPage(louis.page, ledger, LOUIS.email);

@@ -59,6 +59,13 @@ export class SessionDocument extends PersonIdentityDocument implements SessionVi
     description: 'The session ends then at the latest; earlier after 30 minutes unused',
   })
   expiresAt!: string;
+  @ApiProperty({
+    example: 'Europe/Paris',
+    description:
+      'The ledger’s time zone (LEDGER_TIME_ZONE), where the partnerships are: today is the day ' +
+      'there, for the dates an act may take and the reports of the present',
+  })
+  timeZone!: string;
 }
 
 export class LinkHolderDocument extends PersonIdentityDocument implements LinkHolderView {

@@ -6475,6 +6475,11 @@ export interface components {
              * @description The session ends then at the latest; earlier after 30 minutes unused
              */
             expiresAt: string;
+            /**
+             * @description The ledger’s time zone (LEDGER_TIME_ZONE), where the partnerships are: today is the day there, for the dates an act may take and the reports of the present
+             * @example Europe/Paris
+             */
+            timeZone: string;
         };
         PasswordSignInDto: {
             /** @example ana@acme.example */

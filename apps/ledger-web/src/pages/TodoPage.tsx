@@ -8,7 +8,7 @@ import { useT } from '../i18n/use-t';
 import { DataTable } from '../kit/DataTable';
 import { LoadedView } from '../kit/LoadedView';
 import { Page } from '../shell/Page';
-import { today } from '../kit/dates';
+import { useToday } from '../kit/dates';
 import { loadPartnerNames } from './partner-names';
 import { CommitmentsAwaitingMe } from './todo/CommitmentsAwaitingMe';
 import { ConflictsAwaitingMe } from './todo/ConflictsAwaitingMe';
@@ -30,9 +30,9 @@ export function TodoPage() {
   const personId = state.status === 'signed-in' ? state.session.personId : undefined;
   const partnerId =
     state.status === 'signed-in' ? (state.session.partnerId ?? undefined) : undefined;
+  const asOf = useToday();
   const loaded = useLoad(
     async (client) => {
-      const asOf = today();
       const [partnerships, overdue, awaiting] = await Promise.all([
         client.GET('/partnerships', { params: { query: { limit: 100 } } }).then(unwrap),
         client
@@ -75,7 +75,7 @@ export function TodoPage() {
         partnerName,
       };
     },
-    [partnerId],
+    [partnerId, asOf],
   );
 
   return (

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type Database from 'better-sqlite3';
 import { RuleViolation } from '@cohesion/domain';
 import { emailKeyOf, personByEmail, personById, type PersonView } from '@cohesion/projections';
@@ -16,6 +17,7 @@ import { type Session, Sessions, type SignInMethod, type StartedSession } from '
 import { SignInRefusal, wrongCredentials } from './sign-in-refusal';
 import { SignInThrottle } from './sign-in-throttle';
 import { PersonalDataReader } from '../personal-data/personal-data-reader';
+import type { LedgerConfig } from '../config/ledger-config';
 
 /** Who a link is for, shown on the page that opens it. */
 export interface LinkHolderView {
@@ -39,6 +41,12 @@ export interface SessionView {
   readonly method: SignInMethod;
   readonly signedInAt: string;
   readonly expiresAt: string;
+  /**
+   * The ledger's time zone (LEDGER_TIME_ZONE), where the partnerships are: "today" is the day
+   * there, whatever the reader's browser says, for the dates an act may take and the reports of
+   * the present.
+   */
+  readonly timeZone: string;
 }
 
 const LINK_UNUSABLE = 'This link is unknown, already used or expired: ask for a new one';
@@ -59,6 +67,7 @@ export class PeopleSignIn {
     private readonly directory: DirectoryCommands,
     private readonly audit: IdentityAudit,
     private readonly personal: PersonalDataReader,
+    private readonly config: ConfigService<LedgerConfig, true>,
   ) {}
 
   /**
@@ -186,6 +195,7 @@ export class PeopleSignIn {
       method: session.method,
       signedInAt: session.createdAt,
       expiresAt: session.expiresAt,
+      timeZone: this.config.get('LEDGER_TIME_ZONE', { infer: true }),
     };
   }
 

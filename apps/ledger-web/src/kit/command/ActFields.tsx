@@ -1,4 +1,4 @@
-import { today } from '../dates';
+import { useToday } from '../dates';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../Field';
 import { TextAreaField } from '../TextAreaField';
@@ -14,6 +14,7 @@ export const ACT_FIELDS = ['effectiveDate', 'backfillReason'] as const;
  */
 export function ActFields({ errorsOf }: { readonly errorsOf: ErrorsOf }) {
   const t = useT();
+  const today = useToday();
   const open = ACT_FIELDS.some((field) => errorsOf(field).length > 0);
   return (
     <details className="act-fields" open={open || undefined}>
@@ -21,7 +22,7 @@ export function ActFields({ errorsOf }: { readonly errorsOf: ErrorsOf }) {
       <Field
         name="effectiveDate"
         type="date"
-        max={today()}
+        max={today}
         label={t('act.effectiveDate')}
         hint={t('act.effectiveDateHint')}
         errors={errorsOf('effectiveDate')}

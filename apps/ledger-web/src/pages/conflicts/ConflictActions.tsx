@@ -2,7 +2,7 @@ import type { components } from '../../api/schema';
 import { useLedgerClient } from '../../api/LedgerClientProvider';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { useT } from '../../i18n/use-t';
-import { today } from '../../kit/dates';
+import { useToday } from '../../kit/dates';
 import type { PartnerNames } from '../partner-names';
 import { ChoiceBoxes, ticked } from '../../kit/ChoiceBoxes';
 import { type ActText, ConflictAct } from './ConflictAct';
@@ -30,6 +30,7 @@ export function ConflictActions({
   readonly onRecorded: (said: string) => void;
 }) {
   const t = useT();
+  const today = useToday();
   const client = useLedgerClient();
   const session = useSignedIn();
   const may = conflictActsOf(conflict, session);
@@ -148,8 +149,8 @@ export function ConflictActions({
               name: 'heldOn',
               label: t('conflictForm.heldOn'),
               kind: 'date',
-              max: today(),
-              defaultValue: today(),
+              max: today,
+              defaultValue: today,
             },
             { name: 'summary', label: t('conflictForm.sessionSummary'), kind: 'paragraph' },
           ]}
@@ -205,7 +206,7 @@ export function ConflictActions({
           submitLabel={t('conflictForm.followUpSubmit')}
           said={t('conflictForm.done.followUpScheduled')}
           texts={[
-            { name: 'reviewOn', label: t('conflictForm.reviewOn'), kind: 'date', min: today() },
+            { name: 'reviewOn', label: t('conflictForm.reviewOn'), kind: 'date', min: today },
           ]}
           onRecorded={onRecorded}
           send={({ text, act }, init) =>

@@ -10,7 +10,7 @@ import { SelectField } from '../../kit/SelectField';
 import { TextAreaField } from '../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../kit/command/ActFields';
 import { CommandForm } from '../../kit/command/CommandForm';
-import { today } from '../../kit/dates';
+import { useToday } from '../../kit/dates';
 import { formText, optionalNumber, optionalText } from '../../kit/form-text';
 import { ActingPartnerField, actingPartnerOf } from '../partnership/ActingPartnerField';
 
@@ -38,6 +38,7 @@ export function RecordContributionForm({
   readonly onRecorded: () => void;
 }) {
   const t = useT();
+  const today = useToday();
   const client = useLedgerClient();
   const { partnerId } = useSignedIn();
   const { partnershipId } = overview;
@@ -113,8 +114,8 @@ export function RecordContributionForm({
               <Field
                 name="date"
                 type="date"
-                max={today()}
-                defaultValue={today()}
+                max={today}
+                defaultValue={today}
                 label={t('contribution.date')}
                 required
                 errors={errorsOf('date')}

@@ -10,7 +10,7 @@ import { DataTable } from '../../kit/DataTable';
 import { LoadedView } from '../../kit/LoadedView';
 import { SearchParamForm } from '../../kit/SearchParamForm';
 import { Page } from '../../shell/Page';
-import { today } from '../../kit/dates';
+import { useToday } from '../../kit/dates';
 import { MakeCommitmentForm } from '../commitments/MakeCommitmentForm';
 import { usePartnership } from './PartnershipLayout';
 
@@ -23,15 +23,18 @@ export function AccountabilityPage() {
   const session = useSignedIn();
   const [version, reload] = useReload();
   const [search] = useSearchParams();
-  const asOf = search.get('asOf') ?? today();
+  // The present unless the reader chose a day: the ledger reads today where its partnerships are.
+  const chosen = search.get('asOf');
+  const today = useToday();
+  const asOf = chosen ?? today;
   const loaded = useLoad(
     (client) =>
       client
         .GET('/partnerships/{partnershipId}/accountability', {
-          params: { path: { partnershipId }, query: { asOf } },
+          params: { path: { partnershipId }, query: chosen === null ? {} : { asOf: chosen } },
         })
         .then(unwrap),
-    [partnershipId, asOf],
+    [partnershipId, chosen],
     version,
   );
   const rate = (value: number | null) => (value === null ? '—' : format.percent(value));
@@ -59,7 +62,7 @@ export function AccountabilityPage() {
               ))}
             </dl>
             <DataTable
-              caption={t('accountability.byPartner', { date: format.date(asOf) })}
+              caption={t('accountability.byPartner', { date: format.date(report.asOf) })}
               rows={report.partners}
               rowKey={(line) => line.partnerId}
               columns={[

@@ -14,6 +14,7 @@ const CAMILLE: Session = {
   method: 'password',
   signedInAt: '2026-12-01T09:00:00.000Z',
   expiresAt: '2026-12-01T21:00:00.000Z',
+  timeZone: 'Europe/Paris',
 };
 const INES: Session = { ...CAMILLE, personId: 'ines', displayName: 'Inès', roles: ['auditor'] };
 

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';
 import { LoadedView } from '../../kit/LoadedView';
-import { today } from '../../kit/dates';
+import { useToday } from '../../kit/dates';
 import { conflictActsOf } from '../conflicts/conflict-acts';
 
 type ConflictCase = components['schemas']['ConflictCaseDocument'];
@@ -33,9 +33,10 @@ export function ConflictsAwaitingMe({
 }) {
   const t = useT();
   const format = useFormat();
+  const today = useToday();
   const loaded = useLoad(
-    (client) => waitingFor(client, partnerId, personId),
-    [partnerId, personId],
+    (client) => waitingFor(client, partnerId, personId, today),
+    [partnerId, personId, today],
   );
   return (
     <section aria-labelledby="todo-conflicts">
@@ -53,7 +54,7 @@ export function ConflictsAwaitingMe({
                       {conflict.summary}
                     </Link>
                     {' — '}
-                    {t(why, { date: format.date(conflict.followUpReviewOn ?? today()) })}
+                    {t(why, { date: format.date(conflict.followUpReviewOn ?? today) })}
                   </li>
                 ))}
               </ul>
@@ -69,6 +70,7 @@ async function waitingFor(
   client: LedgerClient,
   partnerId: string | null,
   personId: string,
+  today: string,
 ): Promise<Waiting[]> {
   const list = (query: { party?: string; mediator?: string }) =>
     client
@@ -79,7 +81,7 @@ async function waitingFor(
     partnerId ? list({ party: partnerId }) : Promise.resolve([]),
     list({ mediator: personId }),
   ]);
-  const reviewBy = addDays(today(), REVIEW_NOTICE_DAYS);
+  const reviewBy = addDays(today, REVIEW_NOTICE_DAYS);
   const waiting: Waiting[] = [];
   for (const conflict of asParty) {
     const why = partyAction(conflict, partnerId ?? '', personId);

@@ -8,7 +8,7 @@ import { LoadedView } from '../../../kit/LoadedView';
 import { TextAreaField } from '../../../kit/TextAreaField';
 import { ACT_FIELDS, ActFields, actOf } from '../../../kit/command/ActFields';
 import { CommandForm } from '../../../kit/command/CommandForm';
-import { today } from '../../../kit/dates';
+import { useToday } from '../../../kit/dates';
 import { textLines } from '../../../kit/form-lines';
 import { formText, optionalText } from '../../../kit/form-text';
 import { FormSection } from '../../admin/FormSection';
@@ -77,6 +77,7 @@ export function AddObjective() {
 /** Records a meeting held by members: the day, who attended, the decisions taken. */
 export function RecordMeeting() {
   const t = useT();
+  const today = useToday();
   const client = useLedgerClient();
   const overview = usePartnership();
   const reload = useReloadPartnership();
@@ -106,7 +107,7 @@ export function RecordMeeting() {
             <Field
               name="heldOn"
               type="date"
-              max={today()}
+              max={today}
               label={t('manage.heldOn')}
               required
               errors={errorsOf('heldOn')}
