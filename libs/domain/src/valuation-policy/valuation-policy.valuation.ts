@@ -46,9 +46,35 @@ export function valueContribution(
 
 /**
  * quantity × rate rounded to the cent, computed on exact decimals: 1.15 × 100 is 114.99999… in
- * floating point, so each operand is read as the decimal it prints as and multiplied in BigInt.
+ * floating point, so each operand is read as the decimal it prints as and multiplied exactly:
+ * in whole hundredths when both have two decimals at most (most quantities and rates, and a
+ * report values thousands of them), in BigInt otherwise.
  */
 export function multiplyToCents(quantity: number, rate: number): number {
+  const q = hundredthsOf(quantity);
+  const r = hundredthsOf(rate);
+  const product = q === undefined || r === undefined ? undefined : q * r;
+  if (product !== undefined && Number.isSafeInteger(product)) {
+    // product is the exact value × 10,000: whole cents, half away from zero.
+    const magnitude = Math.abs(product);
+    const remainder = magnitude % 100;
+    const cents = (magnitude - remainder) / 100 + (remainder >= 50 ? 1 : 0);
+    return (product < 0 ? -cents : cents) / 100;
+  }
+  return multiplyDecimals(quantity, rate);
+}
+
+/**
+ * value × 100 when the value has two decimals at most (it is the double nearest to that many
+ * hundredths, so it prints as them), else undefined.
+ */
+function hundredthsOf(value: number): number | undefined {
+  const hundredths = Math.round(value * 100);
+  return Number.isSafeInteger(hundredths) && hundredths / 100 === value ? hundredths : undefined;
+}
+
+/** multiplyToCents on any decimals, in BigInt. */
+export function multiplyDecimals(quantity: number, rate: number): number {
   const q = toDecimal(quantity);
   const r = toDecimal(rate);
   const hundredths = q.digits * r.digits * 100n;

@@ -4,7 +4,8 @@ import type { RosterPartner } from '../projection-kit';
 import {
   type ContributionFilter,
   type ContributionRow,
-  contributionsMatching,
+  contributionsReversed,
+  contributionsStanding,
   hasContributions,
   partnershipsContributedTo,
 } from './contribution-recognition.queries';
@@ -47,8 +48,8 @@ export function tallyContributions(
   const total = new RecognitionTotals(valued);
   const partners = new Map<string, PartnerTally>();
   const months = new Map<string, RecognitionTotals>();
-  for (const row of contributionsMatching(db, filter)) {
-    let tally = partners.get(row.partner_id);
+  const tallyOf = (partnerId: string): PartnerTally => {
+    let tally = partners.get(partnerId);
     if (!tally) {
       tally = {
         totals: new RecognitionTotals(valued),
@@ -56,12 +57,12 @@ export function tallyContributions(
         acknowledgedContributions: 0,
         reversed: [],
       };
-      partners.set(row.partner_id, tally);
+      partners.set(partnerId, tally);
     }
-    if (row.status === 'reversed') {
-      tally.reversed.push(reversedView(row));
-      continue;
-    }
+    return tally;
+  };
+  for (const row of contributionsStanding(db, filter)) {
+    const tally = tallyOf(row.partner_id);
     const value = valuer.value(row);
     tally.totals.add(row, value);
     total.add(row, value);
@@ -74,6 +75,9 @@ export function tallyContributions(
     monthTotals.add(row, value);
     tally.acknowledgementsReceived += row.acknowledgements;
     if (row.acknowledgements > 0) tally.acknowledgedContributions += 1;
+  }
+  for (const row of contributionsReversed(db, filter)) {
+    tallyOf(row.partner_id).reversed.push(reversedView(row));
   }
   return { total, partners, months };
 }

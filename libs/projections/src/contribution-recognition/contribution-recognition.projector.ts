@@ -11,7 +11,8 @@ import {
 /** Contributions: who gave what, of which kind, worth how much under which valuation policy. */
 export const contributionRecognitionProjector: Projector = {
   name: 'contribution_recognition',
-  version: 3,
+  // 4: the partnership index covers what the reports add up.
+  version: 4,
   tables: CONTRIBUTION_RECOGNITION_TABLES,
   schema: CONTRIBUTION_RECOGNITION_SCHEMA,
   bind: (db) =>

@@ -104,19 +104,70 @@ export function listContributions(
   }));
 }
 
+/** What the reports add up of a contribution that stands (not reversed). */
+export type StandingContributionRow = Pick<
+  ContributionRow,
+  'partner_id' | 'kind' | 'unit' | 'quantity' | 'date' | 'acknowledgements'
+>;
+
+/** A standing contribution as the results chain values it: toward which commitment, if any. */
+export type ContributionTowardRow = Pick<
+  ContributionRow,
+  'commitment_id' | 'kind' | 'unit' | 'quantity' | 'date'
+>;
+
+const STANDING = "status != 'reversed'";
+
 /**
- * Every contribution matching the filter, one row at a time, for the reports that add them up.
- * Iterated synchronously to the end by its callers, so nothing else waits on the connection.
+ * Every contribution matching the filter that stands (not reversed), by date given, one row at a
+ * time, for the reports that add them up: only the columns the partnership index covers, so a
+ * partnership's are read from the index alone. Iterated synchronously to the end by its callers,
+ * so nothing else waits on the connection.
  */
-export function* contributionsMatching(
+export function contributionsStanding(
   db: Database.Database,
   filter: ContributionFilter,
-): Generator<ContributionRow> {
-  yield* cachedStatement(
+): IterableIterator<StandingContributionRow> {
+  return byDateGiven(
     db,
-    `SELECT * FROM contribution_recognition_contributions ${whereAll(conditionsOf(filter))}
-     ORDER BY date, position`,
-  ).iterate(parametersOf(filter)) as IterableIterator<ContributionRow>;
+    filter,
+    'partner_id, kind, unit, quantity, date, acknowledgements',
+    STANDING,
+  ).iterate(parametersOf(filter)) as IterableIterator<StandingContributionRow>;
+}
+
+/** Every contribution matching the filter that stands, by date given, with its commitment. */
+export function contributionsToward(
+  db: Database.Database,
+  filter: ContributionFilter,
+): ContributionTowardRow[] {
+  return byDateGiven(db, filter, 'commitment_id, kind, unit, quantity, date', STANDING).all(
+    parametersOf(filter),
+  ) as ContributionTowardRow[];
+}
+
+/** The reversed contributions matching the filter, whole, by date given: the reports list them. */
+export function contributionsReversed(
+  db: Database.Database,
+  filter: ContributionFilter,
+): ContributionRow[] {
+  return byDateGiven(db, filter, '*', "status = 'reversed'").all(
+    parametersOf(filter),
+  ) as ContributionRow[];
+}
+
+/** The `columns` of the contributions matching the filter and `status`, by date given. */
+function byDateGiven(
+  db: Database.Database,
+  filter: ContributionFilter,
+  columns: string,
+  status: string,
+): Database.Statement {
+  return cachedStatement(
+    db,
+    `SELECT ${columns} FROM contribution_recognition_contributions
+     ${whereAll([...conditionsOf(filter), status])} ORDER BY date, position`,
+  );
 }
 
 /** The partnerships a partner contributed to, by id. */

@@ -25,8 +25,11 @@ const CONTRIBUTIONS = `
   ) STRICT;
   CREATE INDEX contribution_recognition_contributions_by_date
     ON contribution_recognition_contributions (date, position);
+  -- Covers what the reports add up (contributionsStanding): a partnership's are read from the
+  -- index alone, in a row, instead of one table lookup per contribution.
   CREATE INDEX contribution_recognition_contributions_by_partnership
-    ON contribution_recognition_contributions (partnership_id, date, position);
+    ON contribution_recognition_contributions (partnership_id, date, position, partner_id, kind,
+      unit, quantity, status, acknowledgements);
   CREATE INDEX contribution_recognition_contributions_by_partner
     ON contribution_recognition_contributions (partner_id, date, position);
   CREATE TABLE contribution_recognition_acknowledgements (

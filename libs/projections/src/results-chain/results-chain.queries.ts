@@ -3,8 +3,8 @@ import type { ObjectiveStatus, ValuationPolicyState } from '@cohesion/domain';
 import { type CommitmentFilter, listCommitments } from '../accountability/accountability.queries';
 import type { CommitmentView } from '../accountability/accountability.views';
 import {
-  type ContributionRow,
-  contributionsMatching,
+  type ContributionTowardRow,
+  contributionsToward,
   partnershipsContributedTo,
 } from '../contribution-recognition/contribution-recognition.queries';
 import { RecognitionTotals } from '../contribution-recognition/recognition-totals';
@@ -57,10 +57,9 @@ function objectivesOf(db: Database.Database, partnershipId: string): ObjectiveHe
 function contributionsByCommitment(
   db: Database.Database,
   filter: { readonly partnershipId: string; readonly partnerId?: string },
-): Map<string | null, ContributionRow[]> {
-  const byCommitment = new Map<string | null, ContributionRow[]>();
-  for (const row of contributionsMatching(db, filter)) {
-    if (row.status === 'reversed') continue;
+): Map<string | null, ContributionTowardRow[]> {
+  const byCommitment = new Map<string | null, ContributionTowardRow[]>();
+  for (const row of contributionsToward(db, filter)) {
     const rows = byCommitment.get(row.commitment_id) ?? [];
     rows.push(row);
     byCommitment.set(row.commitment_id, rows);
@@ -76,7 +75,7 @@ const NO_DAY = '';
 /** One partnership's chain, read once and served objective by objective. */
 class PartnershipChain {
   private readonly commitments: CommitmentView[];
-  private readonly contributions: Map<string | null, ContributionRow[]>;
+  private readonly contributions: Map<string | null, ContributionTowardRow[]>;
   private readonly partnerNames: Map<string, string>;
 
   constructor(
