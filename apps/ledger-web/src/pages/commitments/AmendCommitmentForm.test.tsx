@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../../api/types';
 import type { Session } from '../../auth/session';
 import { fakeAuthentication, renderApp } from '../../test-support/render-app';
+import { YOUTH_PARTNERSHIP } from '../../test-support/youth-partnership';
 
 const NADIA: Session = {
   personId: 'nadia',
@@ -58,27 +59,11 @@ function commitmentAt(termsVersion: number, quantity: number): Commitment {
   };
 }
 
-const PARTNERSHIP = {
-  partnershipId: 'youth',
-  name: 'Youth empowerment',
-  purpose: 'Reduce school dropout',
-  territory: 'Northside',
-  neighbourhoods: [],
-  status: 'active',
-  statusReason: null,
-  defaultValuationPolicyId: null,
-  foundedOn: '2026-10-01',
-  revision: '3',
-  partners: [],
-  formerPartners: [],
-  objectives: [],
-};
-
 describe('amending a commitment’s terms', () => {
   it('keeps saying “Recorded.” once the page shows the new terms, its fields starting from them', async () => {
     const amended = { recorded: false };
     const ledger = {
-      '/partnerships/youth': PARTNERSHIP,
+      '/partnerships/youth': YOUTH_PARTNERSHIP,
       get '/commitments/tutoring'() {
         return amended.recorded ? commitmentAt(2, 30) : commitmentAt(1, 40);
       },

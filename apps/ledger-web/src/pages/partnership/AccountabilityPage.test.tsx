@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../auth/session';
 import { dayIn } from '../../kit/dates';
 import { fakeAuthentication, renderApp } from '../../test-support/render-app';
+import { YOUTH_PARTNERSHIP } from '../../test-support/youth-partnership';
 
 /** A zone whose day, now, is not the machine's: one of the two ends of the world's offsets. */
 const browserDay = dayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -35,21 +36,7 @@ const SUMMARY = {
 };
 
 const ledger = {
-  '/partnerships/youth': {
-    partnershipId: 'youth',
-    name: 'Youth empowerment',
-    purpose: 'Reduce school dropout',
-    territory: 'Northside',
-    neighbourhoods: [],
-    status: 'active',
-    statusReason: null,
-    defaultValuationPolicyId: null,
-    foundedOn: '2026-10-01',
-    revision: '3',
-    partners: [],
-    formerPartners: [],
-    objectives: [],
-  },
+  '/partnerships/youth': YOUTH_PARTNERSHIP,
   '/partnerships/youth/accountability': {
     partnershipId: 'youth',
     name: 'Youth empowerment',
