@@ -361,6 +361,28 @@ export function describeEventStoreContract(
         expect(afterFirst.map((event) => event.id)).toEqual([mine[1].id, mine[2].id]);
       });
 
+      it('reads the events at given positions, in log order, leaving out positions without one', async () => {
+        const start = await store.headPosition();
+        const prefix = newStream('at');
+        const first = await store.append(`${prefix}-a`, newEvents(3, 'Alpha'), {
+          expectedRevision: 'no_stream',
+        });
+        const second = await store.append(`${prefix}-b`, newEvents(2, 'Beta'), {
+          expectedRevision: 'no_stream',
+        });
+        const written = await collect(
+          store.readAll({ fromPosition: start, filter: { streamPrefixes: [prefix] } }),
+        );
+        const [a0, , a2, b0] = written;
+        expect(a2.position).toBe(first.position);
+
+        const read = await store.readAt([b0.position, a0.position, a2.position, a0.position]);
+        expect(read.map((event) => event.id)).toEqual([a0.id, a2.id, b0.id]);
+        expect(read[2]).toEqual(b0);
+        expect(await store.readAt([second.position + 1_000_000n])).toEqual([]);
+        expect(await store.readAt([])).toEqual([]);
+      });
+
       it('reports the head position as the position of the last event', async () => {
         const result = await store.append(newStream(), newEvents(2), {
           expectedRevision: 'no_stream',

@@ -29,7 +29,7 @@ import { CONFIGURED_EVENT_STORE, type LedgerConfig } from '@cohesion/application
 import { signToken, TEST_SIGNING_KEY_PEM, type TestLedger } from './ledger-app';
 
 /** The port's calls that serve requests; the projection runner's subscription is never faulted. */
-export type StoreCall = 'append' | 'readStream' | 'readAll' | 'headPosition' | 'ping';
+export type StoreCall = 'append' | 'readStream' | 'readAll' | 'readAt' | 'headPosition' | 'ping';
 
 /**
  * When an append fails: `before` it writes (nothing is stored), or `after` it committed (the
@@ -108,6 +108,11 @@ export class FaultyEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     return this.faulting(this.enter('readAll'), () => this.inner.readAll(options));
+  }
+
+  async readAt(positions: readonly bigint[]): Promise<RecordedEvent[]> {
+    if (this.enter('readAt')) throw injectedFault();
+    return this.inner.readAt(positions);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Observable<RecordedEvent> {

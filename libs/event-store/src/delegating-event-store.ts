@@ -33,6 +33,10 @@ export abstract class DelegatingEventStore implements EventStore {
     return this.inner.readAll(options);
   }
 
+  readAt(positions: readonly bigint[]): Promise<RecordedEvent[]> {
+    return this.inner.readAt(positions);
+  }
+
   subscribeToAll(options?: SubscribeToAllOptions): Observable<RecordedEvent> {
     return this.inner.subscribeToAll(options);
   }

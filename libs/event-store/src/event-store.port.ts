@@ -65,6 +65,12 @@ export interface EventStore {
   ): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * The events at these positions of the log, in log order, each read whole and verified; a
+   * position holding no event of the ledger is left out. For views that keep only positions
+   * (the audit trail, the Merkle log's leaves) and read the rest from the log.
+   */
+  readAt(positions: readonly bigint[]): Promise<RecordedEvent[]>;
   /** Catch-up from the position, then live; never skips nor repeats an event. */
   subscribeToAll(options?: SubscribeToAllOptions): Observable<RecordedEvent>;
   /** Position of the last event in the log, `0n` when the log is empty. */

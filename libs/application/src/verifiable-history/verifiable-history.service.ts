@@ -2,9 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { SigningKey } from '@cohesion/access-tokens';
 import { type MerkleLog, MerkleLogError, TREE_HEAD_FORMAT } from '@cohesion/merkle';
+import { EVENT_STORE, type EventStore } from '@cohesion/event-store';
 import {
+  type MerkleLeaf,
   merkleLeafAt,
   merkleLeafOfEvent,
+  merkleLeafViewOf,
   merkleLogOf,
   type MerkleLeafView,
 } from '@cohesion/projections';
@@ -36,6 +39,7 @@ export class VerifiableHistoryService {
     private readonly heads: SignedTreeHeadStore,
     @Inject(TREE_HEAD_KEY) private readonly key: SigningKey,
     private readonly access: StreamAccess,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.log = merkleLogOf(db);
   }
@@ -71,20 +75,31 @@ export class VerifiableHistoryService {
     if ((eventId === undefined) === (leafIndex === undefined)) {
       throw invalidRequest('Name the event by exactly one of eventId or leafIndex');
     }
-    let leaf: MerkleLeafView | undefined;
-    if (eventId !== undefined) leaf = merkleLeafOfEvent(this.db, eventId);
-    if (leafIndex !== undefined) leaf = merkleLeafAt(this.db, leafIndex);
+    let found: MerkleLeaf | undefined;
+    if (eventId !== undefined) found = merkleLeafOfEvent(this.db, eventId);
+    if (leafIndex !== undefined) found = merkleLeafAt(this.db, leafIndex);
     const unknown = () =>
       notFound(
         eventId !== undefined
           ? `No event ${eventId} in the Merkle log`
           : `No leaf ${leafIndex} in the Merkle log`,
       );
-    if (!leaf) throw unknown();
+    if (!found) throw unknown();
+    const leaf = await this.withItsEvent(found);
     const access = await this.access.accessTo(viewer, leaf.stream);
     if (access === 'hidden') throw concealing(unknown());
     if (access === 'absent') throw unknown();
     return leaf;
+  }
+
+  /** The leaf with its event's stream, revision and hash, read from the log at its position. */
+  private async withItsEvent(leaf: MerkleLeaf): Promise<MerkleLeafView> {
+    const [event] = await this.store.readAt([BigInt(leaf.position)]);
+    if (event?.id !== leaf.eventId) {
+      // The projection only ever makes a leaf of an event the log handed it.
+      throw new Error(`Leaf ${leaf.leafIndex} names event ${leaf.eventId}, not in the log there`);
+    }
+    return merkleLeafViewOf(leaf, event);
   }
 
   /** At `treeSize`, or at the latest signed head (whose root then comes with the proof). */

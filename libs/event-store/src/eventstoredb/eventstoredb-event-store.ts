@@ -116,6 +116,24 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** One read of `$all` per position (ESDB reads forwards from a position inclusively). */
+  async readAt(positions: readonly bigint[]): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const found: RecordedEvent[] = [];
+    for (const position of [...new Set(positions)].sort(inLogOrder)) {
+      const [event] = await readAllPage(
+        this.client,
+        { commit: position, prepare: position },
+        FORWARDS,
+        1,
+      );
+      if (event && commitPositionOf(event) === position && isWantedLedgerEvent(event)) {
+        found.push(toRecordedEvent(event));
+      }
+    }
+    return found;
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): Observable<RecordedEvent> {
     this.assertOpen();
     return subscribeToAllResubscribing(this.client, options, this.resubscribePolicy).pipe(
@@ -159,3 +177,5 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 }
+
+const inLogOrder = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);

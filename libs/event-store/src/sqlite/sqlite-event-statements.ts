@@ -33,6 +33,7 @@ export class SqliteEventStatements {
   private readonly head;
   private readonly tail;
   private readonly byIds;
+  private readonly atPositions;
   private readonly forwards;
   private readonly backwards;
   private readonly backwardsFromEnd;
@@ -50,6 +51,12 @@ export class SqliteEventStatements {
     this.byIds = db
       .prepare(
         `SELECT ${COLUMNS} FROM events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      )
+      .raw(true)
+      .safeIntegers(true);
+    this.atPositions = db
+      .prepare(
+        `SELECT ${COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`,
       )
       .raw(true)
       .safeIntegers(true);
@@ -88,6 +95,11 @@ export class SqliteEventStatements {
 
   eventsWithIds(ids: readonly string[]): RecordedEvent[] {
     return this.events(() => this.byIds.all(JSON.stringify(ids)));
+  }
+
+  eventsAt(positions: readonly bigint[]): RecordedEvent[] {
+    // JSON has no bigint: the positions are written as the integers they are.
+    return this.events(() => this.atPositions.all(`[${positions.join(',')}]`));
   }
 
   streamPageForwards(stream: string, fromRevision: bigint, limit: number): RecordedEvent[] {

@@ -149,6 +149,12 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  readAt(positions: readonly bigint[]): Promise<RecordedEvent[]> {
+    return settle(() =>
+      positions.length === 0 ? [] : this.storage(() => this.statements.eventsAt(positions)),
+    );
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): Observable<RecordedEvent> {
     return new Observable<RecordedEvent>((subscriber) => {
       let after = startOf(options.fromPosition);

@@ -1,7 +1,8 @@
 import type { Actor } from '@cohesion/event-store';
-import { type GivenEvent, project } from '../testing';
+import { type GivenEvent, project, recordedEvents } from '../testing';
 import { auditTrailProjector } from './audit-trail.projector';
-import { auditTrail } from './audit-trail.queries';
+import { auditTrailPositions } from './audit-trail.queries';
+import { auditEntryOf } from './audit-trail.views';
 
 const officer: Actor = { sub: 'city-officer', partnerId: 'city', roles: ['partner'] };
 const admin: Actor = { sub: 'city-admin', roles: ['admin'] };
@@ -30,31 +31,32 @@ const given = [
 
 describe('audit trail projector', () => {
   const db = project(auditTrailProjector, given);
-  const positions = (filters: Partial<Parameters<typeof auditTrail>[1]>) =>
-    auditTrail(db, { limit: 100, ...filters }).map((entry) => Number(entry.position));
+  const positions = (filters: Partial<Parameters<typeof auditTrailPositions>[1]>) =>
+    auditTrailPositions(db, { limit: 100, ...filters });
+  const events = recordedEvents(given);
 
-  it('records every event, of any type, with who acted, when, where and under which command', () => {
+  it('indexes every act, of any type, and shows it from its envelope: who, when, where, which command', () => {
     // A page of `limit` reads `limit + 1` entries: the extra one tells that a next page exists.
-    expect(auditTrail(db, { limit: 0 })).toEqual([
-      {
-        position: '1',
-        recordedAt: '2026-01-01T09:00:00.000Z',
-        effectiveDate: '2026-01-01',
-        backfilled: false,
-        backfillReason: null,
-        actor: { sub: 'city-admin', partnerId: null, roles: ['admin'] },
-        stream: 'partnership-north',
-        revision: '0',
-        type: 'PartnershipFounded',
-        eventId: '00000000-0000-5000-8000-000000000001',
-        commandId: 'command-1',
-        correlationId: 'command-1',
-        causationId: 'command-1',
-      },
-    ]);
+    expect(auditTrailPositions(db, { limit: 0 })).toEqual([1]);
+    expect(auditEntryOf(events[0])).toEqual({
+      position: '1',
+      recordedAt: '2026-01-01T09:00:00.000Z',
+      effectiveDate: '2026-01-01',
+      backfilled: false,
+      backfillReason: null,
+      actor: { sub: 'city-admin', partnerId: null, roles: ['admin'] },
+      stream: 'partnership-north',
+      revision: '0',
+      type: 'PartnershipFounded',
+      eventId: '00000000-0000-5000-8000-000000000001',
+      commandId: 'command-1',
+      correlationId: 'command-1',
+      causationId: 'command-1',
+    });
     // The read recorded by the access audit (position 7) is not an act on the ledger.
     expect(positions({})).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(auditTrail(db, { after: 3, limit: 1 })[0]).toMatchObject({
+    expect(positions({ after: 3, limit: 1 })).toEqual([4, 5]);
+    expect(auditEntryOf(events[3])).toMatchObject({
       actor: { sub: 'sos-officer', partnerId: 'sos', roles: ['partner'] },
       stream: 'commitment-c1',
       revision: '1',
@@ -79,15 +81,20 @@ describe('audit trail projector', () => {
   });
 
   it('marks the back-filled acts with their effective date and reason, and lists them apart', () => {
-    expect(auditTrail(db, { backfilled: true, limit: 100 })).toEqual([
-      expect.objectContaining({
-        position: '5',
-        recordedAt: '2026-01-05T09:00:00.000Z',
-        effectiveDate: '2025-11-20',
-        backfilled: true,
-        backfillReason: 'Paper receipts found at year end',
-      }),
-    ]);
+    expect(positions({ backfilled: true })).toEqual([5]);
+    expect(auditEntryOf(events[4])).toMatchObject({
+      position: '5',
+      recordedAt: '2026-01-05T09:00:00.000Z',
+      effectiveDate: '2025-11-20',
+      backfilled: true,
+      backfillReason: 'Paper receipts found at year end',
+    });
+    expect(auditEntryOf(events[5])).toMatchObject({
+      effectiveDate: '2026-01-06',
+      backfilled: false,
+      backfillReason: null,
+      actor: { sub: 'city-officer', partnerId: null, roles: [] },
+    });
     expect(positions({ backfilled: false })).toEqual([1, 2, 3, 4, 6]);
   });
 

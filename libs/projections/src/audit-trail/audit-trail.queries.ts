@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-import { cachedStatement, fromJsonColumn, when, whereOf } from '../sql-kit';
-import { backfillMarkOf } from '../projection-kit';
-import type { AuditEntryView } from './audit-trail.views';
+import { cachedStatement, when, whereOf } from '../sql-kit';
 
 export interface AuditTrailFilters {
   /** The principal (`metadata.actor.sub`). */
@@ -19,60 +17,24 @@ export interface AuditTrailFilters {
   readonly limit: number;
 }
 
-interface AuditRow {
-  readonly position: number;
-  readonly recorded_at: string;
-  readonly actor: string;
-  readonly partner_id: string | null;
-  readonly roles: string;
-  readonly stream: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly event_id: string;
-  readonly command_id: string;
-  readonly correlation_id: string;
-  readonly causation_id: string;
-  readonly effective_date: string;
-  readonly backfill_reason: string | null;
-}
-
-function entryView(row: AuditRow): AuditEntryView {
-  return {
-    position: String(row.position),
-    recordedAt: row.recorded_at,
-    effectiveDate: row.effective_date,
-    ...backfillMarkOf(row.backfill_reason),
-    actor: {
-      sub: row.actor,
-      partnerId: row.partner_id,
-      roles: fromJsonColumn<string[]>(row.roles),
-    },
-    stream: row.stream,
-    revision: String(row.revision),
-    type: row.type,
-    eventId: row.event_id,
-    commandId: row.command_id,
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-  };
-}
-
-/** `limit + 1` entries after the position `after`, in log order, that pass every filter given. */
-export function auditTrail(db: Database.Database, filters: AuditTrailFilters): AuditEntryView[] {
+/**
+ * The log positions of `limit + 1` entries after the position `after`, in log order, that pass
+ * every filter given: the events to read from the log and show (see `auditEntryOf`).
+ */
+export function auditTrailPositions(db: Database.Database, filters: AuditTrailFilters): number[] {
   const { where, parameters } = whereOf([
     when(filters.actor, (actor) => ['actor = ?', actor]),
     when(filters.partnerId, (partnerId) => ['partner_id = ?', partnerId]),
     when(filters.type, (type) => ['type = ?', type]),
-    when(filters.from, (from) => ['recorded_at >= ?', from]),
-    when(filters.to, (to) => ['recorded_at < ?', to]),
-    when(filters.backfilled, (backfilled) => [
-      backfilled ? 'backfill_reason IS NOT NULL' : 'backfill_reason IS NULL',
-    ]),
+    when(filters.from, (from) => ['recorded_ms >= ?', Date.parse(from)]),
+    when(filters.to, (to) => ['recorded_ms < ?', Date.parse(to)]),
+    when(filters.backfilled, (backfilled) => ['backfilled = ?', backfilled ? 1 : 0]),
     when(filters.after, (position) => ['position > ?', position]),
   ]);
-  const rows = cachedStatement(
+  return cachedStatement(
     db,
-    `SELECT * FROM audit_trail_entries ${where} ORDER BY position LIMIT ?`,
-  ).all(...parameters, filters.limit + 1) as AuditRow[];
-  return rows.map(entryView);
+    `SELECT position FROM audit_trail_entries ${where} ORDER BY position LIMIT ?`,
+  )
+    .pluck()
+    .all(...parameters, filters.limit + 1) as number[];
 }

@@ -1,4 +1,5 @@
-import type { BackfillMark } from '../projection-kit';
+import { backfillReasonOf, effectiveDateOf, type RecordedEvent } from '@cohesion/event-store';
+import { backfillMarkOf, type BackfillMark } from '../projection-kit';
 
 /** One thing a principal did: an event of the log, and under which command it was recorded. */
 export interface AuditEntryView extends BackfillMark {
@@ -19,4 +20,27 @@ export interface AuditEntryView extends BackfillMark {
   readonly commandId: string;
   readonly correlationId: string;
   readonly causationId: string;
+}
+
+/** The entry of an act, from its event as the log holds it (its envelope; the data is not read). */
+export function auditEntryOf(event: RecordedEvent): AuditEntryView {
+  const { position, stream, revision, type, id, metadata } = event;
+  return {
+    position: String(position),
+    recordedAt: metadata.recordedAt,
+    effectiveDate: effectiveDateOf(event),
+    ...backfillMarkOf(backfillReasonOf(event) ?? null),
+    actor: {
+      sub: metadata.actor.sub,
+      partnerId: metadata.actor.partnerId ?? null,
+      roles: metadata.actor.roles ?? [],
+    },
+    stream,
+    revision: String(revision),
+    type,
+    eventId: id,
+    commandId: metadata.commandId,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId,
+  };
 }

@@ -17,6 +17,7 @@ import { openReadModelDatabase } from '../runner/read-model-database';
 import { project, recordedEvents } from '../testing';
 import { merkleLogProjector } from './merkle-log.projector';
 import { merkleLeafAt, merkleLeafOfEvent, merkleLogOf } from './merkle-log.queries';
+import { merkleLeafViewOf } from './merkle-log.views';
 import { eventHashBytes } from './native-hasher';
 
 const hex = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -80,12 +81,15 @@ describe('merkle log projector', () => {
       leafIndex: 4,
       eventId: events[4].id,
       position: '5',
-      stream: 'commitment-c1',
-      revision: '1',
-      eventHash: events[4].hash,
     };
     expect(merkleLeafOfEvent(db, events[4].id)).toEqual(leaf);
     expect(merkleLeafAt(db, 4)).toEqual(leaf);
+    expect(merkleLeafViewOf(leaf, events[4])).toEqual({
+      ...leaf,
+      stream: 'commitment-c1',
+      revision: '1',
+      eventHash: events[4].hash,
+    });
     expect(merkleLeafOfEvent(db, 'nope')).toBeUndefined();
     expect(merkleLeafAt(db, 13)).toBeUndefined();
   });

@@ -13,14 +13,11 @@ import { SqliteHashStore } from './sqlite-hash-store';
 function bindLeaves(db: Database.Database): BatchHandler {
   const log = new MerkleLog(new SqliteHashStore(db), nativeMerkleHasher);
   const record = db.prepare(
-    `INSERT INTO merkle_log_leaves (leaf_index, event_id, position, stream, revision, event_hash)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    'INSERT INTO merkle_log_leaves (leaf_index, event_id, position) VALUES (?, ?, ?)',
   );
   return (events) => {
     const first = log.append(events.map(({ hash }) => eventHashBytes(hash))) - events.length;
-    events.forEach(({ id, position, stream, revision, hash }, offset) =>
-      record.run(first + offset, id, position, stream, revision, hash),
-    );
+    events.forEach(({ id, position }, offset) => record.run(first + offset, id, position));
   };
 }
 
@@ -31,7 +28,7 @@ function bindLeaves(db: Database.Database): BatchHandler {
  */
 export const merkleLogProjector: Projector = {
   name: 'merkle_log',
-  version: 1,
+  version: 2,
   tables: MERKLE_LOG_TABLES,
   schema: MERKLE_LOG_SCHEMA,
   bind(db) {

@@ -3,7 +3,7 @@ import { MerkleLog } from '@cohesion/merkle';
 import { cachedStatement } from '../sql-kit';
 import { nativeMerkleHasher } from './native-hasher';
 import { SqliteHashStore } from './sqlite-hash-store';
-import type { MerkleLeafView } from './merkle-log.views';
+import type { MerkleLeaf } from './merkle-log.views';
 
 const logs = new WeakMap<Database.Database, MerkleLog>();
 
@@ -24,35 +24,22 @@ interface LeafRow {
   readonly leaf_index: number;
   readonly event_id: string;
   readonly position: number;
-  readonly stream: string;
-  readonly revision: number;
-  readonly event_hash: string;
 }
 
-const COLUMNS = 'leaf_index, event_id, position, stream, revision, event_hash';
+const COLUMNS = 'leaf_index, event_id, position';
 
-function leafView(row: LeafRow | undefined): MerkleLeafView | undefined {
+function leafOf(row: LeafRow | undefined): MerkleLeaf | undefined {
   return (
-    row && {
-      leafIndex: row.leaf_index,
-      eventId: row.event_id,
-      position: String(row.position),
-      stream: row.stream,
-      revision: String(row.revision),
-      eventHash: row.event_hash,
-    }
+    row && { leafIndex: row.leaf_index, eventId: row.event_id, position: String(row.position) }
   );
 }
 
-export function merkleLeafOfEvent(
-  db: Database.Database,
-  eventId: string,
-): MerkleLeafView | undefined {
+export function merkleLeafOfEvent(db: Database.Database, eventId: string): MerkleLeaf | undefined {
   const sql = `SELECT ${COLUMNS} FROM merkle_log_leaves WHERE event_id = ?`;
-  return leafView(cachedStatement(db, sql).get(eventId) as LeafRow | undefined);
+  return leafOf(cachedStatement(db, sql).get(eventId) as LeafRow | undefined);
 }
 
-export function merkleLeafAt(db: Database.Database, leafIndex: number): MerkleLeafView | undefined {
+export function merkleLeafAt(db: Database.Database, leafIndex: number): MerkleLeaf | undefined {
   const sql = `SELECT ${COLUMNS} FROM merkle_log_leaves WHERE leaf_index = ?`;
-  return leafView(cachedStatement(db, sql).get(leafIndex) as LeafRow | undefined);
+  return leafOf(cachedStatement(db, sql).get(leafIndex) as LeafRow | undefined);
 }

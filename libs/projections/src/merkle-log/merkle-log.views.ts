@@ -1,13 +1,29 @@
-/** Which event a leaf of the Merkle log is. */
-export interface MerkleLeafView {
+import type { RecordedEvent } from '@cohesion/event-store';
+
+/** Which event a leaf of the Merkle log is, as the read model keeps it. */
+export interface MerkleLeaf {
   /** 0-based index of the leaf: the event's rank in log order. */
   readonly leafIndex: number;
   readonly eventId: string;
   /** Position in the whole log (decimal string, 64-bit). */
   readonly position: string;
+}
+
+/** A leaf with its event's place and hash, as the log holds them. */
+export interface MerkleLeafView extends MerkleLeaf {
   readonly stream: string;
   /** Revision in its stream (decimal string, 64-bit). */
   readonly revision: string;
   /** The event's hash (hex): the leaf's content. */
   readonly eventHash: string;
+}
+
+/** The leaf shown with the event the log holds at its position. */
+export function merkleLeafViewOf(leaf: MerkleLeaf, event: RecordedEvent): MerkleLeafView {
+  return {
+    ...leaf,
+    stream: event.stream,
+    revision: String(event.revision),
+    eventHash: event.hash,
+  };
 }
