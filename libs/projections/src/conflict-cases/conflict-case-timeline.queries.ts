@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+import type { Actor, JsonObject } from '@cohesion/event-store';
+import { type BackfillMark, backfillMarkOf } from '../projection-kit';
+import { cachedStatement, fromJsonColumn } from '../sql-kit';
+import type { CaseState } from './conflict-case-state';
+import { caseStatesAlong } from './conflict-case-snapshots';
+
+/** One event of a case and the case as it stood right after it. */
+export interface CaseStep extends BackfillMark {
+  readonly revision: number;
+  readonly position: number;
+  readonly type: string;
+  readonly recordedAt: string;
+  /** The day the act took effect (a session held, a statement made). */
+  readonly effectiveDate: string;
+  readonly actor: Actor;
+  readonly data: JsonObject;
+  readonly state: CaseState;
+}
+
+const STEP_COLUMNS =
+  'revision, position, type, recorded_at, effective_date, backfill_reason, actor, data';
+
+interface StepRow {
+  revision: number;
+  position: number;
+  type: string;
+  recorded_at: string;
+  effective_date: string;
+  backfill_reason: string | null;
+  actor: string;
+  data: string;
+}
+
+/** Consecutive rows of one case's timeline as steps, each with the case state after it. */
+function stepsOf(db: Database.Database, conflictId: string, rows: readonly StepRow[]): CaseStep[] {
+  const events = rows.map((row) => ({
+    revision: row.revision,
+    type: row.type,
+    data: fromJsonColumn<JsonObject>(row.data),
+  }));
+  const states = caseStatesAlong(db, conflictId, events);
+  return rows.map((row, index) => ({
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    recordedAt: row.recorded_at,
+    effectiveDate: row.effective_date,
+    ...backfillMarkOf(row.backfill_reason),
+    actor: fromJsonColumn<Actor>(row.actor),
+    data: events[index].data,
+    state: states[index],
+  }));
+}
+
+export interface ReplayPageQuery {
+  readonly conflictId: string;
+  /** The revision of the last step of the previous page. */
+  readonly after?: number;
+  /** The last revision to replay (inclusive); the whole timeline when absent. */
+  readonly upTo?: number;
+  readonly limit: number;
+}
+
+/**
+ * `limit + 1` steps of the case's timeline, in order, after `after`: one index range read, and
+ * the events since the snapshot before it to fold the states from.
+ */
+export function replayConflictCase(db: Database.Database, query: ReplayPageQuery): CaseStep[] {
+  const rows = cachedStatement(
+    db,
+    `SELECT ${STEP_COLUMNS} FROM conflict_cases_timeline
+     WHERE conflict_id = ? AND revision > ? AND revision <= ?
+     ORDER BY revision LIMIT ?`,
+  ).all(
+    query.conflictId,
+    query.after ?? -1,
+    query.upTo ?? Number.MAX_SAFE_INTEGER,
+    query.limit + 1,
+  ) as StepRow[];
+  return stepsOf(db, query.conflictId, rows);
+}
+
+/** Where in its timeline to look at a case: at a revision, or at an instant (ISO 8601, UTC). */
+export type CaseMoment = { readonly revision: number } | { readonly at: string };
+
+/**
+ * The last step at or before the moment: the case as it stood then. Undefined when the case did
+ * not exist yet (or at all).
+ */
+export function conflictCaseAt(
+  db: Database.Database,
+  conflictId: string,
+  moment: CaseMoment,
+): CaseStep | undefined {
+  const row = (
+    'revision' in moment
+      ? cachedStatement(
+          db,
+          `SELECT ${STEP_COLUMNS} FROM conflict_cases_timeline
+           WHERE conflict_id = ? AND revision <= ?
+           ORDER BY revision DESC LIMIT 1`,
+        ).get(conflictId, moment.revision)
+      : cachedStatement(
+          db,
+          `SELECT ${STEP_COLUMNS} FROM conflict_cases_timeline
+           WHERE conflict_id = ? AND recorded_at <= ?
+           ORDER BY recorded_at DESC, revision DESC LIMIT 1`,
+        ).get(conflictId, moment.at)
+  ) as StepRow | undefined;
+  return row && stepsOf(db, conflictId, [row])[0];
+}
