@@ -5,10 +5,14 @@ import { cachedStatement, fromJsonColumn } from '../sql-kit';
 import { type CaseState, evolveCase } from './conflict-case-state';
 
 /**
- * The timeline keeps the case state after every 64th revision: a read folds at most 63 events
- * more than it answers, and the snapshots add some 17 bytes per event to the timeline.
+ * The timeline keeps the case state after every 50th revision, so that a replay in pages of the
+ * route's default or largest size (50, 500) begins each page on a snapshot and folds only the
+ * events it answers; a read at any other revision folds 49 events at most more. The snapshots add
+ * some 22 bytes per event to a timeline of about 540. In a development run on the 10,000-event
+ * case (pages of 500), 64 made the replay 6% slower, 256 18% slower, 16 no faster than 50 but
+ * stored three times as much.
  */
-export const CASE_SNAPSHOT_INTERVAL = 64;
+export const CASE_SNAPSHOT_INTERVAL = 50;
 
 /**
  * Whether the projector keeps the state after this revision. Never after the raise (revision
