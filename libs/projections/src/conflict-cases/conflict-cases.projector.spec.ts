@@ -2,12 +2,8 @@ import { type ConflictEvent, conflictDecider, partiesOf } from '@cohesion/domain
 import { type GivenEvent, project } from '../testing';
 import { type CaseState, everyParty, evolveCase } from './conflict-case-state';
 import { conflictCasesProjector } from './conflict-cases.projector';
-import {
-  conflictCaseAt,
-  findConflictCase,
-  listConflictCases,
-  replayConflictCase,
-} from './conflict-cases.queries';
+import { findConflictCase, listConflictCases } from './conflict-cases.queries';
+import { conflictCaseAt, replayConflictCase } from './conflict-case-timeline.queries';
 
 const subject = { kind: 'free', description: 'Noise after the club' } as const;
 

@@ -5,6 +5,7 @@ import type { Projector } from '../projector';
 import { actColumnsOf } from '../projection-kit';
 import { type EventTypes, handledEventOf, fromJsonColumn, toJsonColumn } from '../sql-kit';
 import { type CaseState, everyParty, evolveCase, isCaseOpen } from './conflict-case-state';
+import { takesSnapshotAt } from './conflict-case-snapshots';
 import { CONFLICT_CASES_SCHEMA, CONFLICT_CASES_TABLES } from './conflict-cases.schema';
 
 const CONFLICT_EVENTS: EventTypes<ConflictEvent> = {
@@ -46,9 +47,12 @@ function statementsOf(db: Database.Database) {
     ),
     step: db.prepare(
       `INSERT INTO conflict_cases_timeline (conflict_id, revision, position, type, recorded_at,
-         effective_date, backfill_reason, actor, data, state)
+         effective_date, backfill_reason, actor, data)
        VALUES (@id, @revision, @position, @type, @at, @effectiveDate, @backfillReason, @actor,
-         @data, @state)`,
+         @data)`,
+    ),
+    snapshot: db.prepare(
+      'INSERT INTO conflict_cases_snapshots (conflict_id, revision, state) VALUES (?, ?, ?)',
     ),
   };
 }
@@ -56,7 +60,8 @@ function statementsOf(db: Database.Database) {
 /** Conflict cases and their replayable timelines. */
 export const conflictCasesProjector: Projector = {
   name: 'conflict_cases',
-  version: 3,
+  // 4: the timeline keeps the case state only in periodic snapshots.
+  version: 4,
   tables: CONFLICT_CASES_TABLES,
   schema: CONFLICT_CASES_SCHEMA,
   bind(db) {
@@ -87,6 +92,7 @@ export const conflictCasesProjector: Projector = {
         data: toJsonColumn(event.data),
         ...actColumnsOf(recorded),
       });
+      if (takesSnapshotAt(common.revision)) sql.snapshot.run(id, common.revision, common.state);
       if (!current) {
         sql.raise.run({ ...common, partnershipId: after.partnershipId });
         for (const party of new Set(everyParty(after))) sql.party.run(party, common.position, id);

@@ -2,12 +2,16 @@ export const CONFLICT_CASES_TABLES = [
   'conflict_cases_cases',
   'conflict_cases_parties',
   'conflict_cases_timeline',
+  'conflict_cases_snapshots',
 ] as const;
 
 /**
  * One row per case (its current compact state, with the columns lists filter on), its parties
- * indexed for "cases of this party", and its timeline: one row per event with the case state
- * after it, so that a replay, or the case as it stood at a revision or a time, is a range read.
+ * indexed for "cases of this party", and its timeline: one row per event, so that a replay, or
+ * the case as it stood at a revision or a time, is a range read. The case state after an event
+ * is kept only every few revisions (the snapshots): storing it after every event made the
+ * timeline three times the size of its events, and parsing it dominated a replay; a read folds
+ * the events since the nearest snapshot instead (conflict-case-snapshots.ts).
  */
 export const CONFLICT_CASES_SCHEMA = `
 CREATE TABLE conflict_cases_cases (
@@ -48,12 +52,19 @@ CREATE TABLE conflict_cases_timeline (
   recorded_at TEXT    NOT NULL,
   effective_date  TEXT NOT NULL,
   backfill_reason TEXT,
-  -- JSON: the acting principal, the event's data, the compact case state after the event
+  -- JSON: the acting principal, the event's data
   actor       TEXT    NOT NULL,
   data        TEXT    NOT NULL,
-  state       TEXT    NOT NULL,
   PRIMARY KEY (conflict_id, revision)
 ) STRICT;
 CREATE INDEX conflict_cases_timeline_by_time
   ON conflict_cases_timeline (conflict_id, recorded_at, revision);
+
+CREATE TABLE conflict_cases_snapshots (
+  conflict_id TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  -- JSON: the compact case state after the event of this revision
+  state       TEXT    NOT NULL,
+  PRIMARY KEY (conflict_id, revision)
+) STRICT;
 `;
