@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import type { Actor } from '@cohesion/event-store';
+import { openReadModelDatabase } from '../runner/read-model-database';
 import { type GivenEvent, project, recordedEvents } from '../testing';
 import { auditTrailProjector } from './audit-trail.projector';
 import { auditTrailPositions } from './audit-trail.queries';
@@ -103,5 +105,44 @@ describe('audit trail projector', () => {
     expect(positions({ actor: 'city-officer', after: 3, limit: 1 })).toEqual([5, 6]);
     expect(positions({ actor: 'city-officer', after: 5, limit: 1 })).toEqual([6]);
     expect(positions({ actor: 'nobody' })).toEqual([]);
+  });
+});
+
+describe('audit trail projector, by batches', () => {
+  const fresh = () => {
+    const db = openReadModelDatabase(':memory:');
+    db.exec(auditTrailProjector.schema);
+    return db;
+  };
+  const bindBatch = (db: Database.Database) => {
+    if (!auditTrailProjector.bindBatch) throw new Error('the audit trail indexes whole batches');
+    return auditTrailProjector.bindBatch(db);
+  };
+  const events = recordedEvents(given);
+
+  it('indexes a batch as event by event does, each name stored once', () => {
+    const db = fresh();
+    const index = bindBatch(db);
+    db.transaction(() => index(events.slice(0, 3)))();
+    db.transaction(() => index(events.slice(3)))();
+    expect(auditTrailPositions(db, { actor: 'city-officer', limit: 100 })).toEqual([3, 5, 6]);
+    expect(auditTrailPositions(db, { partnerId: 'city', limit: 100 })).toEqual([3, 5]);
+    expect(auditTrailPositions(db, { type: 'CommitmentMade', limit: 100 })).toEqual([3]);
+    const names = db.prepare('SELECT name FROM audit_trail_names').pluck().all() as string[];
+    expect(names.filter((name) => name === 'city-officer')).toHaveLength(1);
+  });
+
+  it('keeps no name of a batch that was rolled back', () => {
+    const db = fresh();
+    const index = bindBatch(db);
+    const refused = () =>
+      db.transaction(() => {
+        index(events.slice(2, 3));
+        throw new Error('a later read model refused the batch');
+      })();
+    expect(refused).toThrow('refused');
+    db.transaction(() => index(events))();
+    expect(auditTrailPositions(db, { actor: 'city-officer', limit: 100 })).toEqual([3, 5, 6]);
+    expect(auditTrailPositions(db, { partnerId: 'city', limit: 100 })).toEqual([3, 5]);
   });
 });

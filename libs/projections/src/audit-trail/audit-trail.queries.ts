@@ -17,15 +17,18 @@ export interface AuditTrailFilters {
   readonly limit: number;
 }
 
+/** A name's ref; NULL for a name never recorded, which then matches no entry. */
+const REF_OF_NAME = '(SELECT ref FROM audit_trail_names WHERE name = ?)';
+
 /**
  * The log positions of `limit + 1` entries after the position `after`, in log order, that pass
  * every filter given: the events to read from the log and show (see `auditEntryOf`).
  */
 export function auditTrailPositions(db: Database.Database, filters: AuditTrailFilters): number[] {
   const { where, parameters } = whereOf([
-    when(filters.actor, (actor) => ['actor = ?', actor]),
-    when(filters.partnerId, (partnerId) => ['partner_id = ?', partnerId]),
-    when(filters.type, (type) => ['type = ?', type]),
+    when(filters.actor, (actor) => [`actor = ${REF_OF_NAME}`, actor]),
+    when(filters.partnerId, (partnerId) => [`partner = ${REF_OF_NAME}`, partnerId]),
+    when(filters.type, (type) => [`type = ${REF_OF_NAME}`, type]),
     when(filters.from, (from) => ['recorded_ms >= ?', Date.parse(from)]),
     when(filters.to, (to) => ['recorded_ms < ?', Date.parse(to)]),
     when(filters.backfilled, (backfilled) => ['backfilled = ?', backfilled ? 1 : 0]),
