@@ -137,6 +137,22 @@ describe('ledger check', () => {
     });
   });
 
+  it.each([
+    ['UPDATE merkle_log_leaves SET position = 99 WHERE leaf_index = 5', /another event as leaf 5/],
+    [
+      'UPDATE merkle_log_leaves_by_event SET leaf_index = 6 WHERE leaf_index = 5',
+      /finds event .* at another leaf than 5/,
+    ],
+  ])('sees a leaf of the stored Merkle log pointed elsewhere: %s', async (sql, reason) => {
+    readModels.exec(sql);
+    // Reported at the event (position 6 is leaf 5) whose leaf the read model misplaces.
+    expect(await damageOf()).toMatchObject({
+      kind: 'event',
+      position: 6n,
+      reason: expect.stringMatching(reason) as string,
+    });
+  });
+
   it('refutes a head whose signature does not verify, and leaves heads of other keys unchecked', async () => {
     const forged = { ...head, signature: Buffer.alloc(64).toString('base64') };
     expect(await damageOf({ heads: [forged] })).toMatchObject({

@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import { bytesEqual, type MerkleNode } from '@cohesion/merkle';
-import { MERKLE_LOG_TABLES, merkleLeafAt, SqliteHashStore } from '@cohesion/projections/merkle-log';
+import {
+  MERKLE_LOG_TABLES,
+  merkleLeafAt,
+  merkleLeafOfEvent,
+  SqliteHashStore,
+} from '@cohesion/projections/merkle-log';
 import type { EventRow } from './event-rows';
 
 /**
@@ -21,7 +26,10 @@ export class StoredMerkleLog {
   static open(db: Database.Database | undefined): StoredMerkleLog | undefined {
     if (db === undefined) return undefined;
     const found = db
-      .prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)`)
+      .prepare(
+        `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'
+         AND name IN (${MERKLE_LOG_TABLES.map(() => '?').join(', ')})`,
+      )
       .get(...MERKLE_LOG_TABLES) as { n: number };
     return found.n === MERKLE_LOG_TABLES.length ? new StoredMerkleLog(db) : undefined;
   }
@@ -35,9 +43,11 @@ export class StoredMerkleLog {
         '(the event was rewritten since, with its hash chain, or the read model was altered)'
       );
     }
-    const leaf = merkleLeafAt(this.db, index);
-    if (leaf?.eventId !== row.id || leaf.position !== row.position.toString()) {
+    if (merkleLeafAt(this.db, index)?.position !== row.position.toString()) {
       return `the Merkle log names another event as leaf ${index}`;
+    }
+    if (merkleLeafOfEvent(this.db, row.id)?.leafIndex !== index) {
+      return `the Merkle log finds event ${row.id} at another leaf than ${index}`;
     }
     return undefined;
   }

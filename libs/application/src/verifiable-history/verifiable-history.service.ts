@@ -86,18 +86,20 @@ export class VerifiableHistoryService {
       );
     if (!found) throw unknown();
     const leaf = await this.withItsEvent(found);
+    // A leaf found by id is that event's, unless the read model and the log disagree.
+    if (eventId !== undefined && leaf.eventId !== eventId) throw unknown();
     const access = await this.access.accessTo(viewer, leaf.stream);
     if (access === 'hidden') throw concealing(unknown());
     if (access === 'absent') throw unknown();
     return leaf;
   }
 
-  /** The leaf with its event's stream, revision and hash, read from the log at its position. */
+  /** The leaf with its event's id, stream, revision and hash, read from the log at its position. */
   private async withItsEvent(leaf: MerkleLeaf): Promise<MerkleLeafView> {
     const [event] = await this.store.readAt([BigInt(leaf.position)]);
-    if (event?.id !== leaf.eventId) {
+    if (!event) {
       // The projection only ever makes a leaf of an event the log handed it.
-      throw new Error(`Leaf ${leaf.leafIndex} names event ${leaf.eventId}, not in the log there`);
+      throw new Error(`Leaf ${leaf.leafIndex} is at position ${leaf.position}: no event there`);
     }
     return merkleLeafViewOf(leaf, event);
   }

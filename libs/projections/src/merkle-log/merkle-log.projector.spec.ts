@@ -77,15 +77,12 @@ describe('merkle log projector', () => {
     const db = project(merkleLogProjector, []);
     const handle = merkleLogProjector.bind(db);
     events.forEach(handle);
-    const leaf = {
-      leafIndex: 4,
-      eventId: events[4].id,
-      position: '5',
-    };
+    const leaf = { leafIndex: 4, position: '5' };
     expect(merkleLeafOfEvent(db, events[4].id)).toEqual(leaf);
     expect(merkleLeafAt(db, 4)).toEqual(leaf);
     expect(merkleLeafViewOf(leaf, events[4])).toEqual({
       ...leaf,
+      eventId: events[4].id,
       stream: 'commitment-c1',
       revision: '1',
       eventHash: events[4].hash,

@@ -12,12 +12,16 @@ import { SqliteHashStore } from './sqlite-hash-store';
  */
 function bindLeaves(db: Database.Database): BatchHandler {
   const log = new MerkleLog(new SqliteHashStore(db), nativeMerkleHasher);
-  const record = db.prepare(
-    'INSERT INTO merkle_log_leaves (leaf_index, event_id, position) VALUES (?, ?, ?)',
+  const leafAt = db.prepare('INSERT INTO merkle_log_leaves (leaf_index, position) VALUES (?, ?)');
+  const leafOfEvent = db.prepare(
+    'INSERT INTO merkle_log_leaves_by_event (event_id, leaf_index) VALUES (?, ?)',
   );
   return (events) => {
     const first = log.append(events.map(({ hash }) => eventHashBytes(hash))) - events.length;
-    events.forEach(({ id, position }, offset) => record.run(first + offset, id, position));
+    events.forEach(({ id, position }, offset) => {
+      leafAt.run(first + offset, position);
+      leafOfEvent.run(id, first + offset);
+    });
   };
 }
 
@@ -28,7 +32,7 @@ function bindLeaves(db: Database.Database): BatchHandler {
  */
 export const merkleLogProjector: Projector = {
   name: 'merkle_log',
-  version: 2,
+  version: 3,
   tables: MERKLE_LOG_TABLES,
   schema: MERKLE_LOG_SCHEMA,
   bind(db) {

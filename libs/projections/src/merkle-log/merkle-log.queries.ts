@@ -22,24 +22,22 @@ export function merkleLogOf(db: Database.Database): MerkleLog {
 
 interface LeafRow {
   readonly leaf_index: number;
-  readonly event_id: string;
   readonly position: number;
 }
 
-const COLUMNS = 'leaf_index, event_id, position';
-
 function leafOf(row: LeafRow | undefined): MerkleLeaf | undefined {
-  return (
-    row && { leafIndex: row.leaf_index, eventId: row.event_id, position: String(row.position) }
-  );
+  return row && { leafIndex: row.leaf_index, position: String(row.position) };
 }
 
+/** The leaf an event id was made, if any; the id itself is checked against the log's event. */
 export function merkleLeafOfEvent(db: Database.Database, eventId: string): MerkleLeaf | undefined {
-  const sql = `SELECT ${COLUMNS} FROM merkle_log_leaves WHERE event_id = ?`;
+  const sql = `SELECT leaf.leaf_index, leaf.position
+    FROM merkle_log_leaves_by_event AS event JOIN merkle_log_leaves AS leaf USING (leaf_index)
+    WHERE event.event_id = ?`;
   return leafOf(cachedStatement(db, sql).get(eventId) as LeafRow | undefined);
 }
 
 export function merkleLeafAt(db: Database.Database, leafIndex: number): MerkleLeaf | undefined {
-  const sql = `SELECT ${COLUMNS} FROM merkle_log_leaves WHERE leaf_index = ?`;
+  const sql = 'SELECT leaf_index, position FROM merkle_log_leaves WHERE leaf_index = ?';
   return leafOf(cachedStatement(db, sql).get(leafIndex) as LeafRow | undefined);
 }

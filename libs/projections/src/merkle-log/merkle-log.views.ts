@@ -1,16 +1,16 @@
 import type { RecordedEvent } from '@cohesion/event-store';
 
-/** Which event a leaf of the Merkle log is, as the read model keeps it. */
+/** Where a leaf of the Merkle log's event is, as the read model keeps it. */
 export interface MerkleLeaf {
   /** 0-based index of the leaf: the event's rank in log order. */
   readonly leafIndex: number;
-  readonly eventId: string;
   /** Position in the whole log (decimal string, 64-bit). */
   readonly position: string;
 }
 
-/** A leaf with its event's place and hash, as the log holds them. */
+/** A leaf with its event's id, place and hash, as the log holds them. */
 export interface MerkleLeafView extends MerkleLeaf {
+  readonly eventId: string;
   readonly stream: string;
   /** Revision in its stream (decimal string, 64-bit). */
   readonly revision: string;
@@ -22,6 +22,7 @@ export interface MerkleLeafView extends MerkleLeaf {
 export function merkleLeafViewOf(leaf: MerkleLeaf, event: RecordedEvent): MerkleLeafView {
   return {
     ...leaf,
+    eventId: event.id,
     stream: event.stream,
     revision: String(event.revision),
     eventHash: event.hash,
